@@ -1,0 +1,29 @@
+// Three tiers (architecture.md §5): unit next to the code, integration against the real PostgreSQL and
+// the project's broker, end to end across processes. NestJS 12 ships ESM only, so @nestjs is transformed.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const swcConfig = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
+delete swcConfig.$schema;
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcConfig] },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  rootDir: __dirname,
+  modulePathIgnorePatterns: ['<rootDir>/.data/', '/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,contracts,tools}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{libs,services,contracts}/**/*.int-spec.ts'],
+      testTimeout: 120000,
+    },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/**/*.e2e-spec.ts'], testTimeout: 300000 },
+  ],
+};
