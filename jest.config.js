@@ -12,6 +12,10 @@ const shared = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   rootDir: __dirname,
+  moduleNameMapper: {
+    '^@bcci/contracts$': '<rootDir>/contracts/src/index.ts',
+    '^@bcci/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   modulePathIgnorePatterns: ['<rootDir>/.data/', '/dist/'],
 };
 
