@@ -8,7 +8,7 @@
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
-const KafkajsDecoder: Any = require('kafkajs/src/protocol/decoder');
+export const KafkajsDecoder: Any = require('kafkajs/src/protocol/decoder');
 
 /**
  * kafkajs decoders never check that they consumed the whole body, so a trailing field we write by mistake
