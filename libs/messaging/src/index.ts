@@ -1,0 +1,27 @@
+// Envelope
+export type { CloudEvent } from './envelope/cloud-event';
+export { CLOUDEVENTS_CONTENT_TYPE } from './envelope/cloud-event';
+export { buildEvent, eventCausedBy, parseEvent, type NewEvent } from './envelope/build-event';
+export {
+  TRACEPARENT_HEADER,
+  createTraceparent,
+  childTraceparent,
+  parseTraceparent,
+  formatTraceparent,
+  type TraceParent,
+} from './envelope/trace-context';
+export { deadLetterTopicOf, isDeadLetterTopic } from './envelope/topics';
+// Port
+export type * from './ports/message-bus.port';
+// Outbox
+export { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
+export { CreateOutboxTable1735689600000, OUTBOX_NOTIFY_CHANNEL } from './outbox/create-outbox-table.migration';
+export { OutboxWriter, type OutboxEntry } from './outbox/outbox-writer';
+export { OutboxRelay, type OutboxRelayOptions, type OutboxRelayMetrics } from './outbox/outbox-relay';
+export { claimUnpublished, markPublished, measureBacklog, type OutboxBacklog, type ClaimedOutboxRow } from './outbox/outbox-store';
+// Inbox
+export { InboxRecordOrmEntity } from './inbox/inbox-record.orm-entity';
+export { CreateInboxTable1735689600001 } from './inbox/create-inbox-table.migration';
+export { Inbox } from './inbox/inbox';
+// Everything a service adds to its DataSource.
+export { messagingEntities, messagingMigrations } from './messaging-schema';

@@ -1,0 +1,47 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Inbox } from '@bcci/messaging';
+import { openMessagingDatabase } from './messaging-database';
+
+describe('inbox deduplication (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ dataSource, close } = await openMessagingDatabase('inbox'));
+    await dataSource.query(`INSERT INTO dossier (id, status) VALUES ('D-1', 'received')`);
+  });
+  afterAll(() => close());
+
+  // What a handler does: its effect only when the inbox says the event is new.
+  const handle = (consumer: string, eventId: string, fail = false) =>
+    dataSource.transaction(async (manager: EntityManager) => {
+      const isNew = await Inbox.record(manager, consumer, eventId);
+      if (isNew) await manager.query(`UPDATE dossier SET handled_count = handled_count + 1 WHERE id = 'D-1'`);
+      if (fail) throw new Error('handler failed');
+      return isNew;
+    });
+  const handledCount = async () => (await dataSource.query(`SELECT handled_count FROM dossier WHERE id = 'D-1'`))[0].handled_count;
+
+  it('applies an event once however often it is delivered', async () => {
+    expect(await handle('tracking', 'e-1')).toBe(true);
+    expect(await handle('tracking', 'e-1')).toBe(false);
+    expect(await handle('tracking', 'e-1')).toBe(false);
+    expect(await handledCount()).toBe(1);
+  });
+
+  it('keeps consumers apart: the same event is new to another consumer', async () => {
+    expect(await handle('returns', 'e-1')).toBe(true);
+  });
+
+  it('forgets the record when the effect rolls back, so a retry applies it', async () => {
+    const before = await handledCount();
+    await expect(handle('tracking', 'e-2', true)).rejects.toThrow('handler failed');
+    expect(await handledCount()).toBe(before);
+    expect(await handle('tracking', 'e-2')).toBe(true);
+    expect(await handledCount()).toBe(before + 1);
+  });
+
+  it('refuses to record outside a transaction', async () => {
+    await expect(Inbox.record(dataSource.manager, 'tracking', 'e-3')).rejects.toThrow(/inside the transaction/);
+  });
+});
