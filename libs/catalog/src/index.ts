@@ -1,0 +1,14 @@
+export * from './model/effective-date';
+export * from './model/administrative-unit';
+export * from './model/postal-point';
+export * from './model/agency';
+export * from './model/procedure';
+export * from './model/postal-leg';
+export * from './model/catalog-data';
+export * from './validation/local-validators';
+export * from './validation/validation-issue';
+export * from './validation/record-validators';
+export * from './validation/validate-catalog';
+export { Catalog, CatalogSnapshot, CatalogLookupError } from './catalog';
+export { canonicalJson, computeCatalogVersion, shortCatalogVersion } from './catalog-version';
+export * from './load/load-catalog';
