@@ -25,3 +25,14 @@ export { CreateInboxTable1735689600001 } from './inbox/create-inbox-table.migrat
 export { Inbox } from './inbox/inbox';
 // Everything a service adds to its DataSource.
 export { messagingEntities, messagingMigrations } from './messaging-schema';
+// Consumer runtime
+export { DEFAULT_RETRY_POLICY, backoffDelayMs, type RetryPolicy } from './consumer/retry-policy';
+export { NonRetriableError, EventValidationError, decideAfterFailure, type FailureDecision } from './consumer/failure-decision';
+export type { EventContext, EventHandlerFn, HandlerResolver, EventValidator, TransactionRunner, InboxPort } from './consumer/event-handler';
+export { MessageProcessor, type MessageProcessorDeps, type MessageOutcome } from './consumer/message-processor';
+export { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
+// Dead letters
+export { DLQ_HEADERS, toDeadLetter, fromDeadLetter, type DeadLetterCause } from './dead-letter/dead-letter-headers';
+export { replayDeadLetters, type ReplayOptions, type ReplayProgress } from './dead-letter/replay-dead-letters';
+// kafkajs adapter (the only kafkajs import)
+export { KafkajsMessageBus, type KafkajsBusOptions } from './kafkajs/kafkajs-message-bus.adapter';

@@ -70,4 +70,14 @@ export interface MessageBus {
   createConsumer(subscription: ConsumerSubscription): Promise<MessageConsumer>;
   /** Creates missing topics (the stack creates them from contracts/; tests need it too). */
   ensureTopics(topics: Array<{ topic: string; partitions?: number }>): Promise<void>;
+  /** Per partition: first offset and high watermark (next offset to be written). */
+  topicOffsets(topic: string): Promise<PartitionOffsets[]>;
+  /** Per partition: the group's committed offset (next to consume), '-1' when none. */
+  committedOffsets(groupId: string, topic: string): Promise<Array<{ partition: number; offset: string }>>;
+}
+
+export interface PartitionOffsets {
+  partition: number;
+  low: string;
+  high: string;
 }

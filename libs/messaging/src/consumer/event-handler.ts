@@ -1,0 +1,29 @@
+import type { EntityManager } from 'typeorm';
+import type { CloudEvent } from '../envelope/cloud-event';
+import type { IncomingMessage } from '../ports/message-bus.port';
+
+export interface EventContext {
+  /** The transaction in which the inbox row is written; do ALL database work of the handler with it. */
+  manager: EntityManager;
+  message: IncomingMessage;
+  /** traceparent for anything this handler emits (a child span of the incoming trace). */
+  traceparent: string;
+  consumer: string;
+  /** 1 for the first delivery attempt within this process. */
+  attempt: number;
+}
+
+export type EventHandlerFn = (event: CloudEvent, context: EventContext) => Promise<void>;
+
+/** Finds the handler for an event type; undefined means "not for this consumer" (offset moves on). */
+export type HandlerResolver = (eventType: string) => EventHandlerFn | undefined;
+
+/** Returns problems found (empty or undefined when the event is valid). E.g. Ajv against contracts/. */
+export type EventValidator = (event: CloudEvent) => string[] | undefined | Promise<string[] | undefined>;
+
+/** Runs work in one database transaction; DataSource.transaction fits. */
+export type TransactionRunner = <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
+
+export interface InboxPort {
+  record(manager: EntityManager, consumer: string, eventId: string): Promise<boolean>;
+}

@@ -1,0 +1,151 @@
+import type { EntityManager } from 'typeorm';
+import {
+  buildEvent,
+  DLQ_HEADERS,
+  MessageProcessor,
+  NonRetriableError,
+  type BatchControl,
+  type EventHandlerFn,
+  type IncomingMessage,
+  type OutgoingMessage,
+} from '@bcci/messaging';
+
+// Pure routing logic with the ports faked: the real client and database are covered by the int-specs.
+const TOPIC = 'bcci.intake.dossier-events.v1';
+const event = (subject: string, type = 'bcci.intake.dossier-registered.v1') =>
+  buildEvent({ type, source: '/bcci/intake', subject, dataschema: 'urn:s', data: {} });
+const message = (offset: number, value: unknown): IncomingMessage => ({
+  topic: TOPIC,
+  partition: 0,
+  offset: String(offset),
+  key: Buffer.from('D'),
+  value: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+  headers: {},
+});
+
+function setup(handler: EventHandlerFn, options: { validate?: (e: unknown) => string[] | undefined; sendFails?: boolean } = {}) {
+  const log: string[] = [];
+  const sent: OutgoingMessage[] = [];
+  const delays: number[] = [];
+  const seen = new Set<string>();
+  const processor = new MessageProcessor({
+    consumer: 'tracking',
+    resolveHandler: (type) => (type.startsWith('bcci.intake.') ? handler : undefined),
+    // A transaction that logs commit/rollback, and an inbox that remembers only committed records.
+    transaction: async (work) => {
+      const pending: string[] = [];
+      const manager = { pending } as unknown as EntityManager;
+      try {
+        const result = await work(manager);
+        pending.forEach((id) => seen.add(id));
+        log.push('commit');
+        return result;
+      } catch (error) {
+        log.push('rollback');
+        throw error;
+      }
+    },
+    inbox: {
+      record: async (manager, _consumer, id) => {
+        if (seen.has(id)) return false;
+        (manager as unknown as { pending: string[] }).pending.push(id);
+        return true;
+      },
+    },
+    producer: {
+      send: async (messages) => {
+        if (options.sendFails) throw new Error('broker down');
+        log.push('dead-letter');
+        sent.push(...messages);
+      },
+      disconnect: async () => undefined,
+    },
+    validate: options.validate as never,
+    retry: { maxAttempts: 3, initialDelayMs: 10, multiplier: 3, maxDelayMs: 1000, jitter: 0 },
+    sleep: async (ms) => void delays.push(ms),
+  });
+  const control: BatchControl = {
+    resolveOffset: (offset) => void log.push(`resolve ${offset}`),
+    commitOffsetsIfNecessary: async () => void log.push('commit-offsets'),
+    heartbeat: async () => undefined,
+    shouldContinue: () => true,
+  };
+  return { processor, control, log, sent, delays };
+}
+
+describe('MessageProcessor', () => {
+  it('resolves an offset only after its transaction committed, and commits offsets after that', async () => {
+    const { processor, control, log } = setup(async () => void log.push('handler'));
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(7, event('A'))] }, control);
+    expect(log).toEqual(['handler', 'commit', 'resolve 7', 'commit-offsets']);
+  });
+
+  it('retries a failing handler with backoff and succeeds without a dead letter', async () => {
+    let calls = 0;
+    const { processor, control, log, delays, sent } = setup(async () => {
+      if (++calls < 3) throw new Error('deadlock');
+    });
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, event('A'))] }, control);
+    expect(delays).toEqual([10, 30]);
+    expect(log).toEqual(['rollback', 'rollback', 'commit', 'resolve 1', 'commit-offsets']);
+    expect(sent).toEqual([]);
+  });
+
+  it('dead-letters a message that keeps failing, and the partition keeps flowing', async () => {
+    const poison = event('P');
+    const { processor, control, log, sent } = setup(async (e) => {
+      if (e.id === poison.id) throw new Error('always');
+    });
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, poison), message(2, event('B'))] }, control);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].topic).toBe(`${TOPIC}.dlq`);
+    expect(sent[0].headers[DLQ_HEADERS.reason]).toBe('failed 3 attempt(s); last error: Error: always');
+    expect(sent[0].headers[DLQ_HEADERS.attempts]).toBe('3');
+    expect(log.filter((entry) => entry.startsWith('resolve'))).toEqual(['resolve 1', 'resolve 2']);
+  });
+
+  it('dead-letters at once on a non-retriable error', async () => {
+    const { processor, control, delays, sent } = setup(async () => {
+      throw new NonRetriableError('no such procedure');
+    });
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, event('A'))] }, control);
+    expect(delays).toEqual([]);
+    expect(sent[0].headers[DLQ_HEADERS.reason]).toBe('NonRetriableError: no such procedure');
+  });
+
+  it('dead-letters unparseable and schema-invalid messages without calling the handler', async () => {
+    const handler = jest.fn(async () => undefined);
+    const { processor, control, sent } = setup(handler, { validate: () => ['/data/dossierId: must be string'] });
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, 'not json'), message(2, event('A'))] }, control);
+    expect(handler).not.toHaveBeenCalled();
+    expect(sent.map((m) => m.headers[DLQ_HEADERS.reason])).toEqual([
+      'Error: message value is not JSON',
+      'EventValidationError: schema validation failed: /data/dossierId: must be string',
+    ]);
+  });
+
+  it('skips the effect of a redelivered event and ignores event types it has no handler for', async () => {
+    const handler = jest.fn(async () => undefined);
+    const { processor } = setup(handler);
+    const once = event('A');
+    expect(await processor.process(message(1, once))).toBe('handled');
+    expect(await processor.process(message(1, once))).toBe('duplicate');
+    expect(await processor.process(message(2, event('A', 'bcci.returns.result-delivered.v1')))).toBe('ignored');
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves the offset unresolved when the dead letter cannot be sent, so the batch is redelivered', async () => {
+    const { processor, control, log } = setup(async () => undefined, { sendFails: true });
+    await expect(processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, 'junk')] }, control)).rejects.toThrow('broker down');
+    expect(log.some((entry) => entry.startsWith('resolve'))).toBe(false);
+  });
+
+  it('stops mid-batch when the partition is revoked', async () => {
+    const handler = jest.fn(async () => undefined);
+    const { processor, control } = setup(handler);
+    let left = 1;
+    const revoking = { ...control, shouldContinue: () => left-- > 0 };
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, event('A')), message(2, event('B'))] }, revoking);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,167 @@
+import { Kafka, logLevel as KafkaLogLevel, Partitioners, type Admin, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import type {
+  ConsumerSubscription,
+  IncomingMessage,
+  MessageBus,
+  MessageConsumer,
+  MessageHeaders,
+  MessageProducer,
+  OutgoingMessage,
+  PartitionOffsets,
+} from '../ports/message-bus.port';
+
+export interface KafkajsBusOptions {
+  brokers: string[];
+  clientId: string;
+  /** Default 30000 (the client's own default); tests may use less. */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** kafkajs log level; default WARN. */
+  logLevel?: 'NOTHING' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG';
+}
+
+/** The only file that knows kafkajs (architecture.md §2.8). */
+export class KafkajsMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+
+  constructor(private readonly options: KafkajsBusOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: KafkaLogLevel[options.logLevel ?? 'WARN'],
+    });
+  }
+
+  async createProducer(): Promise<MessageProducer> {
+    // Idempotent producer: broker-side dedup of client retries, acks=all, one request in flight so
+    // retries cannot reorder a key's messages. The Java-compatible partitioner keeps key→partition
+    // the same as other Kafka clients.
+    const producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await producer.connect();
+    return new KafkajsProducer(producer);
+  }
+
+  async createConsumer(subscription: ConsumerSubscription): Promise<MessageConsumer> {
+    const consumer = this.kafka.consumer({
+      groupId: subscription.groupId,
+      sessionTimeout: this.options.sessionTimeoutMs,
+      heartbeatInterval: this.options.heartbeatIntervalMs,
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: subscription.topics, fromBeginning: subscription.fromBeginning ?? true });
+    return new KafkajsConsumer(consumer);
+  }
+
+  async ensureTopics(topics: Array<{ topic: string; partitions?: number }>): Promise<void> {
+    await this.withAdmin(async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter(({ topic }) => !existing.has(topic));
+      if (missing.length === 0) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions ?? 1 })),
+      });
+    });
+  }
+
+  async topicOffsets(topic: string): Promise<PartitionOffsets[]> {
+    return this.withAdmin(async (admin) => {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets.map(({ partition, low, high }) => ({ partition, low, high }));
+    });
+  }
+
+  async committedOffsets(groupId: string, topic: string): Promise<Array<{ partition: number; offset: string }>> {
+    return this.withAdmin(async (admin) => {
+      const [found] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return (found?.partitions ?? []).map(({ partition, offset }) => ({ partition, offset }));
+    });
+  }
+
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
+class KafkajsProducer implements MessageProducer {
+  constructor(private readonly producer: Producer) {}
+
+  async send(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    // One request for all topics; kafkajs keeps the given order within each partition.
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((message) => ({ key: message.key, value: message.value, headers: message.headers })),
+      })),
+    });
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}
+
+class KafkajsConsumer implements MessageConsumer {
+  constructor(private readonly consumer: Consumer) {}
+
+  async run(onBatch: Parameters<MessageConsumer['run']>[0]): Promise<void> {
+    await this.consumer.run({
+      // We resolve offsets ourselves, one by one after each message's transaction commits; the
+      // client then only ever commits resolved offsets (at its interval, and when the batch ends).
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }) => {
+        await onBatch(
+          {
+            topic: batch.topic,
+            partition: batch.partition,
+            messages: batch.messages.map(
+              (message): IncomingMessage => ({
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: message.offset,
+                key: message.key,
+                value: message.value,
+                headers: headersToStrings(message.headers),
+              }),
+            ),
+          },
+          {
+            resolveOffset,
+            commitOffsetsIfNecessary: () => commitOffsetsIfNecessary(),
+            heartbeat,
+            shouldContinue: () => isRunning() && !isStale(),
+          },
+        );
+      },
+    });
+  }
+
+  disconnect(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+}
+
+function headersToStrings(headers: IHeaders | undefined): MessageHeaders {
+  const result: MessageHeaders = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const single = Array.isArray(value) ? value[value.length - 1] : value;
+    result[name] = Buffer.isBuffer(single) ? single.toString('utf8') : String(single);
+  }
+  return result;
+}
