@@ -20,14 +20,15 @@ const shared = {
 };
 
 module.exports = {
+  // testTimeout is global in Jest (projects ignore it): integration and e2e suites start real processes.
+  testTimeout: 120000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,contracts,tools}/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,contracts}/**/*.int-spec.ts'],
-      testTimeout: 120000,
     },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/**/*.e2e-spec.ts'], testTimeout: 300000 },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/**/*.e2e-spec.ts'] },
   ],
 };
