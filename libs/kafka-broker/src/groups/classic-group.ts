@@ -170,6 +170,7 @@ export class ClassicGroup {
         member.assignment = EMPTY;
         const waiter = member.syncWaiter;
         member.syncWaiter = null;
+        if (waiter) this.armSession(member);
         waiter?.(syncError(ErrorCode.RebalanceInProgress));
       }
     }
@@ -291,7 +292,9 @@ export class ClassicGroup {
       case 'PreparingRebalance':
         return syncError(ErrorCode.RebalanceInProgress);
       case 'CompletingRebalance': {
-        this.armSession(member);
+        // Like Kafka, a member parked in SyncGroup is kept alive (kafkajs does not heartbeat meanwhile);
+        // the sync deadline bounds the wait, and its session restarts when the answer goes out.
+        this.disarmSession(member);
         this.markSynced(member.memberId);
         const parked = new Promise<SyncGroupResult>((resolve) => {
           member.syncWaiter?.(syncError(ErrorCode.RebalanceInProgress));
@@ -322,6 +325,7 @@ export class ClassicGroup {
     for (const member of this.members.values()) {
       const waiter = member.syncWaiter;
       member.syncWaiter = null;
+      if (waiter) this.armSession(member);
       waiter?.({ errorCode: ErrorCode.None, assignment: member.assignment });
     }
   }
@@ -390,7 +394,7 @@ export class ClassicGroup {
 
   private onSessionExpired(memberId: string): void {
     const member = this.members.get(memberId);
-    if (!member || member.isAwaitingJoin) return;
+    if (!member || member.isAwaitingJoin || member.syncWaiter) return;
     member.sessionTimer = null;
     this.removeMemberAndUpdate(member);
   }
