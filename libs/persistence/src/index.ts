@@ -9,3 +9,4 @@ export { runMigrations } from './data-source/run-migrations';
 export { createTestDatabase, type TestDatabase } from './testing/create-test-database';
 export { acquireTestPostgres, startThrowawayPostgres, type TestPostgresLease } from './testing/test-postgres';
 export * from './testing/test-environment';
+export { acquireTestKafka, startTestBroker, type TestKafkaLease } from './testing/test-kafka';

@@ -16,6 +16,11 @@ export interface KafkajsBusOptions {
   /** Default 30000 (the client's own default); tests may use less. */
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
+  /**
+   * Longest fetch long-poll; data is returned as soon as it arrives, so this only bounds how long
+   * disconnect() waits for an idle fetch. Default 5000 (the client's); tests use less.
+   */
+  maxWaitTimeMs?: number;
   /** kafkajs log level; default WARN. */
   logLevel?: 'NOTHING' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG';
 }
@@ -50,6 +55,7 @@ export class KafkajsMessageBus implements MessageBus {
       groupId: subscription.groupId,
       sessionTimeout: this.options.sessionTimeoutMs,
       heartbeatInterval: this.options.heartbeatIntervalMs,
+      maxWaitTimeInMs: this.options.maxWaitTimeMs,
     });
     await consumer.connect();
     await consumer.subscribe({ topics: subscription.topics, fromBeginning: subscription.fromBeginning ?? true });

@@ -3,17 +3,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../embedded/start-embedded-postgres';
 import {
+  EXTERNAL_KAFKA_BROKERS_ENV,
   EXTERNAL_PG_URL_ENV,
+  TEST_KAFKA_BROKERS_ENV,
   TEST_PG_ADMIN_URL_ENV,
   TEST_SERVERS_FILE_ENV,
   type TestServersFile,
 } from './test-environment';
+import { startTestBroker } from './test-kafka';
 import { setRunningTestServers, type RunningTestServers } from './running-test-servers';
 
 /**
- * Jest globalSetup for the integration tier: ONE PostgreSQL for the whole run (unless PG_URL names an
- * external one), published to the test workers through the environment (workers are forked after this
- * runs and inherit it) and a JSON file. Each test file then calls createTestDatabase().
+ * Jest globalSetup for the integration tier: ONE PostgreSQL (unless PG_URL names an external one) and
+ * ONE broker (unless KAFKA_BROKERS names a cluster) for the whole run, published to the test workers
+ * through the environment (workers are forked after this runs and inherit it) and a JSON file. Each
+ * test file then calls createTestDatabase() and acquireTestKafka(), which reuse them.
  */
 export default async function globalSetup(): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'bcci-test-run-'));
@@ -29,15 +33,16 @@ export default async function globalSetup(): Promise<void> {
   }
   process.env[TEST_PG_ADMIN_URL_ENV] = pgAdminUrl;
 
-  // ── Broker ────────────────────────────────────────────────────────────────────────────────────
-  // TODO(kafka-broker): once @bcci/kafka-broker exports startBroker, start it here unless
-  // KAFKA_BROKERS names an external cluster:
-  //   const broker = await startBroker({ dataDir: path.join(root, 'kafka'), port: 0 });
-  //   running.stops.unshift(() => broker.stop());
-  //   process.env[TEST_KAFKA_BROKERS_ENV] = `127.0.0.1:${broker.port}`;
-  // ──────────────────────────────────────────────────────────────────────────────────────────────
+  // The project's broker, unless KAFKA_BROKERS names an external cluster.
+  let kafkaBrokers = process.env[EXTERNAL_KAFKA_BROKERS_ENV];
+  if (!kafkaBrokers) {
+    const broker = await startTestBroker(path.join(root, 'kafka'));
+    running.stops.unshift(() => broker.stop()); // stop clients' server before the database
+    kafkaBrokers = broker.bootstrap;
+  }
+  process.env[TEST_KAFKA_BROKERS_ENV] = kafkaBrokers;
 
-  const file: TestServersFile = { pgAdminUrl };
+  const file: TestServersFile = { pgAdminUrl, kafkaBrokers };
   const filePath = path.join(root, 'servers.json');
   writeFileSync(filePath, JSON.stringify(file, null, 2));
   process.env[TEST_SERVERS_FILE_ENV] = filePath;

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { acquireTestKafka, type TestKafkaLease } from '@bcci/persistence';
+import { KafkajsMessageBus, type IncomingMessage, type MessageBus } from '@bcci/messaging';
+
+export async function openTestBus(clientId: string): Promise<{ bus: KafkajsMessageBus; lease: TestKafkaLease }> {
+  const lease = await acquireTestKafka();
+  return { lease, bus: new KafkajsMessageBus({ clientId, brokers: lease.brokers, logLevel: 'ERROR', sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitTimeMs: 200 }) };
+}
+
+export const uniqueTopic = (label: string) => `bcci.test.${label}-${randomBytes(4).toString('hex')}.v1`;
+
+/** Polls until `condition` holds; the Jest test timeout bounds the wait (no timing assertion). */
+export async function waitUntil(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** Messages in the topic now: sum over partitions of high watermark minus first offset. */
+export async function countMessages(bus: MessageBus, topic: string): Promise<number> {
+  const offsets = await bus.topicOffsets(topic);
+  return offsets.reduce((sum, { low, high }) => sum + Number(BigInt(high) - BigInt(low)), 0);
+}
+
+/** Reads every message of `topic` from the beginning with a throw-away group until `count` arrived. */
+export async function readMessages(bus: MessageBus, topic: string, count: number): Promise<IncomingMessage[]> {
+  const received: IncomingMessage[] = [];
+  const consumer = await bus.createConsumer({ groupId: `reader-${randomBytes(4).toString('hex')}`, topics: [topic], fromBeginning: true });
+  await consumer.run(async (batch, control) => {
+    for (const message of batch.messages) {
+      received.push(message);
+      control.resolveOffset(message.offset);
+    }
+  });
+  try {
+    await waitUntil(() => received.length >= count);
+  } finally {
+    await consumer.disconnect();
+  }
+  return received;
+}

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBroker, type RunningBroker } from '@bcci/kafka-broker';
+import { EXTERNAL_KAFKA_BROKERS_ENV, TEST_KAFKA_BROKERS_ENV } from './test-environment';
+
+export interface TestKafkaLease {
+  /** Bootstrap addresses (host:port). */
+  brokers: string[];
+  release(): Promise<void>;
+}
+
+/** The project's broker, tuned for tests: no fsync, short session timeouts allowed, quiet logs. */
+export async function startTestBroker(dataDir: string): Promise<RunningBroker> {
+  return startBroker({ dataDir, port: 0, fsync: 'never', minSessionTimeoutMs: 1000, initialRebalanceDelayMs: 0, logLevel: 'warn' });
+}
+
+let local: { brokers: Promise<string[]>; stop: () => Promise<void>; leases: number } | undefined;
+
+/**
+ * The Kafka for this test file, in order of preference: KAFKA_BROKERS (external cluster), the broker
+ * of the Jest global setup, or the project's broker started for this file alone.
+ */
+export async function acquireTestKafka(): Promise<TestKafkaLease> {
+  const shared = process.env[EXTERNAL_KAFKA_BROKERS_ENV] || process.env[TEST_KAFKA_BROKERS_ENV];
+  if (shared) return { brokers: shared.split(','), release: async () => undefined };
+
+  if (!local) {
+    const root = mkdtempSync(path.join(tmpdir(), 'bcci-kafka-'));
+    const starting = startTestBroker(root);
+    local = {
+      brokers: starting.then((broker) => [broker.bootstrap]),
+      stop: async () => {
+        await (await starting).stop();
+        rmSync(root, { recursive: true, force: true });
+      },
+      leases: 0,
+    };
+  }
+  const current = local;
+  current.leases += 1;
+  const brokers = await current.brokers;
+  let released = false;
+  return {
+    brokers,
+    release: async () => {
+      if (released) return;
+      released = true;
+      current.leases -= 1;
+      if (current.leases === 0 && local === current) {
+        local = undefined;
+        await current.stop();
+      }
+    },
+  };
+}
