@@ -10,8 +10,12 @@ import {
   TEST_SERVERS_FILE_ENV,
   type TestServersFile,
 } from './test-environment';
-import { startTestBroker } from './test-kafka';
+import { loadKafkaBroker } from './load-kafka-broker';
+import { testBrokerOptions } from './test-broker-options';
 import { setRunningTestServers, type RunningTestServers } from './running-test-servers';
+
+// At the top level on purpose: see loadKafkaBroker.
+const { startBroker } = loadKafkaBroker();
 
 /**
  * Jest globalSetup for the integration tier: ONE PostgreSQL (unless PG_URL names an external one) and
@@ -36,7 +40,7 @@ export default async function globalSetup(): Promise<void> {
   // The project's broker, unless KAFKA_BROKERS names an external cluster.
   let kafkaBrokers = process.env[EXTERNAL_KAFKA_BROKERS_ENV];
   if (!kafkaBrokers) {
-    const broker = await startTestBroker(path.join(root, 'kafka'));
+    const broker = await startBroker(testBrokerOptions(path.join(root, 'kafka')));
     running.stops.unshift(() => broker.stop()); // stop clients' server before the database
     kafkaBrokers = broker.bootstrap;
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBroker, type RunningBroker } from '@bcci/kafka-broker';
 import { EXTERNAL_KAFKA_BROKERS_ENV, TEST_KAFKA_BROKERS_ENV } from './test-environment';
+import { testBrokerOptions } from './test-broker-options';
 
 export interface TestKafkaLease {
   /** Bootstrap addresses (host:port). */
@@ -10,9 +11,9 @@ export interface TestKafkaLease {
   release(): Promise<void>;
 }
 
-/** The project's broker, tuned for tests: no fsync, short session timeouts allowed, quiet logs. */
-export async function startTestBroker(dataDir: string): Promise<RunningBroker> {
-  return startBroker({ dataDir, port: 0, fsync: 'never', minSessionTimeoutMs: 1000, initialRebalanceDelayMs: 0, logLevel: 'warn' });
+/** The project's broker with the test options, in `dataDir`. */
+export function startTestBroker(dataDir: string): Promise<RunningBroker> {
+  return startBroker(testBrokerOptions(dataDir));
 }
 
 let local: { brokers: Promise<string[]>; stop: () => Promise<void>; leases: number } | undefined;
