@@ -361,6 +361,23 @@ describe('timers', () => {
     expect(coordinator.listGroupStates()).toEqual([{ groupId: GROUP, state: 'Empty', members: 0 }]);
   });
 
+  it('initialRebalanceDelayMs holds the first generation open so members starting together share it', async () => {
+    await start({ initialRebalanceDelayMs: 3000 });
+    const first = join(await memberIdFor());
+    clock.advance(1000);
+    await settle();
+    expect(first.done).toBe(false);
+    const second = join(await memberIdFor());
+    clock.advance(1999);
+    await settle();
+    expect(first.done).toBe(false);
+    clock.advance(1);
+    await settle();
+    expect(first.value.generationId).toBe(1);
+    expect(first.value.members).toHaveLength(2);
+    expect(second.value.generationId).toBe(1);
+  });
+
   it('close() clears every timer and answers parked requests', async () => {
     await start();
     await stableGroup(1);
