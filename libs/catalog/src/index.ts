@@ -12,3 +12,8 @@ export * from './validation/validate-catalog';
 export { Catalog, CatalogSnapshot, CatalogLookupError } from './catalog';
 export { canonicalJson, computeCatalogVersion, shortCatalogVersion } from './catalog-version';
 export * from './load/load-catalog';
+export * from './import/csv-parser';
+export { locateJsonItems } from './import/json-locator';
+export { CSV_COLUMNS, type ColumnSpec, type ColumnType } from './import/csv-columns';
+export { checkCatalogText, type CatalogTextCheck, type ImportFormat, type ImportProblem, type ReferenceContext } from './import/check-catalog-text';
+export { importCatalogFile, formatProblem, formatFromFileName, type ImportCatalogOptions, type ImportCatalogReport } from './import/import-catalog-file';

@@ -17,7 +17,7 @@ export class FieldReader {
     private readonly prefix = '',
   ) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      this.issues.push({ field: prefix || null, message: 'phải là một đối tượng JSON' });
+      this.issues.push({ field: prefix.replace(/\.$/, '') || null, message: 'phải là một đối tượng JSON' });
       this.record = {};
     } else {
       this.record = raw as Record<string, unknown>;

@@ -45,7 +45,7 @@ export function validateCatalogData(data: CatalogData, options: CatalogValidatio
 
   for (const kind of ENTITY_KINDS) {
     const idField = ID_FIELD[kind];
-    const records = data[kind] as readonly (EffectivePeriod & Record<string, unknown>)[];
+    const records = data[kind] as unknown as readonly (EffectivePeriod & Record<string, unknown>)[];
     for (const [id, versions] of versionsById(records, (r) => String(r[idField]))) {
       for (let i = 1; i < versions.length; i++) {
         for (let j = 0; j < i; j++) {
