@@ -28,6 +28,9 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,contracts}/**/*.int-spec.ts'],
+      // One PostgreSQL and one broker for the whole run; each test file gets its own database and topics.
+      globalSetup: '<rootDir>/libs/persistence/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/persistence/src/testing/global-teardown.ts',
     },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/**/*.e2e-spec.ts'] },
   ],
