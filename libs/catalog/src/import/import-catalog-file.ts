@@ -77,7 +77,8 @@ export function importCatalogFile(options: ImportCatalogOptions): ImportCatalogR
     context: { data: existing?.data ?? emptyCatalogData(), presentKinds },
   });
   const report = { ...check, warnings: [...warnings, ...check.warnings], file: options.file };
-  log(`Đã kiểm tra ${check.rowCount} bản ghi: ${check.items.length} hợp lệ, ${check.errors.length} lỗi.`);
+  const badLines = new Set(check.errors.map((error) => error.line).filter((line) => line !== null)).size;
+  log(`Đã kiểm tra ${check.rowCount} bản ghi: ${badLines} dòng có lỗi, tổng ${check.errors.length} lỗi.`);
 
   if (check.errors.length > 0) return { ...report, written: false, outputFile: null, catalogVersion: null };
 
