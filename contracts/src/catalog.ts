@@ -26,37 +26,44 @@ export interface EventDescriptor {
   nationalStatuses: readonly NationalStatusValue[];
 }
 
-type StatusRule<T extends EventTypeName> = (data: EventDataMap[T]) => NationalStatusValue;
+interface StatusRule<T extends EventTypeName> {
+  /** Every status the event may carry. */
+  statuses: readonly NationalStatusValue[];
+  /** The status for this data, when the event may carry more than one. */
+  of?: (data: EventDataMap[T]) => NationalStatusValue;
+}
+
+const fixed = (status: NationalStatusValue): { statuses: readonly NationalStatusValue[] } => ({ statuses: [status] });
 
 /**
  * National status each event moves a dossier to (domain.md §5), for the agencies' systems.
  * Events absent from this table change no national status and carry no `nationalstatus`.
  */
 const NATIONAL_STATUS_RULES: { [T in EventTypeName]?: StatusRule<T> } = {
-  [EventType.DossierRegistered]: () => NationalStatus.NewlyRegistered,
-  [EventType.DossierWithdrawn]: () => NationalStatus.WithdrawnByApplicant,
-  [EventType.DossierPublishedToAgency]: () => NationalStatus.NewlyRegistered,
-  [EventType.HandoverAcknowledged]: () => NationalStatus.Received,
-  [EventType.HandoverRecordSigned]: () => NationalStatus.Received,
-  [EventType.SupplementRequested]: () => NationalStatus.SupplementRequested,
-  [EventType.SupplementCompleted]: () => NationalStatus.Processing,
-  [EventType.ProcessingRescheduled]: () => NationalStatus.Processing,
-  [EventType.DossierRejected]: (data) =>
-    data.stage === 'AT_RECEPTION' ? NationalStatus.NotReceived : NationalStatus.ProcessingStopped,
-  [EventType.ResultIssued]: (data) =>
-    data.feesOwed > 0 ? NationalStatus.FinancialObligationRequested : NationalStatus.Resolved,
-  [EventType.ResultDelivered]: () => NationalStatus.ResultReturned,
-};
-
-const POSSIBLE_STATUSES: { [T in EventTypeName]?: readonly NationalStatusValue[] } = {
-  [EventType.DossierRejected]: [NationalStatus.NotReceived, NationalStatus.ProcessingStopped],
-  [EventType.ResultIssued]: [NationalStatus.FinancialObligationRequested, NationalStatus.Resolved],
+  [EventType.DossierRegistered]: fixed(NationalStatus.NewlyRegistered),
+  [EventType.DossierWithdrawn]: fixed(NationalStatus.WithdrawnByApplicant),
+  [EventType.DossierPublishedToAgency]: fixed(NationalStatus.NewlyRegistered),
+  [EventType.HandoverAcknowledged]: fixed(NationalStatus.Received),
+  [EventType.HandoverRecordSigned]: fixed(NationalStatus.Received),
+  [EventType.SupplementRequested]: fixed(NationalStatus.SupplementRequested),
+  [EventType.SupplementCompleted]: fixed(NationalStatus.Processing),
+  [EventType.ProcessingRescheduled]: fixed(NationalStatus.Processing),
+  [EventType.DossierRejected]: {
+    statuses: [NationalStatus.NotReceived, NationalStatus.ProcessingStopped],
+    of: (data) => (data.stage === 'AT_RECEPTION' ? NationalStatus.NotReceived : NationalStatus.ProcessingStopped),
+  },
+  [EventType.ResultIssued]: {
+    statuses: [NationalStatus.FinancialObligationRequested, NationalStatus.Resolved],
+    of: (data) => (data.feesOwed > 0 ? NationalStatus.FinancialObligationRequested : NationalStatus.Resolved),
+  },
+  [EventType.ResultDelivered]: fixed(NationalStatus.ResultReturned),
 };
 
 /** The national status an event of this type and data must carry, or undefined if none. */
 export function nationalStatusFor<T extends EventTypeName>(type: T, data: EventDataMap[T]): NationalStatusValue | undefined {
   const rule = NATIONAL_STATUS_RULES[type] as StatusRule<T> | undefined;
-  return rule?.(data);
+  if (!rule) return undefined;
+  return rule.of ? rule.of(data) : rule.statuses[0];
 }
 
 function describe(type: EventTypeName): EventDescriptor {
@@ -77,7 +84,7 @@ function describe(type: EventTypeName): EventDescriptor {
     deadLetterTopic: deadLetterTopicFor(route.topic),
     alsoOnAgencyTopic: route.alsoOnAgencyTopic,
     keyField: topic?.key === 'importId' ? 'importId' : 'dossierId',
-    nationalStatuses: POSSIBLE_STATUSES[type] ?? (rule ? [rule(undefined as never)] : []),
+    nationalStatuses: rule?.statuses ?? [],
   };
 }
 
