@@ -23,11 +23,11 @@ module.exports = {
   // testTimeout is global in Jest (projects ignore it): integration and e2e suites start real processes.
   testTimeout: 120000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,contracts,tools}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,contracts,tools,deploy}/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,services,contracts}/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{libs,services,contracts,deploy}/**/*.int-spec.ts'],
       // One PostgreSQL and one broker for the whole run; each test file gets its own database and topics.
       globalSetup: '<rootDir>/libs/persistence/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/libs/persistence/src/testing/global-teardown.ts',
