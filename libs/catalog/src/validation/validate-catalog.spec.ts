@@ -76,8 +76,9 @@ describe('record validators', () => {
     const base = { name: 'Sở', level: 'department', parentId: null, administrativeUnitCode: null, workingCalendarId: 'vn', successorId: null, validFrom: '2020-01-01', validTo: null };
     expect(validateAgency({ ...base, id: '000.00.13.H65' }).ok).toBe(true);
     expect(validateAgency({ ...base, id: '000.00.13.h65' }).ok).toBe(false);
-    expect(validateAgency({ ...base, id: `${'A'.repeat(33)}.B` }).ok).toBe(true);
-    expect(validateAgency({ ...base, id: `${'A'.repeat(34)}.B` }).ok).toBe(false);
+    expect(validateAgency({ ...base, id: `${'0'.repeat(31)}.H65` }).ok).toBe(true);
+    expect(validateAgency({ ...base, id: `${'0'.repeat(32)}.H65` }).ok).toBe(false);
+    expect(validateAgency({ ...base, id: '000.00.13.B' }).ok).toBe(false);
     expect(validateAgency({ ...base, id: '000..H65' }).ok).toBe(false);
   });
 });
