@@ -1,3 +1,4 @@
+import { postalDueDate } from './postal-deadline';
 import { postalDayJ, postalDeadline } from './postal-deadline';
 import { BUNDLED_POSTAL_LEG_TABLE, loadPostalLegTable } from './postal-leg-table';
 import { getWorkingCalendar, POSTAL_BCCI_CALENDAR_ID } from '../calendar/calendar-registry';
@@ -126,5 +127,13 @@ describe('host time zone', () => {
 
   it('computes J + n without reading the host zone', () => {
     expect(postalDeadline({ receivedAt: vn('2026-02-13T15:30:00'), leg: 'between-provinces' }).dueDate).toBe('2026-02-27');
+  });
+});
+
+describe('postalDueDate (n given by the catalog)', () => {
+  it('counts n working days from J, J moving past the 15:00 cutoff and the weekend', () => {
+    // Friday 2026-05-08 16:00 in Vietnam is after the cutoff: J is Monday 2026-05-11, J+2 is Wednesday.
+    const deadline = postalDueDate({ receivedAt: new Date('2026-05-08T09:00:00Z'), n: 2 });
+    expect(deadline).toMatchObject({ j: '2026-05-11', n: 2, dueDate: '2026-05-13' });
   });
 });

@@ -51,5 +51,21 @@ export function postalDeadline(request: PostalDeadlineRequest): PostalDeadline {
   const j = postalDayJ(request.receivedAt, { cutoff: request.cutoff, calendar });
   const limit = (request.legTable ?? BUNDLED_POSTAL_LEG_TABLE).getLimit(j, request.leg);
   const n = request.withAppointmentNotice ? limit.nWithAppointmentNotice : limit.n;
-  return { j, n, dueDate: addWorkingDays(j, n, calendar), calendarId: calendar.id };
+  return postalDueDate({ receivedAt: request.receivedAt, n, cutoff: request.cutoff, calendar });
+}
+
+export interface PostalDueDateRequest extends PostalDayJOptions {
+  readonly receivedAt: Date;
+  /** n of the leg, e.g. a catalog postal leg's `maxWorkingDays` (`postalLegBetween` in @bcci/catalog). */
+  readonly n: number;
+}
+
+/**
+ * J + n when n is already known, typically from the catalog's effective-dated postal legs, which are
+ * the reference data services use; `postalDeadline` looks n up in the kernel's bundled table instead.
+ */
+export function postalDueDate(request: PostalDueDateRequest): PostalDeadline {
+  const calendar = request.calendar ?? getWorkingCalendar(PUBLIC_ADMINISTRATION_CALENDAR_ID);
+  const j = postalDayJ(request.receivedAt, { cutoff: request.cutoff, calendar });
+  return { j, n: request.n, dueDate: addWorkingDays(j, request.n, calendar), calendarId: calendar.id };
 }
