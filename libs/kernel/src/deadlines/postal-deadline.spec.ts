@@ -1,5 +1,4 @@
-import { postalDueDate } from './postal-deadline';
-import { postalDayJ, postalDeadline } from './postal-deadline';
+import { postalDayJ, postalDeadline, postalDueDate } from './postal-deadline';
 import { BUNDLED_POSTAL_LEG_TABLE, loadPostalLegTable } from './postal-leg-table';
 import { getWorkingCalendar, POSTAL_BCCI_CALENDAR_ID } from '../calendar/calendar-registry';
 import { forbidHostTimeZone } from '../time/host-time-zone.test-helper';
