@@ -82,6 +82,10 @@ export interface ComponentDigitizationFlags {
    */
   certified: boolean;
   /**
+   * Bản sao điện tử phải được chứng thực (danh mục chấp nhận bản sao, hoặc thành phần nộp dưới dạng bản sao) để hồ sơ điện tử đầy đủ.
+   */
+  certificationRequired?: boolean;
+  /**
    * Tái sử dụng bản có sẵn.
    */
   reused: boolean;

@@ -30,6 +30,10 @@ export interface ComponentCertifiedData {
   certification: 'ORIGINAL_SIGHTED' | 'COPY_MATCHES_PAPER';
   certifiedAt: Timestamp;
   actor: Actor;
+  /**
+   * Ghi chú của người chứng thực (ví dụ: đã đối chiếu bản chính).
+   */
+  note?: SafeText;
 }
 
 /**
@@ -48,7 +52,14 @@ export interface ComponentDigitizedData {
      * Nguồn: hồ sơ trước, kho dữ liệu điện tử của tổ chức/cá nhân, kho quốc gia.
      */
     sourceKind: 'PREVIOUS_DOSSIER' | 'CITIZEN_DATA_STORE' | 'NATIONAL_DATABASE';
+    /**
+     * Tham chiếu nguồn: mã hồ sơ trước (dossierId) hoặc tham chiếu mờ tới bản ghi trong kho dữ liệu.
+     */
     sourceRef: OpaqueRef;
+    /**
+     * Thành phần của hồ sơ trước được tái sử dụng (nguồn PREVIOUS_DOSSIER).
+     */
+    sourceComponentCode?: ComponentCode;
   };
   digitizedAt: Timestamp;
   /**
@@ -69,7 +80,7 @@ export interface ComponentDigitizedData {
 }
 
 /**
- * Kiểm tra đầy đủ thất bại: còn thành phần bắt buộc chưa số hoá.
+ * Người số hoá đóng việc số hoá khi còn thành phần bắt buộc chưa số hoá hoặc chưa chứng thực, kèm lý do.
  */
 export interface DossierDigitizationIncompleteData {
   dossierId: DossierId;
@@ -79,11 +90,16 @@ export interface DossierDigitizationIncompleteData {
    */
   components: [ComponentDigitizationFlags, ...ComponentDigitizationFlags[]];
   /**
+   * Thành phần bắt buộc chưa số hoá, hoặc đã số hoá nhưng chưa chứng thực khi phải chứng thực.
+   *
    * @minItems 1
    * @maxItems 200
    */
   missingComponentCodes: [ComponentCode, ...ComponentCode[]];
   checkedAt: Timestamp;
+  /**
+   * Lý do đóng khi chưa đầy đủ.
+   */
   note?: SafeText;
   actor: Actor;
 }
