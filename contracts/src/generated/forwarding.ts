@@ -61,6 +61,14 @@ export interface FeesRemittedData {
    */
   lines: FeeLine[];
   /**
+   * Tổng số tiền của cả lần nộp (mọi hồ sơ trong cùng biên bản giao nhận); `amount` là phần của hồ sơ này.
+   */
+  remittanceTotal?: Vnd;
+  /**
+   * Số hồ sơ có phí, lệ phí trong lần nộp này.
+   */
+  remittanceDossierCount?: number;
+  /**
    * Hình thức nộp.
    */
   method: 'CASH' | 'BANK_TRANSFER';
@@ -81,9 +89,21 @@ export interface HandoverRecordSignedData {
   recordNumber: string;
   agencyId: AgencyId;
   /**
-   * Thời điểm ký = thời điểm tiếp nhận hợp pháp.
+   * Thời điểm biên bản có đủ chữ ký hai bên (chữ ký sau cùng) = thời điểm tiếp nhận hợp pháp (QĐ 45 Đ7.4). Nguồn chính thức của thời điểm nộp hồ sơ hợp lệ.
    */
   signedAt: Timestamp;
+  /**
+   * Thời điểm nhân viên bưu chính ký biên bản (dùng để xét hạn J+n).
+   */
+  postalSignedAt?: Timestamp;
+  /**
+   * Thời điểm người tiếp nhận của cơ quan ký (trên biên bản giấy hoặc qua cổng cơ quan).
+   */
+  agencySignedAt?: Timestamp;
+  /**
+   * Nguồn chữ ký của cơ quan: PAPER_RECORD (ký trên biên bản giấy, bưu tá ghi nhận) hoặc AGENCY_GATEWAY (cơ quan ký qua cổng).
+   */
+  agencySignatureSource?: 'PAPER_RECORD' | 'AGENCY_GATEWAY';
   /**
    * Số bưu gửi/thành phần kiểm đếm khớp phiếu.
    */
