@@ -19,8 +19,13 @@ function camel(kebab: string): string {
   return kebab.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** Producing services, in pipeline order. */
-export const PRODUCERS = ['intake', 'digitization', 'forwarding', 'agency-gateway', 'returns', 'tracking'] as const;
+/**
+ * Producing services, in pipeline order, then `agency`: the agencies' own systems, which send their
+ * decisions (commands) to the agency gateway on `bcci.agency.decisions.v1`.
+ */
+const AGENCY_PRODUCER = 'agency';
+
+export const PRODUCERS = ['intake', 'digitization', 'forwarding', 'agency-gateway', 'returns', 'tracking', 'agency'] as const;
 
 function firstExample(descriptor: EventDescriptor): Json | undefined {
   const file = path.join(EXAMPLES_DIR, descriptor.producer, `${descriptor.name}.v${descriptor.version}.example.json`);
@@ -145,7 +150,10 @@ export function buildAsyncApiDocument(producer: string): Json {
       operations[`send${camel('-' + d.name)}`] = {
         action: 'send',
         channel: { $ref: `#/channels/${channelId}` },
-        summary: `Publishes ${d.type} through the transactional outbox.`,
+        summary:
+          producer === AGENCY_PRODUCER
+            ? `An agency system sends ${d.type}; the gateway applies it once per commandId, or dead-letters it with the reason.`
+            : `Publishes ${d.type} through the transactional outbox.`,
         messages: [{ $ref: `#/channels/${channelId}/messages/${camel(d.name)}` }],
       };
     }
@@ -186,7 +194,10 @@ export function buildAsyncApiDocument(producer: string): Json {
     channels[channelId] = {
       address: topic.name,
       title: topic.name,
-      description: `Consumed from ${topic.producer}. Inbox deduplication by event id; offsets committed after the database commit.`,
+      description:
+        topic.producer === AGENCY_PRODUCER
+          ? `Consumed from the agencies' systems. ${topic.description} Inbox deduplication by event id and by commandId.`
+          : `Consumed from ${topic.producer}. Inbox deduplication by event id; offsets committed after the database commit.`,
       messages: channelMessages,
     };
     operations[`receive${camel('-' + channelId)}`] = {
@@ -204,7 +215,9 @@ export function buildAsyncApiDocument(producer: string): Json {
       title: `BCCI Channel: ${producer} events`,
       version: '1.0.0',
       description: [
-        `Events produced${consumed.length ? ' and consumed' : ''} by the ${producer} service.`,
+        producer === AGENCY_PRODUCER
+          ? 'Commands that agency systems send to the agency gateway (the Kafka twin of its HTTP API).'
+          : `Events produced${consumed.length ? ' and consumed' : ''} by the ${producer} service.`,
         'Every record: CloudEvents 1.0 in structured mode (value = envelope JSON, content-type application/cloudevents+json),',
         'Kafka key = dossier id (CloudEvents subject), W3C traceparent/tracestate in Kafka headers.',
         'No personal data in payloads: references only (claim check over HTTP).',

@@ -34,8 +34,12 @@ describe('topics.json', () => {
     expect(declared.filter((type) => !EVENT_CATALOG.some((d) => d.type === type))).toEqual([]);
   });
 
-  it('declares one stream per producing service', () => {
-    expect(TOPICS.map((t) => t.producer).sort()).toEqual(['agency-gateway', 'digitization', 'forwarding', 'intake', 'returns', 'tracking']);
+  it('declares one stream per producing service, and the agencies\' inbound command stream', () => {
+    expect(TOPICS.map((t) => t.producer).sort()).toEqual(['agency', 'agency-gateway', 'digitization', 'forwarding', 'intake', 'returns', 'tracking']);
+    const decisions = TOPICS.find((t) => t.producer === 'agency')!;
+    expect(decisions.name).toBe('bcci.agency.decisions.v1');
+    expect(decisions.consumers).toEqual(['agency-gateway']);
+    expect(decisions.deadLetter.name).toBe('bcci.agency.decisions.v1.dlq');
   });
 
   it('declares the per-agency topic pattern', () => {

@@ -15,6 +15,7 @@ import type {
   PostalCode,
   ProcedureCode,
   ProvisionalDossierId,
+  RequestedComponent,
   S10ItemId,
   SafeText,
   ServiceForm,
@@ -214,12 +215,4 @@ export interface SupplementRequestedData {
    */
   notice?: DocumentRef;
   actor: Actor;
-}
-/**
- * Thành phần cần bổ sung/sửa.
- */
-export interface RequestedComponent {
-  componentCode: ComponentCode;
-  title?: SafeText;
-  note?: SafeText;
 }

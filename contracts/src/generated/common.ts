@@ -54,6 +54,11 @@ export type CatalogVersion = string;
 export type ChannelCode = 1 | 2 | 3;
 
 /**
+ * Mã lệnh do hệ thống của cơ quan cấp (UUID), khoá chống trùng: gửi lại cùng mã lệnh không có tác dụng lần hai.
+ */
+export type CommandId = string;
+
+/**
  * Mã xã (mã thống kê 5 số), hiệu lực theo ngày.
  */
 export type CommuneCode = string;
@@ -239,6 +244,15 @@ export type ProvinceCode = string;
  * Mã hồ sơ tạm do bưu cục cấp khi tiếp nhận, trước khi hệ thống một cửa của cơ quan cấp mã hồ sơ: BCCI-<mã bưu chính>-YYMMDD-<số thứ tự trong ngày>.
  */
 export type ProvisionalDossierId = string;
+
+/**
+ * Thành phần cần bổ sung/sửa.
+ */
+export interface RequestedComponent {
+  componentCode: ComponentCode;
+  title?: SafeText;
+  note?: SafeText;
+}
 
 /**
  * Số hiệu bưu gửi theo chuẩn UPU S10: 2 chữ cái, 8 số sê-ri, 1 số kiểm tra, mã nước.

@@ -3,6 +3,13 @@
 // Regenerate with `node tools/run-ts.mjs contracts/scripts/generate-types.ts`.
 
 import type {
+  IssueResultCommandData,
+  RejectDossierCommandData,
+  RequestSupplementCommandData,
+  RescheduleProcessingCommandData,
+  SignHandoverCommandData,
+} from './agency';
+import type {
   DossierPublishedToAgencyData,
   DossierRejectedData,
   HandoverAcknowledgedData,
@@ -40,6 +47,11 @@ export const EventType = {
   ResultIssued: 'bcci.agency-gateway.result-issued.v1',
   SupplementCompleted: 'bcci.agency-gateway.supplement-completed.v1',
   SupplementRequested: 'bcci.agency-gateway.supplement-requested.v1',
+  IssueResult: 'bcci.agency.issue-result.v1',
+  RejectDossier: 'bcci.agency.reject-dossier.v1',
+  RequestSupplement: 'bcci.agency.request-supplement.v1',
+  RescheduleProcessing: 'bcci.agency.reschedule-processing.v1',
+  SignHandover: 'bcci.agency.sign-handover.v1',
   ComponentCertified: 'bcci.digitization.component-certified.v1',
   ComponentDigitized: 'bcci.digitization.component-digitized.v1',
   DossierDigitizationIncomplete: 'bcci.digitization.dossier-digitization-incomplete.v1',
@@ -72,6 +84,11 @@ export interface EventDataMap {
   'bcci.agency-gateway.result-issued.v1': ResultIssuedData;
   'bcci.agency-gateway.supplement-completed.v1': SupplementCompletedData;
   'bcci.agency-gateway.supplement-requested.v1': SupplementRequestedData;
+  'bcci.agency.issue-result.v1': IssueResultCommandData;
+  'bcci.agency.reject-dossier.v1': RejectDossierCommandData;
+  'bcci.agency.request-supplement.v1': RequestSupplementCommandData;
+  'bcci.agency.reschedule-processing.v1': RescheduleProcessingCommandData;
+  'bcci.agency.sign-handover.v1': SignHandoverCommandData;
   'bcci.digitization.component-certified.v1': ComponentCertifiedData;
   'bcci.digitization.component-digitized.v1': ComponentDigitizedData;
   'bcci.digitization.dossier-digitization-incomplete.v1': DossierDigitizationIncompleteData;
@@ -102,6 +119,11 @@ export const EVENT_ROUTES = {
   'bcci.agency-gateway.result-issued.v1': { producer: 'agency-gateway', topic: 'bcci.agency-gateway.dossier-events.v1', alsoOnAgencyTopic: false },
   'bcci.agency-gateway.supplement-completed.v1': { producer: 'agency-gateway', topic: 'bcci.agency-gateway.dossier-events.v1', alsoOnAgencyTopic: false },
   'bcci.agency-gateway.supplement-requested.v1': { producer: 'agency-gateway', topic: 'bcci.agency-gateway.dossier-events.v1', alsoOnAgencyTopic: false },
+  'bcci.agency.issue-result.v1': { producer: 'agency', topic: 'bcci.agency.decisions.v1', alsoOnAgencyTopic: false },
+  'bcci.agency.reject-dossier.v1': { producer: 'agency', topic: 'bcci.agency.decisions.v1', alsoOnAgencyTopic: false },
+  'bcci.agency.request-supplement.v1': { producer: 'agency', topic: 'bcci.agency.decisions.v1', alsoOnAgencyTopic: false },
+  'bcci.agency.reschedule-processing.v1': { producer: 'agency', topic: 'bcci.agency.decisions.v1', alsoOnAgencyTopic: false },
+  'bcci.agency.sign-handover.v1': { producer: 'agency', topic: 'bcci.agency.decisions.v1', alsoOnAgencyTopic: false },
   'bcci.digitization.component-certified.v1': { producer: 'digitization', topic: 'bcci.digitization.dossier-events.v1', alsoOnAgencyTopic: false },
   'bcci.digitization.component-digitized.v1': { producer: 'digitization', topic: 'bcci.digitization.dossier-events.v1', alsoOnAgencyTopic: false },
   'bcci.digitization.dossier-digitization-incomplete.v1': { producer: 'digitization', topic: 'bcci.digitization.dossier-events.v1', alsoOnAgencyTopic: false },
