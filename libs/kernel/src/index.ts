@@ -1,5 +1,6 @@
 // @bcci/kernel: the pure domain kernel shared by every service (no Nest, no TypeORM, no I/O).
 export * from './validation/domain-validation.error';
+export * from './errors/domain-error';
 
 export * from './time/local-date';
 export * from './time/vietnam-time';

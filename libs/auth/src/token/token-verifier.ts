@@ -1,0 +1,56 @@
+import jwt from 'jsonwebtoken';
+import type { Actor } from '../actor';
+import { claimsToActor } from './claims-to-actor';
+import { InvalidTokenError } from './invalid-token.error';
+import { TOKEN_AUDIENCE, TOKEN_CLOCK_TOLERANCE_SECONDS, TOKEN_ISSUER } from './token-claims';
+
+/** Exactly one key: the development issuer's HS256 secret, or a production identity provider's RS256 public key. */
+export type TokenVerifierOptions =
+  | { readonly secret: string; readonly publicKey?: undefined }
+  | { readonly publicKey: string; readonly secret?: undefined };
+
+/** Verifies access tokens and turns them into Actors. Stateless; one instance per service. */
+export class TokenVerifier {
+  private readonly key: string;
+  private readonly algorithm: 'HS256' | 'RS256';
+
+  constructor(options: TokenVerifierOptions) {
+    if (options.secret && options.publicKey) throw new Error('TokenVerifier: give a secret or a public key, not both');
+    if (options.publicKey) {
+      this.key = options.publicKey;
+      this.algorithm = 'RS256';
+    } else if (options.secret) {
+      this.key = options.secret;
+      this.algorithm = 'HS256';
+    } else {
+      throw new Error('TokenVerifier: a secret (HS256) or a public key (RS256) is required');
+    }
+  }
+
+  /** The Actor of a raw token; throws InvalidTokenError for anything short of a valid, scoped token. */
+  verify(token: string): Actor {
+    let payload: string | jwt.JwtPayload;
+    try {
+      // The algorithm list is pinned so a token cannot choose "none" or switch HS/RS (key confusion).
+      payload = jwt.verify(token, this.key, {
+        algorithms: [this.algorithm],
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        clockTolerance: TOKEN_CLOCK_TOLERANCE_SECONDS,
+      });
+    } catch (error) {
+      throw new InvalidTokenError(error instanceof Error ? error.message : String(error));
+    }
+    if (typeof payload === 'string') throw new InvalidTokenError('payload is not a JSON object');
+    if (payload.exp === undefined) throw new InvalidTokenError('claim "exp" is missing');
+    return claimsToActor(payload as Record<string, unknown>);
+  }
+
+  /** The Actor of an `Authorization` header value (`Bearer <token>`). */
+  verifyAuthorizationHeader(header: string | undefined): Actor {
+    if (!header) throw new InvalidTokenError('no Authorization header');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new InvalidTokenError('Authorization header is not "Bearer <token>"');
+    return this.verify(match[1]!);
+  }
+}
