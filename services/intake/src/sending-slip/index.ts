@@ -1,0 +1,2 @@
+export type { SendingSlipModel } from './sending-slip.model';
+export { renderSendingSlip } from './render-sending-slip';
