@@ -117,7 +117,7 @@ export const EVENT_ROUTES = {
   'bcci.agency-gateway.handover-acknowledged.v1': { producer: 'agency-gateway', topic: 'bcci.agency-gateway.dossier-events.v1', alsoOnAgencyTopic: true },
   'bcci.agency-gateway.processing-rescheduled.v1': { producer: 'agency-gateway', topic: 'bcci.agency-gateway.dossier-events.v1', alsoOnAgencyTopic: false },
   'bcci.agency-gateway.result-issued.v1': { producer: 'agency-gateway', topic: 'bcci.agency-gateway.dossier-events.v1', alsoOnAgencyTopic: false },
-  'bcci.agency-gateway.supplement-completed.v1': { producer: 'agency-gateway', topic: 'bcci.agency-gateway.dossier-events.v1', alsoOnAgencyTopic: false },
+  'bcci.agency-gateway.supplement-completed.v1': { producer: 'agency-gateway', topic: 'bcci.agency-gateway.dossier-events.v1', alsoOnAgencyTopic: true },
   'bcci.agency-gateway.supplement-requested.v1': { producer: 'agency-gateway', topic: 'bcci.agency-gateway.dossier-events.v1', alsoOnAgencyTopic: false },
   'bcci.agency.issue-result.v1': { producer: 'agency', topic: 'bcci.agency.decisions.v1', alsoOnAgencyTopic: false },
   'bcci.agency.reject-dossier.v1': { producer: 'agency', topic: 'bcci.agency.decisions.v1', alsoOnAgencyTopic: false },
