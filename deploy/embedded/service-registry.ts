@@ -1,0 +1,36 @@
+/**
+ * The services `npm start` runs, in start order. A service joins the stack by adding one entry here
+ * (port and database from docs/architecture.md §3); the launcher starts it as soon as
+ * `services/<name>/src/main.ts` exists, so entries for services still being written are harmless.
+ */
+import type { DevSecrets } from './dev-secrets';
+
+export interface ServiceDefinition {
+  /** Directory under `services/`. */
+  readonly name: string;
+  /** Default HTTP port (architecture.md §3). */
+  readonly port: number;
+  /** The service's own database. */
+  readonly database: string;
+  /**
+   * Variables beyond the common ones of architecture.md §3 (PORT, HOST, DATABASE_URL, KAFKA_BROKERS,
+   * AUTH_JWT_SECRET, CATALOG_DIR, LOG_LEVEL). Secrets come from `.data/dev-secrets.json`, generated once.
+   */
+  readonly environment?: (secrets: DevSecrets) => Record<string, string>;
+}
+
+export const SERVICES: readonly ServiceDefinition[] = [
+  {
+    name: 'intake',
+    port: 3001,
+    database: 'bcci_intake',
+    // Applicant personal data is encrypted at rest with this key (AES-256-GCM, base64 of 32 bytes).
+    environment: (secrets) => ({ INTAKE_PII_KEY: secrets.get('intake.piiKey', 32) }),
+  },
+  { name: 'digitization', port: 3002, database: 'bcci_digitization' },
+  { name: 'forwarding', port: 3003, database: 'bcci_forwarding' },
+  { name: 'agency-gateway', port: 3004, database: 'bcci_agency_gateway' },
+  { name: 'returns', port: 3005, database: 'bcci_returns' },
+  { name: 'tracking', port: 3006, database: 'bcci_tracking' },
+  { name: 'agency-simulator', port: 3007, database: 'bcci_agency_simulator' },
+];

@@ -1,0 +1,314 @@
+/**
+ * The single-machine stack, as a function shared by `npm start` (stack.main.ts), the end-to-end tests and
+ * the benchmark: PostgreSQL, the broker, one database per service, the declared topics, the catalog,
+ * then every service that exists as its own process. Stops in the reverse order.
+ */
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadCatalogFromDirectory, loadSampleCatalog, shortCatalogVersion, type Catalog } from '@bcci/catalog';
+import { startBroker, type RunningBroker } from '@bcci/kafka-broker';
+import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '@bcci/persistence';
+import { createDeclaredTopics, replicationFactorFor } from './declared-topics';
+import { DevSecrets } from './dev-secrets';
+import { stopLeftoverPostgres } from './leftover-postgres';
+import { assertPortFree } from './port-check';
+import { SERVICES, type ServiceDefinition } from './service-registry';
+import { ServiceProcess } from './service-process';
+import { leftoverServicePids, readStackState, removeStackState, runningStack, writeStackState } from './stack-state';
+import type { StackOptions } from './stack-options';
+
+export interface StackReporter {
+  /** A step of the start or stop sequence, one line each. */
+  step(message: string): void;
+  warn(message: string): void;
+}
+
+export interface StackService {
+  name: string;
+  url: string;
+  port: number;
+  database: string;
+  logFile: string;
+}
+
+export interface ServiceExit {
+  name: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  lastLogLines: string;
+}
+
+export interface RunningStack {
+  dataDir: string;
+  kafkaBrokers: string[];
+  /** Admin URL (the `postgres` database) of the server holding every service's database. */
+  databaseAdminUrl: string;
+  embeddedPostgres: boolean;
+  embeddedKafka: boolean;
+  catalogVersion: string;
+  /** The reference data every service loads (same version). */
+  catalog: Catalog;
+  services: StackService[];
+  /** Services under services/* that the registry does not know (not started). */
+  unregisteredServices: string[];
+  /** HS256 secret of the development token issuer (from dev-secrets.json). */
+  authJwtSecret: string;
+  /** Called when a service dies while the stack runs (not while it stops). */
+  onServiceExit(listener: (exit: ServiceExit) => void): void;
+  /** Services, then the broker, then PostgreSQL. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export const SILENT_REPORTER: StackReporter = { step: () => undefined, warn: () => undefined };
+
+/** Registry entries whose `services/<name>/src/main.ts` exists, and service directories the registry lacks. */
+export function discoverServices(rootDir: string, only?: string[]): { present: ServiceDefinition[]; unregistered: string[] } {
+  const servicesDir = path.join(rootDir, 'services');
+  const onDisk = existsSync(servicesDir)
+    ? readdirSync(servicesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(path.join(servicesDir, d.name, 'src', 'main.ts'))).map((d) => d.name)
+    : [];
+  if (only) {
+    const unknown = only.filter((name) => !SERVICES.some((s) => s.name === name));
+    if (unknown.length > 0) throw new Error(`BCCI_SERVICES names unknown service(s): ${unknown.join(', ')} (known: ${SERVICES.map((s) => s.name).join(', ')})`);
+    const missing = only.filter((name) => !onDisk.includes(name));
+    if (missing.length > 0) throw new Error(`BCCI_SERVICES names service(s) without services/<name>/src/main.ts: ${missing.join(', ')}`);
+  }
+  const present = SERVICES.filter((s) => onDisk.includes(s.name) && (!only || only.includes(s.name)));
+  const unregistered = onDisk.filter((name) => !SERVICES.some((s) => s.name === name));
+  return { present, unregistered };
+}
+
+export async function startStack(options: StackOptions, reporter: StackReporter = SILENT_REPORTER): Promise<RunningStack> {
+  const { dataDir, rootDir } = options;
+  const cleanups: Array<{ what: string; run: () => Promise<void> }> = [];
+  const stopAll = async () => {
+    while (cleanups.length > 0) {
+      const cleanup = cleanups.pop()!;
+      try {
+        await cleanup.run();
+      } catch (error) {
+        reporter.warn(`stopping ${cleanup.what} failed: ${(error as Error).message}`);
+      }
+    }
+  };
+
+  try {
+    // The PostgreSQL server runs as the `postgres` user when we are root: the directory must be traversable.
+    mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+    chmodSync(dataDir, 0o755);
+    reporter.step(`data directory ${dataDir}`);
+    await takeOverDataDir(dataDir, reporter);
+    // Claim the directory at once, so a second launcher on it refuses instead of racing this one.
+    writeStackState(dataDir, { pid: process.pid, startedAt: new Date().toISOString(), kafkaBrokers: [], databaseAdminUrl: '', services: [] });
+    cleanups.push({ what: 'the stack state file', run: async () => removeStackState(dataDir, process.pid) });
+
+    const { present, unregistered } = discoverServices(rootDir, options.onlyServices);
+    for (const name of unregistered) reporter.warn(`services/${name} is not in deploy/embedded/service-registry.ts; not started`);
+    const ports = await choosePorts(options, present);
+
+    // 1. PostgreSQL
+    let databaseAdminUrl: string;
+    const embeddedPostgres = !options.externalPostgresAdminUrl;
+    if (options.externalPostgresAdminUrl) {
+      databaseAdminUrl = options.externalPostgresAdminUrl;
+      reporter.step(`PostgreSQL: external (DATABASE_ADMIN_URL ${redact(databaseAdminUrl)})`);
+    } else {
+      const clusterDir = path.join(dataDir, 'postgres');
+      const leftover = await stopLeftoverPostgres(clusterDir);
+      if (leftover) reporter.warn(`stopped PostgreSQL pid ${leftover} left running by a previous stack`);
+      reporter.step(`PostgreSQL: starting the embedded server (${clusterDir}${existsSync(path.join(clusterDir, 'PG_VERSION')) ? '' : ', first start: initdb'})`);
+      const postgres: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dataDir: clusterDir, port: ports.postgres });
+      cleanups.push({ what: 'PostgreSQL', run: () => postgres.stop() });
+      databaseAdminUrl = postgres.adminUrl;
+      reporter.step(`PostgreSQL: ready on 127.0.0.1:${postgres.port}`);
+    }
+
+    // 2. Kafka
+    let kafkaBrokers: string[];
+    const embeddedKafka = !options.externalKafkaBrokers;
+    if (options.externalKafkaBrokers) {
+      kafkaBrokers = options.externalKafkaBrokers;
+      reporter.step(`Kafka: external (KAFKA_BROKERS ${kafkaBrokers.join(',')})`);
+    } else {
+      const brokerDir = path.join(dataDir, 'kafka');
+      reporter.step(`Kafka: starting the embedded broker (${brokerDir})`);
+      const broker: RunningBroker = await startBroker({
+        dataDir: brokerDir,
+        port: ports.kafka,
+        fsync: 'interval',
+        // Topics come from contracts/ only, as in production: a typo in a topic name fails loudly.
+        autoCreateTopics: false,
+        minSessionTimeoutMs: 1000,
+        initialRebalanceDelayMs: 0,
+        logLevel: 'warn',
+      });
+      cleanups.push({ what: 'the broker', run: () => broker.stop() });
+      kafkaBrokers = [broker.bootstrap];
+      reporter.step(`Kafka: broker ready on ${broker.bootstrap}`);
+    }
+
+    // 3. One database per service
+    for (const service of present) {
+      const created = await ensureDatabase(databaseAdminUrl, service.database);
+      reporter.step(`database ${service.database}: ${created ? 'created' : 'exists'}`);
+    }
+    if (present.length === 0) reporter.step('databases: none needed yet (no service under services/*)');
+
+    // 4. Topics from contracts/topics.json
+    const replicationFactor = replicationFactorFor(embeddedKafka, options.replicationFactor);
+    const topics = await createDeclaredTopics(kafkaBrokers, replicationFactor);
+    reporter.step(
+      `topics: ${topics.created.length} created, ${topics.existing.length} already there${topics.grown.length ? `, ${topics.grown.length} grown` : ''} (replication factor ${replicationFactor})`,
+    );
+
+    // 5. Reference data: every service loads the same catalog; check it here so a bad directory fails once.
+    const catalogDir = process.env.CATALOG_DIR?.trim();
+    const catalog: Catalog = catalogDir ? loadCatalogFromDirectory(path.resolve(rootDir, catalogDir)) : loadSampleCatalog();
+    reporter.step(`catalog: ${catalogDir ? path.resolve(rootDir, catalogDir) : 'bundled sample data (DỮ LIỆU MẪU)'}, version ${shortCatalogVersion(catalog.version)}`);
+
+    // 6. Services
+    const secrets = DevSecrets.open(dataDir);
+    const authJwtSecret = secrets.authJwtSecret();
+    const processes: ServiceProcess[] = [];
+    const exitListeners: Array<(exit: ServiceExit) => void> = [];
+    let stopping = false;
+    cleanups.push({
+      what: 'the services',
+      run: async () => {
+        stopping = true;
+        await Promise.all(processes.map((p) => p.stop()));
+      },
+    });
+    const services: StackService[] = [];
+    for (const service of present) {
+      const port = ports.services.get(service.name)!;
+      const entry = path.join('services', service.name, 'src', 'main.ts');
+      const logFile = path.join(dataDir, 'logs', `${service.name}.log`);
+      const environment: Record<string, string> = {
+        ...inheritedEnvironment(),
+        NODE_ENV: 'development',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: withDatabase(databaseAdminUrl, service.database),
+        KAFKA_BROKERS: kafkaBrokers.join(','),
+        AUTH_JWT_SECRET: authJwtSecret,
+        LOG_LEVEL: options.serviceLogLevel,
+        ...(catalogDir ? { CATALOG_DIR: path.resolve(rootDir, catalogDir) } : {}),
+        ...(service.environment?.(secrets) ?? {}),
+        ...(options.serviceEnvironment ?? {}),
+      };
+      const child = new ServiceProcess({ name: service.name, rootDir, entry, port, environment, logFile, echo: options.verbose });
+      reporter.step(`${service.name}: starting (log ${logFile})`);
+      child.start();
+      processes.push(child);
+      services.push({ name: service.name, url: child.url, port, database: service.database, logFile });
+      void child.whenExited().then(({ code, signal }) => {
+        if (stopping || child.isStopping) return;
+        const exit = { name: child.name, code, signal, lastLogLines: child.lastLogLines(20) };
+        for (const listener of exitListeners) listener(exit);
+      });
+    }
+    writeStackState(dataDir, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      kafkaBrokers,
+      databaseAdminUrl,
+      services: processes.map((p, i) => ({ name: p.name, url: p.url, pid: p.pid, entry: path.join('services', present[i].name, 'src', 'main.ts') })),
+    });
+
+    // Started together (they compile and boot in parallel), reported as each becomes ready.
+    await Promise.all(
+      processes.map(async (p) => {
+        await p.waitUntilReady(options.readyTimeoutMs);
+        reporter.step(`${p.name}: ready`);
+      }),
+    );
+
+    let stopped: Promise<void> | undefined;
+    return {
+      dataDir,
+      kafkaBrokers,
+      databaseAdminUrl,
+      embeddedPostgres,
+      embeddedKafka,
+      catalogVersion: catalog.version,
+      catalog,
+      services,
+      unregisteredServices: unregistered,
+      authJwtSecret,
+      onServiceExit: (listener) => void exitListeners.push(listener),
+      stop: () => (stopped ??= stopAll()),
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Refuses a data directory used by a live stack; cleans up after one that was killed. */
+async function takeOverDataDir(dataDir: string, reporter: StackReporter): Promise<void> {
+  const running = runningStack(dataDir);
+  if (running) {
+    throw new Error(`a stack is already running from ${dataDir} (launcher pid ${running.pid}). Stop it (Ctrl-C in its terminal, or kill ${running.pid}) or set BCCI_DATA_DIR to another directory.`);
+  }
+  const previous = readStackState(dataDir);
+  if (!previous) return;
+  const leftovers = leftoverServicePids(previous);
+  for (const { name, pid } of leftovers) {
+    reporter.warn(`stopping ${name} (pid ${pid}) left running by a previous stack that did not stop cleanly`);
+    process.kill(pid, 'SIGTERM');
+  }
+  const deadline = Date.now() + 10_000;
+  while (leftovers.some(({ pid }) => isRunning(pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  for (const { pid } of leftovers) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+  removeStackState(dataDir, previous.pid);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function choosePorts(options: StackOptions, services: ServiceDefinition[]): Promise<{ postgres: number; kafka: number; services: Map<string, number> }> {
+  const servicePorts = new Map<string, number>();
+  if (options.freePorts) {
+    for (const service of services) servicePorts.set(service.name, await findFreePort());
+    return { postgres: 0, kafka: 0, services: servicePorts };
+  }
+  const hint = 'Is another `npm start` still running? Stop it, or run with BCCI_FREE_PORTS=1 to use free ports.';
+  if (!options.externalPostgresAdminUrl) {
+    await assertPortFree(options.postgresPort, 'embedded PostgreSQL', `Set BCCI_POSTGRES_PORT to another port. ${hint}`);
+  }
+  if (!options.externalKafkaBrokers) {
+    await assertPortFree(options.kafkaPort, 'embedded Kafka broker', `Stop what holds it (a local Kafka, \`npm run broker\`), set BCCI_KAFKA_PORT, or point KAFKA_BROKERS at that Kafka. ${hint}`);
+  }
+  for (const service of services) {
+    await assertPortFree(service.port, `service ${service.name}`, hint);
+    servicePorts.set(service.name, service.port);
+  }
+  return { postgres: options.postgresPort, kafka: options.kafkaPort, services: servicePorts };
+}
+
+/** The launcher's environment minus what would confuse a service (test runner markers, our own knobs). */
+function inheritedEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined || key.startsWith('JEST_') || key.startsWith('BCCI_') || key === 'DATABASE_ADMIN_URL') continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
