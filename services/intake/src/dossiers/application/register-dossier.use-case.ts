@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import type { Catalog, CatalogSnapshot, PostalLeg, PostalPoint, Agency } from '@bcci/catalog';
+import { topicFor, EventType } from '@bcci/contracts';
+import { formatProvisionalDossierId, generatePostalItemId, RuleViolationError, toVietnamDate, type PostalCode } from '@bcci/kernel';
+import type { OutboxWriter } from '@bcci/messaging';
+import type { IdempotencyStore } from '@bcci/service-kit';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DossierOrmEntity } from '../persistence/dossier.orm-entity';
+import type { DossierRepository } from '../persistence/dossier.repository';
+import type { IdentifierSequencesRepository } from '../persistence/identifier-sequences.repository';
+import type { BlindIndex } from '../../pii/blind-index';
+import type { PiiCipher } from '../../pii/pii-cipher';
+import { maskIdentityNumber, maskPhone } from '../domain/personal-data';
+import { checkRegistration, checkServiceForm, type CheckedRegistration, type RegistrationInput } from '../domain/registration';
+import { openPostalPoint, requireEligibleProcedure } from '../domain/eligibility';
+import { selectPostalLeg } from '../domain/postal-leg';
+import { forwardLegDeadline, intakeDayOf } from '../domain/postal-deadline';
+import { nameTokens } from '../domain/search-terms';
+import { sendsDossier } from '../domain/service-form';
+import type { Clock } from './clock';
+import { clerkPostalCode } from './dossier-access';
+import { toDossierView, type DossierView } from './dossier-view';
+import { dossierRegisteredEvent } from './dossier-registered.event';
+import { staffRefOf, type IntakeActor } from './intake-actor';
+import type { PersonalDataRecord } from './personal-data-record';
+
+export interface RegisterDossierRequest {
+  readonly actor: IntakeActor;
+  readonly input: RegistrationInput;
+  readonly idempotencyKey?: string;
+  readonly traceparent?: string;
+  readonly correlationId?: string;
+}
+
+
+export interface RegisterDossierDeps {
+  readonly dataSource: DataSource;
+  readonly catalog: Catalog;
+  readonly dossiers: DossierRepository;
+  readonly sequences: IdentifierSequencesRepository;
+  readonly cipher: PiiCipher;
+  readonly blindIndex: BlindIndex;
+  readonly outbox: OutboxWriter;
+  readonly idempotency: IdempotencyStore;
+  readonly clock: Clock;
+}
+
+/**
+ * Registers a dossier at the clerk's counter (QĐ 45 Đ6, TT 17 Đ5.1): checks it against the catalog of the
+ * day, allocates the S10 item id and the provisional id, computes J and J+n, and writes the dossier, its
+ * search tokens, its event and the idempotency record in one transaction.
+ */
+export class RegisterDossierUseCase {
+  constructor(private readonly deps: RegisterDossierDeps) {}
+
+  async execute(request: RegisterDossierRequest): Promise<DossierView> {
+    const postalCode = clerkPostalCode(request.actor);
+    const receivedAt = this.deps.clock.now();
+    const receivedOn = toVietnamDate(receivedAt);
+    const snapshot = this.deps.catalog.at(receivedOn);
+    const point = openPostalPoint(snapshot, postalCode);
+    const form = checkServiceForm(request.input.serviceForm);
+    const { procedure, agency } = requireEligibleProcedure(snapshot, String(request.input.procedureCode ?? '').trim(), form);
+    const checked = checkRegistration(request.input, procedure, { postalCode, asOfYear: Number(receivedOn.slice(0, 4)) });
+    const intakeDay = intakeDayOf(receivedAt);
+    const deadline = sendsDossier(form) ? forwardLegDeadline(receivedAt, this.legFor(snapshot, intakeDay, point, agency)) : null;
+    const lineage = snapshot.lineageOf(point.administrativeUnitCode);
+
+    // Everything is checked before the transaction: a refused request writes nothing, not even its key.
+    // A retry with the same key gets the first answer from the store and allocates nothing.
+    return this.deps.dataSource.transaction((manager) =>
+      this.deps.idempotency.run(
+        manager,
+        `register-dossier:${postalCode}`,
+        request.idempotencyKey,
+        async () => {
+          const dossier = await this.buildDossier(manager, {
+            checked,
+            postalCode,
+            receivedAt,
+            receivedOn,
+            intakeDay,
+            deadline,
+            procedure: { code: procedure.code, name: procedure.name },
+            agency: { id: agency.id, name: agency.name },
+            actor: request.actor,
+          });
+          await this.deps.dossiers.insert(manager, dossier, this.searchTokens(checked));
+          const event = dossierRegisteredEvent(dossier, {
+            provinceCode: lineage.find((unit) => unit.level === 'province')?.code,
+            communeCode: point.administrativeUnitCode,
+            staffRef: staffRefOf(request.actor),
+            correlationId: request.correlationId,
+          });
+          await this.deps.outbox.append(manager, {
+            topic: topicFor(EventType.DossierRegistered),
+            event,
+            ...(request.traceparent ? { headers: { traceparent: request.traceparent } } : {}),
+          });
+          return toDossierView(dossier);
+        },
+        request.input,
+      ),
+    );
+  }
+
+  /** The catalog leg in force on J; around a reorganisation the receipt day's geography is the fallback. */
+  private legFor(receiptSnapshot: CatalogSnapshot, intakeDay: string, point: PostalPoint, agency: Agency): PostalLeg {
+    const onJ = this.deps.catalog.at(intakeDay);
+    try {
+      return selectPostalLeg(onJ, onJ.findPostalPoint(point.postalCode) ?? point, onJ.findAgency(agency.id) ?? agency);
+    } catch (error) {
+      if (error instanceof RuleViolationError) throw error;
+      return selectPostalLeg(receiptSnapshot, point, agency);
+    }
+  }
+
+  private async buildDossier(
+    manager: EntityManager,
+    input: {
+      checked: CheckedRegistration;
+      postalCode: string;
+      receivedAt: Date;
+      receivedOn: string;
+      intakeDay: string;
+      deadline: ReturnType<typeof forwardLegDeadline> | null;
+      procedure: { code: string; name: string };
+      agency: { id: string; name: string };
+      actor: IntakeActor;
+    },
+  ): Promise<DossierOrmEntity> {
+    const { checked } = input;
+    const id = randomUUID();
+    const sequence = await this.deps.sequences.nextProvisionalSequence(manager, input.postalCode, input.receivedOn);
+    if (sequence > 9999) {
+      throw new RuleViolationError({
+        code: 'provisional-id.daily-limit',
+        message: `Postal point ${input.postalCode} reached 9999 dossiers on ${input.receivedOn}`,
+        messageVi: 'Điểm phục vụ đã tiếp nhận tối đa 9.999 hồ sơ trong ngày: liên hệ quản trị hệ thống.',
+      });
+    }
+    let postalItemId: string | null = null;
+    if (sendsDossier(checked.serviceForm)) {
+      const serial = await this.deps.sequences.nextPostalItemSerial(manager, input.postalCode);
+      postalItemId = generatePostalItemId(serial.serviceIndicator, serial.serial);
+    }
+    const applicantRef = randomUUID();
+    const recipientIsApplicant = checked.recipient !== null && this.isApplicant(checked);
+    const record: PersonalDataRecord = {
+      applicant: checked.applicant,
+      recipient: checked.recipient,
+      recipientIsApplicant,
+    };
+    const ciphertext = this.deps.cipher.encrypt(record, id);
+    const dossier = new DossierOrmEntity();
+    Object.assign(dossier, {
+      id,
+      provisionalDossierId: formatProvisionalDossierId({ postalCode: input.postalCode as PostalCode, receivedOn: input.receivedOn as never, sequence }),
+      dossierCode: checked.dossierCode,
+      postalItemId,
+      postalCode: input.postalCode,
+      serviceForm: checked.serviceForm,
+      receivingChannel: checked.receivingChannel,
+      procedureCode: input.procedure.code,
+      procedureName: input.procedure.name,
+      agencyId: input.agency.id,
+      agencyName: input.agency.name,
+      catalogVersion: this.deps.catalog.shortVersion,
+      components: checked.components.map((component) => ({ ...component, componentId: randomUUID() })),
+      agencyFee: checked.fees.agencyFee,
+      agencyFeePaymentMethod: checked.fees.agencyFeePaymentMethod,
+      postageForwardLeg: checked.fees.postageForwardLeg,
+      postageReturnLeg: checked.fees.postageReturnLeg,
+      postagePaymentMethod: checked.fees.postagePaymentMethod,
+      sealNumber: checked.sealNumber,
+      intakeDay: input.intakeDay,
+      receivedAt: input.receivedAt,
+      postalDeadline: input.deadline,
+      returnDeliveryMode: checked.returnDestination?.deliveryMode ?? null,
+      returnPostalCode: checked.returnDestination?.postalCode ?? null,
+      status: 'REGISTERED',
+      dispatchedAt: null,
+      withdrawnAt: null,
+      withdrawalReasonCode: null,
+      withdrawalReason: null,
+      clerkRef: staffRefOf(input.actor),
+      clerkName: input.actor.displayName ?? staffRefOf(input.actor),
+      applicantRef,
+      recipientRef: checked.recipient === null ? null : recipientIsApplicant ? applicantRef : randomUUID(),
+      identityDocumentKind: checked.applicant.identityDocument.kind,
+      identityNumberMasked: maskIdentityNumber(checked.applicant.identityDocument.number),
+      phoneMasked: maskPhone(checked.applicant.phone),
+      piiKeyId: ciphertext.keyId,
+      piiCiphertext: ciphertext.data,
+    } satisfies Partial<DossierOrmEntity>);
+    return dossier;
+  }
+
+  private isApplicant(checked: CheckedRegistration): boolean {
+    const { applicant, recipient } = checked;
+    return recipient !== null && recipient.fullName === applicant.fullName && recipient.phone === applicant.phone && recipient.address === applicant.address;
+  }
+
+  /** Blind-index tokens: each folded word of the applicant's name, and the phones to reach the dossier by. */
+  private searchTokens(checked: CheckedRegistration): { kind: 'name' | 'phone'; token: string }[] {
+    const index = this.deps.blindIndex;
+    const phones = new Set([checked.applicant.phone, ...(checked.recipient ? [checked.recipient.phone] : [])]);
+    return [
+      ...nameTokens(checked.applicant.fullName).map((word) => ({ kind: 'name' as const, token: index.token('name', word) })),
+      ...[...phones].map((phone) => ({ kind: 'phone' as const, token: index.token('phone', phone) })),
+    ];
+  }
+}

@@ -1,0 +1,85 @@
+import type { Catalog } from '@bcci/catalog';
+import { buildEvent, EventType, topicFor, type DossierWithdrawnData } from '@bcci/contracts';
+import { InvalidInputError } from '@bcci/kernel';
+import type { OutboxWriter } from '@bcci/messaging';
+import type { DataSource } from 'typeorm';
+import { assertWithdrawable, refundOnWithdrawal, WITHDRAWAL_REASON_CODES, type WithdrawalReasonCode } from '../domain/dossier-status';
+import { DossierOrmEntity } from '../persistence/dossier.orm-entity';
+import type { DossierRepository } from '../persistence/dossier.repository';
+import type { Clock } from './clock';
+import { anotherPostalPoint, clerkPostalCode, dossierNotFound } from './dossier-access';
+import { toDossierView, type DossierView } from './dossier-view';
+import { staffRefOf, type IntakeActor } from './intake-actor';
+import { loadVisibleDossier } from './get-dossier.use-case';
+
+export interface WithdrawDossierInput {
+  readonly reasonCode?: string;
+  readonly reason?: string;
+}
+
+/**
+ * The applicant takes the dossier back before it leaves the postal point (national status 7). The row is
+ * locked so a DISPATCHED scan arriving at the same moment is ordered before or after, never lost.
+ */
+export class WithdrawDossierUseCase {
+  constructor(
+    private readonly deps: { dataSource: DataSource; dossiers: DossierRepository; catalog: Catalog; clock: Clock; outbox: OutboxWriter },
+  ) {}
+
+  async execute(actor: IntakeActor, id: string, input: WithdrawDossierInput, traceparent?: string): Promise<DossierView> {
+    const postalCode = clerkPostalCode(actor);
+    const { reasonCode, reason } = checkWithdrawal(input);
+    await loadVisibleDossier(this.deps, actor, id);
+    const dossier = await this.deps.dataSource.transaction(async (manager) => {
+      const dossier = await this.deps.dossiers.findByIdForUpdate(manager, id);
+      if (!dossier) throw dossierNotFound(id);
+      if (dossier.postalCode !== postalCode) throw anotherPostalPoint();
+      assertWithdrawable(dossier);
+      const withdrawnAt = this.deps.clock.now();
+      dossier.status = 'WITHDRAWN';
+      dossier.withdrawnAt = withdrawnAt;
+      dossier.withdrawalReasonCode = reasonCode;
+      dossier.withdrawalReason = reason;
+      await manager.update(DossierOrmEntity, { id }, { status: 'WITHDRAWN', withdrawnAt, withdrawalReasonCode: reasonCode, withdrawalReason: reason });
+      const data: DossierWithdrawnData = {
+        dossierId: id,
+        withdrawnAt: withdrawnAt.toISOString(),
+        reasonCode,
+        ...(reason ? { reason } : {}),
+        refund: refundOnWithdrawal(reasonCode, { agencyFee: dossier.agencyFee, postage: dossier.postageForwardLeg + dossier.postageReturnLeg }),
+        actor: { role: 'POSTAL_CLERK', ref: staffRefOf(actor) },
+      };
+      const event = buildEvent({ type: EventType.DossierWithdrawn, data, time: withdrawnAt, channel: dossier.receivingChannel });
+      await this.deps.outbox.append(manager, { topic: topicFor(EventType.DossierWithdrawn), event, ...(traceparent ? { headers: { traceparent } } : {}) });
+      return dossier;
+    });
+    return toDossierView(dossier);
+  }
+}
+
+function checkWithdrawal(input: WithdrawDossierInput): { reasonCode: WithdrawalReasonCode; reason: string | null } {
+  const reasonCode = (input.reasonCode ?? 'APPLICANT_REQUEST') as WithdrawalReasonCode;
+  if (!WITHDRAWAL_REASON_CODES.includes(reasonCode)) {
+    throw new InvalidInputError({
+      code: 'withdrawal.reason-code',
+      message: `reasonCode must be one of ${WITHDRAWAL_REASON_CODES.join(', ')}`,
+      messageVi: 'Lý do rút hồ sơ không hợp lệ (APPLICANT_REQUEST, DUPLICATE, CLERK_ERROR, OTHER).',
+    });
+  }
+  const reason = input.reason === undefined ? null : input.reason.replace(/\s+/g, ' ').trim();
+  if (reason !== null && (reason.length < 1 || reason.length > 500 || /\d{10}/.test(reason))) {
+    throw new InvalidInputError({
+      code: 'withdrawal.reason',
+      message: 'reason must be 1–500 characters without personal numbers',
+      messageVi: 'Lý do rút hồ sơ dài 1–500 ký tự, không ghi số CCCD hay số điện thoại.',
+    });
+  }
+  if (reasonCode === 'OTHER' && !reason) {
+    throw new InvalidInputError({
+      code: 'withdrawal.reason-required',
+      message: 'reason is required when reasonCode is OTHER',
+      messageVi: 'Ghi rõ lý do rút hồ sơ.',
+    });
+  }
+  return { reasonCode, reason };
+}

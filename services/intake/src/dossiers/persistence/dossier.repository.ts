@@ -1,0 +1,76 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { DossierOrmEntity } from './dossier.orm-entity';
+import { DossierSearchTokenOrmEntity } from './dossier-search-token.orm-entity';
+
+export interface DossierSearchCriteria {
+  /** Restricts to one postal point; undefined only for roles that see every point. */
+  readonly postalCode?: string;
+  /** Provisional id or agency dossier code, canonical upper case. */
+  readonly code?: string;
+  readonly postalItemId?: string;
+  readonly phoneToken?: string;
+  /** Every token must match (a name query's words). */
+  readonly nameTokens?: readonly string[];
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface DossierPage {
+  readonly items: DossierOrmEntity[];
+  readonly total: number;
+}
+
+export class DossierRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<DossierOrmEntity | null> {
+    return manager.getRepository(DossierOrmEntity).findOne({ where: { id } });
+  }
+
+  /** Locks the row for a state change (withdrawal vs dispatch arriving at the same time). */
+  findByIdForUpdate(manager: EntityManager, id: string): Promise<DossierOrmEntity | null> {
+    return manager.getRepository(DossierOrmEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(manager: EntityManager, dossier: DossierOrmEntity, tokens: Omit<DossierSearchTokenOrmEntity, 'dossierId' | 'postalCode'>[]): Promise<void> {
+    await manager.getRepository(DossierOrmEntity).insert(dossier);
+    if (tokens.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(DossierSearchTokenOrmEntity)
+        .values(tokens.map((token) => ({ ...token, dossierId: dossier.id, postalCode: dossier.postalCode })))
+        .orIgnore()
+        .execute();
+    }
+  }
+
+  async search(criteria: DossierSearchCriteria): Promise<DossierPage> {
+    const query = this.dataSource.getRepository(DossierOrmEntity).createQueryBuilder('d');
+    if (criteria.postalCode !== undefined) query.andWhere('d.postal_code = :postalCode', { postalCode: criteria.postalCode });
+    if (criteria.code !== undefined) {
+      query.andWhere('(d.provisional_dossier_id = :code OR d.dossier_code = :code)', { code: criteria.code });
+    }
+    if (criteria.postalItemId !== undefined) query.andWhere('d.postal_item_id = :postalItemId', { postalItemId: criteria.postalItemId });
+    if (criteria.phoneToken !== undefined) {
+      query.andWhere(
+        `d.id IN (SELECT t.dossier_id FROM dossier_search_tokens t WHERE t.kind = 'phone' AND t.token = :phoneToken${criteria.postalCode !== undefined ? ' AND t.postal_code = :postalCode' : ''})`,
+        { phoneToken: criteria.phoneToken },
+      );
+    }
+    if (criteria.nameTokens !== undefined && criteria.nameTokens.length > 0) {
+      query.andWhere(
+        `d.id IN (SELECT t.dossier_id FROM dossier_search_tokens t WHERE t.kind = 'name' AND t.token = ANY(:nameTokens)${criteria.postalCode !== undefined ? ' AND t.postal_code = :postalCode' : ''}
+                  GROUP BY t.dossier_id HAVING count(DISTINCT t.token) = :nameTokenCount)`,
+        { nameTokens: [...criteria.nameTokens], nameTokenCount: criteria.nameTokens.length },
+      );
+    }
+    const [items, total] = await query
+      .orderBy('d.received_at', 'DESC')
+      .addOrderBy('d.id', 'ASC')
+      .skip((criteria.page - 1) * criteria.pageSize)
+      .take(criteria.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+}

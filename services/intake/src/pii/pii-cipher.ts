@@ -1,0 +1,39 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { PiiKeyring } from './pii-keyring';
+
+export interface PiiCiphertext {
+  readonly keyId: string;
+  /** iv (12 bytes) ‖ tag (16 bytes) ‖ ciphertext. */
+  readonly data: Buffer;
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * AES-256-GCM for personal data at rest. The associated data binds a ciphertext to its row (the dossier
+ * id), so a ciphertext copied onto another dossier fails authentication instead of decrypting.
+ */
+export class PiiCipher {
+  constructor(private readonly keyring: PiiKeyring) {}
+
+  encrypt(plaintext: unknown, associatedData: string): PiiCiphertext {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.keyring.active.key, iv);
+    cipher.setAAD(Buffer.from(associatedData, 'utf8'));
+    const body = Buffer.concat([cipher.update(JSON.stringify(plaintext), 'utf8'), cipher.final()]);
+    return { keyId: this.keyring.active.id, data: Buffer.concat([iv, cipher.getAuthTag(), body]) };
+  }
+
+  decrypt<T>(ciphertext: PiiCiphertext, associatedData: string): T {
+    const key = this.keyring.all.find((candidate) => candidate.id === ciphertext.keyId);
+    if (!key) throw new Error(`No personal-data key with id ${ciphertext.keyId} is configured (rotated out too early?)`);
+    const iv = ciphertext.data.subarray(0, IV_BYTES);
+    const tag = ciphertext.data.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', key.key, iv);
+    decipher.setAAD(Buffer.from(associatedData, 'utf8'));
+    decipher.setAuthTag(tag);
+    const plain = Buffer.concat([decipher.update(ciphertext.data.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+    return JSON.parse(plain.toString('utf8')) as T;
+  }
+}
