@@ -39,7 +39,7 @@ function received(filingIso: string, workingDays = 10): AgencyDossierState {
   return signHandover(published(), { now: at(filingIso), actor }, policy(workingDays)).state;
 }
 
-const supplement = { actor, supplementRequestId: '11111111-1111-4111-8111-111111111111', requestedComponents: [{ componentCode: 'GT-TUY-THAN' }], reason: 'Bản chụp mờ.' };
+const supplement = { actor, supplementRequestId: '11111111-1111-4111-8111-111111111111', requestedComponents: [{ componentCode: 'GT-TUY-THAN' }] as [{ componentCode: string }], reason: 'Bản chụp mờ.' };
 
 describe('agency deadline from the legal filing time, in the agency working days', () => {
   it('counts the procedure time limit from the handover signature: 13/03/2025 + 10 working days = 27/03/2025', () => {

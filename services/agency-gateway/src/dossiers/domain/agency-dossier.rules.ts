@@ -9,13 +9,12 @@ import type {
   HandoverRecordSignedData,
   PostalLegOpenedData,
   ProcessingRescheduledData,
-  RequestedComponent,
   ResultIssuedData,
   SupplementCompletedData,
   SupplementRequestedData,
 } from '@bcci/contracts';
 import { NationalStatus } from '@bcci/contracts';
-import { addDays, closingInstant, compareLocalDates, toVietnamDate, vietnamInstant, type WorkingCalendar } from '@bcci/kernel';
+import { addDays, closingInstant, compareLocalDates, parseLocalDate, toVietnamDate, vietnamInstant, type WorkingCalendar } from '@bcci/kernel';
 import { isTerminal, returnsByPost, type AgencyDossierState } from './agency-dossier';
 import { startAgencyClock, supplementRequestDeadline } from './agency-deadline';
 import {
@@ -241,7 +240,7 @@ export interface RequestSupplementInput {
   now: Date;
   actor: Actor;
   supplementRequestId: string;
-  requestedComponents: RequestedComponent[];
+  requestedComponents: SupplementRequestedData['requestedComponents'];
   reason: string;
   notice?: DocumentRef;
 }
@@ -372,10 +371,11 @@ export function reschedule(state: AgencyDossierState, input: RescheduleInput, ca
     throw wrongState(state.dossierId, 'reschedule', state.status);
   }
   if (state.rescheduledAt) throw alreadyRescheduled(state.dossierId);
-  const previousDueDate = state.clock.dueDate;
+  const previousDueDate = parseLocalDate(state.clock.dueDate);
+  const newDueDate = parseLocalDate(input.newDueDate);
   const today = toVietnamDate(input.now);
   if (compareLocalDates(today, addDays(previousDueDate, -1)) > 0) throw rescheduleTooLate(state.dossierId, previousDueDate);
-  if (compareLocalDates(input.newDueDate, previousDueDate) <= 0) throw newDueDateNotLater(state.dossierId, previousDueDate, input.newDueDate);
+  if (compareLocalDates(newDueDate, previousDueDate) <= 0) throw newDueDateNotLater(state.dossierId, previousDueDate, newDueDate);
   const rescheduledAt = input.now.toISOString();
   return {
     state: {
@@ -387,7 +387,7 @@ export function reschedule(state: AgencyDossierState, input: RescheduleInput, ca
         ...state.clock,
         dueDate: input.newDueDate,
         // A new date on a rest day has no closing time: the end of that day then.
-        dueAt: (closingInstant(input.newDueDate, calendar) ?? vietnamInstant(addDays(input.newDueDate, 1), 0)).toISOString(),
+        dueAt: (closingInstant(newDueDate, calendar) ?? vietnamInstant(addDays(newDueDate, 1), 0)).toISOString(),
       },
     },
     data: {
