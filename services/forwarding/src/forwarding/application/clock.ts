@@ -1,0 +1,9 @@
+/** The time source of the use cases; tests pin it, production reads the system clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const CLOCK = Symbol('forwarding.clock');
+export const CATALOG = Symbol('forwarding.catalog');
