@@ -76,3 +76,14 @@ export class NothingMissingError extends RuleViolationError {
     });
   }
 }
+
+export class NoComponentsError extends ConflictError {
+  constructor(dossierId: string) {
+    super({
+      code: 'DOSSIER_HAS_NO_COMPONENTS',
+      message: `Dossier ${dossierId} was registered without components (result by post only): nothing to digitize`,
+      messageVi: 'Hồ sơ chỉ đăng ký nhận kết quả qua bưu chính, không có thành phần hồ sơ để số hoá.',
+      details: { dossierId },
+    });
+  }
+}

@@ -14,6 +14,7 @@ import {
   DossierNotDigitizableError,
   NothingMissingError,
   NothingToCertifyError,
+  NoComponentsError,
   UnknownComponentError,
   type MissingComponent,
 } from './dossier-digitization.errors';
@@ -46,9 +47,13 @@ export interface DossierDigitizationState {
   readonly intakeDay: string;
   readonly catalogVersion: string;
   readonly site: DigitizationSite;
+  /** Province of the intake site: lets operations of that province act on the dossier. */
+  readonly provinceCode?: string;
   /** The postal point that returns the result (forms 2 and 3): its operators may digitize the result. */
   readonly returnPostalCode?: string;
   readonly registeredAt: Date;
+  /** Correlation id of the registration event: events of this dossier continue its chain. */
+  readonly correlationId?: string;
   status: DigitizationStatus;
   completedAt?: Date;
   closedAt?: Date;
@@ -82,8 +87,10 @@ export interface RegisterDossierInput {
   readonly intakeDay: string;
   readonly catalogVersion: string;
   readonly site: DigitizationSite;
+  readonly provinceCode?: string;
   readonly returnPostalCode?: string;
   readonly registeredAt: Date;
+  readonly correlationId?: string;
   readonly components: readonly ResolvedComponent[];
 }
 
@@ -102,8 +109,10 @@ export class DossierDigitization {
       intakeDay: input.intakeDay,
       catalogVersion: input.catalogVersion,
       site: input.site,
+      ...(input.provinceCode === undefined ? {} : { provinceCode: input.provinceCode }),
       ...(input.returnPostalCode === undefined ? {} : { returnPostalCode: input.returnPostalCode }),
       registeredAt: input.registeredAt,
+      ...(input.correlationId === undefined ? {} : { correlationId: input.correlationId }),
       status: 'OPEN',
       components: input.components.map((c, position) => ({
         componentId: c.componentId,
@@ -196,6 +205,7 @@ export class DossierDigitization {
   /** Closes the digitization as complete; refused (422) with the list of what is missing otherwise. */
   complete(at: Date): Completeness {
     this.assertWritable();
+    this.assertHasComponents();
     const result = this.completeness();
     if (!result.complete) throw new DigitizationIncompleteError(this.state.dossierId, result.missing);
     this.state.status = 'DIGITIZED';
@@ -206,6 +216,7 @@ export class DossierDigitization {
   /** The operator closes the digitization as incomplete, with a reason; refused when nothing is missing. */
   closeIncomplete(reason: string, at: Date): Completeness {
     this.assertWritable();
+    this.assertHasComponents();
     const result = this.completeness();
     if (result.complete) throw new NothingMissingError(this.state.dossierId);
     this.state.status = 'CLOSED_INCOMPLETE';
@@ -230,6 +241,11 @@ export class DossierDigitization {
     component.certification = undefined;
     // A new document after closing as incomplete is the missing part arriving: work resumes.
     if (this.state.status === 'CLOSED_INCOMPLETE') this.state.status = 'OPEN';
+  }
+
+  /** A form-2 dossier (result by post only) handed in no paper: there is nothing of it to digitize. */
+  private assertHasComponents(): void {
+    if (this.state.components.length === 0) throw new NoComponentsError(this.state.dossierId);
   }
 
   private assertWritable(): void {

@@ -1,0 +1,182 @@
+import { In, type EntityManager } from 'typeorm';
+import type { ContentHash } from '../../documents/domain/content-hash';
+import type { ScanMediaType } from '../../documents/domain/media-type';
+import { StoredDocumentOrmEntity } from '../../documents/persistence/stored-document.orm-entity';
+import type {
+  CertificationKind,
+  DigitizationStatus,
+  DocumentDescriptor,
+  ReuseSourceKind,
+  SiteKind,
+  StaffActor,
+} from '../domain/digitization.types';
+import { DossierDigitization, type ComponentDigitization } from '../domain/dossier-digitization';
+import { DigitizationComponentOrmEntity } from './digitization-component.orm-entity';
+import { DossierDigitizationOrmEntity } from './dossier-digitization.orm-entity';
+
+function actorOf(role: string | null, ref: string | null): StaffActor | undefined {
+  return role && ref ? { role: role as StaffActor['role'], ref } : undefined;
+}
+
+function toDocument(row: StoredDocumentOrmEntity): DocumentDescriptor {
+  return {
+    documentId: row.documentId,
+    contentHash: row.contentHash as ContentHash,
+    mediaType: row.mediaType as ScanMediaType,
+    sizeBytes: row.sizeBytes,
+    ...(row.pageCount === null ? {} : { pageCount: row.pageCount }),
+  };
+}
+
+function toComponent(row: DigitizationComponentOrmEntity, documents: Map<string, DocumentDescriptor>): ComponentDigitization {
+  const document = row.contentHash ? documents.get(row.contentHash) : undefined;
+  const digitizedBy = actorOf(row.digitizedByRole, row.digitizedByRef);
+  const certifiedBy = actorOf(row.certifiedByRole, row.certifiedByRef);
+  return {
+    componentId: row.componentId,
+    componentCode: row.componentCode,
+    title: row.title,
+    position: row.position,
+    originals: row.originals,
+    copies: row.copies,
+    required: row.required,
+    certificationRequired: row.certificationRequired,
+    ...(document ? { document } : {}),
+    ...(row.digitizedAt ? { digitizedAt: row.digitizedAt } : {}),
+    ...(digitizedBy ? { digitizedBy } : {}),
+    ...(row.reuseSourceKind && row.reuseSourceRef
+      ? {
+          reusedFrom: {
+            sourceKind: row.reuseSourceKind as ReuseSourceKind,
+            sourceRef: row.reuseSourceRef,
+            ...(row.reuseSourceComponentCode ? { sourceComponentCode: row.reuseSourceComponentCode } : {}),
+          },
+        }
+      : {}),
+    sourceCertified: row.sourceCertified,
+    ...(row.certificationKind && row.certifiedAt && certifiedBy
+      ? {
+          certification: {
+            kind: row.certificationKind as CertificationKind,
+            certifiedAt: row.certifiedAt,
+            certifiedBy,
+            ...(row.certificationNote ? { note: row.certificationNote } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function componentRow(dossierId: string, c: ComponentDigitization): DigitizationComponentOrmEntity {
+  return Object.assign(new DigitizationComponentOrmEntity(), {
+    componentId: c.componentId,
+    dossierId,
+    componentCode: c.componentCode,
+    title: c.title,
+    position: c.position,
+    originals: c.originals,
+    copies: c.copies,
+    required: c.required,
+    certificationRequired: c.certificationRequired,
+    contentHash: c.document?.contentHash ?? null,
+    digitizedAt: c.digitizedAt ?? null,
+    digitizedByRole: c.digitizedBy?.role ?? null,
+    digitizedByRef: c.digitizedBy?.ref ?? null,
+    reuseSourceKind: c.reusedFrom?.sourceKind ?? null,
+    reuseSourceRef: c.reusedFrom?.sourceRef ?? null,
+    reuseSourceComponentCode: c.reusedFrom?.sourceComponentCode ?? null,
+    sourceCertified: c.sourceCertified,
+    certificationKind: c.certification?.kind ?? null,
+    certifiedAt: c.certification?.certifiedAt ?? null,
+    certifiedByRole: c.certification?.certifiedBy.role ?? null,
+    certifiedByRef: c.certification?.certifiedBy.ref ?? null,
+    certificationNote: c.certification?.note ?? null,
+  });
+}
+
+function dossierRow(d: DossierDigitization): DossierDigitizationOrmEntity {
+  const s = d.state;
+  return Object.assign(new DossierDigitizationOrmEntity(), {
+    dossierId: s.dossierId,
+    provisionalDossierId: s.provisionalDossierId,
+    procedureCode: s.procedureCode,
+    intakeDay: s.intakeDay,
+    catalogVersion: s.catalogVersion,
+    siteKind: s.site.kind,
+    postalCode: s.site.postalCode,
+    provinceCode: s.provinceCode ?? null,
+    returnPostalCode: s.returnPostalCode ?? null,
+    registeredAt: s.registeredAt,
+    correlationId: s.correlationId ?? null,
+    status: s.status,
+    completedAt: s.completedAt ?? null,
+    closedAt: s.closedAt ?? null,
+    closedReason: s.closedReason ?? null,
+  });
+}
+
+/** Loads and stores the DossierDigitization aggregate (dossier row + component rows). */
+export class DossierDigitizationRepository {
+  /** Inserts a newly registered dossier; false when it is already known (nothing written). */
+  async insertIfAbsent(manager: EntityManager, dossier: DossierDigitization): Promise<boolean> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(DossierDigitizationOrmEntity)
+      .values(dossierRow(dossier))
+      .orIgnore()
+      .returning(['dossier_id'])
+      .execute();
+    if (inserted.raw.length === 0) return false;
+    const rows = dossier.state.components.map((c) => componentRow(dossier.dossierId, c));
+    if (rows.length > 0) await manager.insert(DigitizationComponentOrmEntity, rows);
+    return true;
+  }
+
+  /**
+   * Loads the aggregate with its row locked until the transaction ends, so two operators working on the
+   * same dossier at once are serialised (no lost certification, no double completion).
+   */
+  async findForUpdate(manager: EntityManager, dossierId: string): Promise<DossierDigitization | undefined> {
+    return this.load(manager, dossierId, true);
+  }
+
+  async find(manager: EntityManager, dossierId: string): Promise<DossierDigitization | undefined> {
+    return this.load(manager, dossierId, false);
+  }
+
+  async save(manager: EntityManager, dossier: DossierDigitization): Promise<void> {
+    await manager.save(DossierDigitizationOrmEntity, dossierRow(dossier));
+    await manager.save(
+      DigitizationComponentOrmEntity,
+      dossier.state.components.map((c) => componentRow(dossier.dossierId, c)),
+    );
+  }
+
+  private async load(manager: EntityManager, dossierId: string, lock: boolean): Promise<DossierDigitization | undefined> {
+    const query = manager.createQueryBuilder(DossierDigitizationOrmEntity, 'd').where('d.dossier_id = :dossierId', { dossierId });
+    const row = await (lock ? query.setLock('pessimistic_write') : query).getOne();
+    if (!row) return undefined;
+    const componentRows = await manager.find(DigitizationComponentOrmEntity, { where: { dossierId }, order: { position: 'ASC' } });
+    const hashes = componentRows.flatMap((c) => (c.contentHash ? [c.contentHash] : []));
+    const documentRows = hashes.length > 0 ? await manager.findBy(StoredDocumentOrmEntity, { contentHash: In(hashes) }) : [];
+    const documents = new Map(documentRows.map((d) => [d.contentHash, toDocument(d)]));
+    return new DossierDigitization({
+      dossierId: row.dossierId,
+      provisionalDossierId: row.provisionalDossierId,
+      procedureCode: row.procedureCode,
+      intakeDay: row.intakeDay,
+      catalogVersion: row.catalogVersion,
+      site: { kind: row.siteKind as SiteKind, postalCode: row.postalCode },
+      ...(row.provinceCode ? { provinceCode: row.provinceCode } : {}),
+      ...(row.returnPostalCode ? { returnPostalCode: row.returnPostalCode } : {}),
+      registeredAt: row.registeredAt,
+      ...(row.correlationId ? { correlationId: row.correlationId } : {}),
+      status: row.status as DigitizationStatus,
+      ...(row.completedAt ? { completedAt: row.completedAt } : {}),
+      ...(row.closedAt ? { closedAt: row.closedAt } : {}),
+      ...(row.closedReason ? { closedReason: row.closedReason } : {}),
+      components: componentRows.map((c) => toComponent(c, documents)),
+    });
+  }
+}

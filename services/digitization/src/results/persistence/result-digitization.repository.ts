@@ -1,0 +1,73 @@
+import type { EntityManager } from 'typeorm';
+import type { ContentHash } from '../../documents/domain/content-hash';
+import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
+import type { StaffActor } from '../../dossier-digitization/domain/digitization.types';
+import { ResultDigitization, type ResultMedium } from '../domain/result-digitization';
+import { ResultDigitizationOrmEntity } from './result-digitization.orm-entity';
+
+export interface IssuedResult {
+  readonly resultId: string;
+  readonly dossierId: string;
+  readonly agencyId: string;
+  readonly medium: ResultMedium;
+  readonly issuedAt: Date;
+}
+
+export class ResultDigitizationRepository {
+  constructor(private readonly documents = new StoredDocumentRepository()) {}
+
+  /** Records a result issued by an agency; false when already known. */
+  async insertIfAbsent(manager: EntityManager, result: IssuedResult): Promise<boolean> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ResultDigitizationOrmEntity)
+      .values({ ...result, certified: false })
+      .orIgnore()
+      .returning(['result_id'])
+      .execute();
+    return inserted.raw.length > 0;
+  }
+
+  /** The result to digitize: the one named, or the latest issued for the dossier; locked for update. */
+  async findForUpdate(manager: EntityManager, dossierId: string, resultId?: string): Promise<ResultDigitization | undefined> {
+    const query = manager
+      .createQueryBuilder(ResultDigitizationOrmEntity, 'r')
+      .where('r.dossier_id = :dossierId', { dossierId })
+      .orderBy('r.issued_at', 'DESC')
+      .limit(1)
+      .setLock('pessimistic_write');
+    if (resultId) query.andWhere('r.result_id = :resultId', { resultId });
+    const row = await query.getOne();
+    if (!row) return undefined;
+    const document = row.contentHash ? await this.documents.find(manager, row.contentHash as ContentHash) : undefined;
+    const digitizedBy: StaffActor | undefined =
+      row.digitizedByRole && row.digitizedByRef ? { role: row.digitizedByRole as StaffActor['role'], ref: row.digitizedByRef } : undefined;
+    return new ResultDigitization({
+      resultId: row.resultId,
+      dossierId: row.dossierId,
+      agencyId: row.agencyId,
+      medium: row.medium as ResultMedium,
+      issuedAt: row.issuedAt,
+      certified: row.certified,
+      ...(document ? { document } : {}),
+      ...(row.digitizedAt ? { digitizedAt: row.digitizedAt } : {}),
+      ...(digitizedBy ? { digitizedBy } : {}),
+    });
+  }
+
+  async save(manager: EntityManager, result: ResultDigitization): Promise<void> {
+    const s = result.state;
+    await manager.update(
+      ResultDigitizationOrmEntity,
+      { resultId: s.resultId },
+      {
+        contentHash: s.document?.contentHash ?? null,
+        certified: s.certified,
+        digitizedAt: s.digitizedAt ?? null,
+        digitizedByRole: s.digitizedBy?.role ?? null,
+        digitizedByRef: s.digitizedBy?.ref ?? null,
+      },
+    );
+  }
+}
