@@ -24,8 +24,12 @@ export const SERVICES: readonly ServiceDefinition[] = [
     name: 'intake',
     port: 3001,
     database: 'bcci_intake',
-    // Applicant personal data is encrypted at rest with this key (AES-256-GCM, base64 of 32 bytes).
-    environment: (secrets) => ({ INTAKE_PII_KEY: secrets.get('intake.piiKey', 32) }),
+    // Applicant personal data is encrypted at rest (AES-256, 32-byte key) and searched through blind
+    // indexes (HMAC key); both stay in dev-secrets.json so data written yesterday is readable today.
+    environment: (secrets) => ({
+      PII_ENCRYPTION_KEY: secrets.get('intake.piiEncryptionKey', 32),
+      PII_INDEX_KEY: secrets.get('intake.piiIndexKey', 32),
+    }),
   },
   { name: 'digitization', port: 3002, database: 'bcci_digitization' },
   { name: 'forwarding', port: 3003, database: 'bcci_forwarding' },

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { allConcreteTopics } from '@bcci/contracts';
+import { discoverServices } from '../../deploy/embedded/start-stack';
+import { REPOSITORY_ROOT } from '../../deploy/embedded/stack-options';
+import { LauncherProcess } from '../support/launcher-process';
+
+// `npm start` end to end: the launcher as its own process group, the services that exist, a clean stop on
+// SIGTERM, data kept for the next start, and `npm run reset` refusing while the stack runs.
+const STARTUP_MS = 240_000;
+const presentServices = discoverServices(REPOSITORY_ROOT).present;
+const expectedServices = presentServices.map((s) => s.name);
+const declaredTopicCount = allConcreteTopics().length;
+
+async function status(url: string): Promise<number | string> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(5000) })).status;
+  } catch (error) {
+    return ((error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message) as string;
+  }
+}
+
+function reset(dataDir: string): { status: number | null; output: string } {
+  const run = spawnSync(process.execPath, [path.join(REPOSITORY_ROOT, 'tools/reset-data.mjs')], {
+    env: { ...process.env, BCCI_DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+describe('npm start (deploy/embedded launcher)', () => {
+  let dataDir: string;
+  const launchers: LauncherProcess[] = [];
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'bcci-launcher-e2e-'));
+    chmodSync(dataDir, 0o755);
+  });
+
+  afterAll(async () => {
+    for (const launcher of launchers) await launcher.ensureStopped();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(
+    'starts every existing service, prints its ready line, then stops cleanly on SIGTERM',
+    async () => {
+      const launcher = new LauncherProcess(dataDir);
+      launchers.push(launcher);
+      await launcher.waitForLine(/^BCCI Channel ready$/, STARTUP_MS);
+
+      expect(launcher.lines).toContain(`• topics: ${declaredTopicCount} created, 0 already there (replication factor 1)`);
+      const readyLines = launcher.lines.filter((line) => / ready at http:\/\/127\.0\.0\.1:\d+$/.test(line));
+      expect(readyLines.map((line) => line.split(' ')[0]).sort()).toEqual([...expectedServices].sort());
+      const urls = readyLines.map((line) => line.split(' ready at ')[1]);
+      for (const url of urls) expect(await status(`${url}/ready`)).toBe(200);
+      // One ready-made token per role, and the command for more.
+      for (const role of ['clerk', 'digitization-operator', 'courier', 'agency', 'operations', 'auditor']) {
+        expect(launcher.lines.some((line) => new RegExp(`^  ${role} +eyJ[\\w-]+\\.[\\w-]+\\.[\\w-]+$`).test(line))).toBe(true);
+      }
+      expect(launcher.lines).toContain('  npm run -s token -- --role clerk --postal-code 33100');
+
+      // While it runs, npm run reset refuses and deletes nothing.
+      const refused = reset(dataDir);
+      expect(refused.status).toBe(1);
+      expect(refused.output).toMatch(/refusing to reset/);
+      expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+
+      launcher.signal('SIGTERM');
+      expect(await launcher.whenExited()).toEqual({ code: 0, signal: null });
+      expect(launcher.lines).toContain('BCCI Channel stopped');
+      for (const url of urls) expect(await status(`${url}/health`)).toBe('ECONNREFUSED');
+      // Nothing holds the data directory any more.
+      expect(existsSync(path.join(dataDir, 'stack.json'))).toBe(false);
+      expect(existsSync(path.join(dataDir, 'kafka', 'broker.lock'))).toBe(false);
+      expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    },
+    STARTUP_MS + 60_000,
+  );
+
+  it(
+    'keeps its data across a restart (cluster, topics, databases, secrets), and npm run reset then wipes it',
+    async () => {
+      const secretsBefore = readFileSync(path.join(dataDir, 'dev-secrets.json'), 'utf8');
+      const launcher = new LauncherProcess(dataDir);
+      launchers.push(launcher);
+      await launcher.waitForLine(/^BCCI Channel ready$/, STARTUP_MS);
+
+      expect(launcher.lines.some((line) => line.startsWith('• PostgreSQL: starting the embedded server') && !line.includes('first start'))).toBe(true);
+      expect(launcher.lines).toContain(`• topics: 0 created, ${declaredTopicCount} already there (replication factor 1)`);
+      for (const service of presentServices) expect(launcher.lines).toContain(`• database ${service.database}: exists`);
+      expect(readFileSync(path.join(dataDir, 'dev-secrets.json'), 'utf8')).toBe(secretsBefore);
+
+      launcher.signal('SIGINT');
+      expect(await launcher.whenExited()).toEqual({ code: 0, signal: null });
+
+      const wiped = reset(dataDir);
+      expect(wiped.status).toBe(0);
+      expect(existsSync(dataDir)).toBe(false);
+    },
+    STARTUP_MS + 60_000,
+  );
+});
