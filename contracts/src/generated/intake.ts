@@ -141,6 +141,10 @@ export interface DossierRegisteredData {
    * Phiếu gửi hồ sơ (PDF) đã in và ký.
    */
   sendingSlip?: DocumentRef;
+  /**
+   * Băm của mã tra cứu (PIN 6 chữ số) in trên phiếu gửi hồ sơ, yếu tố thứ hai để người dân tra cứu miễn phí trạng thái hồ sơ (tracking, GET /public/lookup). Định nghĩa: chuỗi hex chữ thường của scrypt(password = PIN 6 chữ số dạng chuỗi UTF-8, salt = dossierId dạng chuỗi UUID chữ thường UTF-8, keylen = 32 byte, N = 16384, r = 8, p = 1), tức Node.js crypto.scryptSync(pin, dossierId, 32, { N: 16384, r: 8, p: 1 }).toString('hex'). Không bao giờ gửi PIN rõ; tracking giới hạn số lần thử sai theo mã tra cứu.
+   */
+  lookupPinHash?: string;
   actor: Actor;
 }
 
