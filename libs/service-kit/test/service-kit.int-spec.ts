@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { assertValidEvent, topicFor } from '@bcci/contracts';
+import { KafkajsMessageBus } from '@bcci/messaging';
+import request from 'supertest';
+import { EventCollector, startTestService, type TestService } from '../testing/src';
+import { SAMPLE_CONSUMER_GROUP, SampleModule } from './sample/sample.module';
+
+const WITHDRAWN = 'bcci.intake.dossier-withdrawn.v1';
+const TOPIC = topicFor(WITHDRAWN);
+
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+describe('service kit: a sample feature end to end (PostgreSQL + broker)', () => {
+  let service: TestService;
+  let collector: EventCollector;
+  const mine = new Set<string>();
+
+  beforeAll(async () => {
+    service = await startTestService(SampleModule, { serviceName: 'sample' });
+    collector = await new EventCollector({ brokers: service.brokers, topics: [TOPIC], where: (event) => mine.has(event.subject) }).start();
+  });
+  afterAll(async () => {
+    await collector?.stop();
+    await service?.stop();
+  });
+
+  const withdraw = (body: object, headers: Record<string, string> = {}) =>
+    request(service.url).post('/sample/withdrawals').set({ Authorization: service.authHeader(), ...headers }).send(body);
+
+  const seenCount = async (dossierId: string) =>
+    Number((await service.dataSource.query(`SELECT count(*)::int AS n FROM sample_seen_event WHERE dossier_id = $1`, [dossierId]))[0].n);
+
+  it('writes the row and publishes exactly one valid event, which the @OnEvent handler applies once', async () => {
+    const dossierId = randomUUID();
+    mine.add(dossierId);
+    const res = await withdraw({ dossierId, reason: 'Người nộp đề nghị rút', agencyFees: 50000 }).expect(201);
+    expect(res.body).toEqual({ dossierId, eventId: expect.any(String) });
+
+    const [first] = await collector.waitFor((event) => event.subject === dossierId);
+    assertValidEvent(first!.event);
+    expect(first!.event).toMatchObject({ id: res.body.eventId, type: WITHDRAWN, data: { dossierId, refund: { agencyFees: 50000 } } });
+    expect(first!.message.key?.toString()).toBe(dossierId);
+    expect(first!.message.headers['traceparent']).toMatch(/^00-/);
+
+    await waitUntil(async () => (await seenCount(dossierId)) === 1);
+    await collector.drainToEnd();
+    expect(collector.events.filter(({ event }) => event.subject === dossierId)).toHaveLength(1);
+  });
+
+  it('absorbs a redelivery (relay crash before marking sent): the handler does not run twice', async () => {
+    const dossierId = randomUUID();
+    mine.add(dossierId);
+    await withdraw({ dossierId, reason: 'Rút hồ sơ', agencyFees: 0 }).expect(201);
+    await waitUntil(async () => (await seenCount(dossierId)) === 1);
+
+    // What a crash between the broker's ack and the commit leaves behind: a published row still unsent.
+    await service.dataSource.query(`UPDATE outbox SET published_at = NULL WHERE message_key = $1`, [dossierId]);
+    const copies = await collector.waitFor((event) => event.subject === dossierId, 2);
+    expect(copies[0]!.event.id).toBe(copies[1]!.event.id);
+
+    const duplicate = copies[1]!.message;
+    const bus = new KafkajsMessageBus({ clientId: 'lag-check', brokers: service.brokers, logLevel: 'NOTHING' });
+    await waitUntil(async () => {
+      const committed = await bus.committedOffsets(SAMPLE_CONSUMER_GROUP, TOPIC);
+      const offset = committed.find(({ partition }) => partition === duplicate.partition)?.offset ?? '-1';
+      return BigInt(offset) > BigInt(duplicate.offset);
+    });
+    expect(await seenCount(dossierId)).toBe(1);
+    const inbox = await service.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [copies[0]!.event.id]);
+    expect(inbox[0].n).toBe(1);
+    const metrics = await request(service.url).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(new RegExp(`events_consumed_total\\{type="${WITHDRAWN.replace(/\./g, '\\.')}",outcome="duplicate"[^}]*\\} [1-9]`));
+  });
+
+  it('returns the first answer for a retried Idempotency-Key and creates nothing twice', async () => {
+    const dossierId = randomUUID();
+    mine.add(dossierId);
+    const body = { dossierId, reason: 'Rút', agencyFees: 1000 };
+    const first = await withdraw(body, { 'Idempotency-Key': 'retry-1' }).expect(201);
+    const again = await withdraw({ agencyFees: 1000, reason: 'Rút', dossierId }, { 'Idempotency-Key': 'retry-1' }).expect(201);
+    expect(again.body).toEqual(first.body);
+    const outbox = await service.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE message_key = $1`, [dossierId]);
+    expect(outbox[0].n).toBe(1);
+
+    const reused = await withdraw({ ...body, agencyFees: 2000 }, { 'Idempotency-Key': 'retry-1' }).expect(409);
+    expect(reused.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'idempotency-key.reused', messageVi: expect.stringContaining('Idempotency-Key') });
+  });
+
+  it('answers 409 for a state conflict and writes nothing more', async () => {
+    const dossierId = randomUUID();
+    await withdraw({ dossierId, reason: 'Rút', agencyFees: 0 }).expect(201);
+    const res = await withdraw({ dossierId, reason: 'Rút lần hai', agencyFees: 0 }).expect(409);
+    expect(res.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'Dossier already withdrawn',
+      messageVi: 'Hồ sơ đã được rút trước đó.',
+      code: 'sample.already-withdrawn',
+    });
+    const outbox = await service.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE message_key = $1`, [dossierId]);
+    expect(outbox[0].n).toBe(1);
+  });
+
+  it('answers 401 without a valid token, 403 for another role or another postal point', async () => {
+    const noToken = await request(service.url).post('/sample/withdrawals').send({}).expect(401);
+    expect(noToken.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Missing, invalid or expired access token',
+      messageVi: 'Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.',
+    });
+    await request(service.url).post('/sample/withdrawals').set('Authorization', 'Bearer x.y.z').send({}).expect(401);
+
+    const courier = await withdraw({}, { Authorization: service.authHeader({ role: 'courier', postalCode: '33100' }) }).expect(403);
+    expect(courier.body).toMatchObject({ statusCode: 403, error: 'Forbidden', messageVi: expect.any(String) });
+
+    const other = await request(service.url).get('/sample/postal-points/33200').set('Authorization', service.authHeader()).expect(403);
+    expect(other.body).toMatchObject({ statusCode: 403, code: 'scope.postal-point', messageVi: expect.stringContaining('phạm vi') });
+    await request(service.url).get('/sample/postal-points/33100').set('Authorization', service.authHeader()).expect(200, { postalCode: '33100' });
+  });
+
+  it('answers 400 listing every bad field in Vietnamese, and writes nothing', async () => {
+    const res = await withdraw({ dossierId: 'not-a-uuid', reason: 'x'.repeat(201), agencyFees: -5, extra: 1 }).expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'validation-failed' });
+    const fields = (res.body.details as Array<{ field: string; messageVi: string }>).map((issue) => issue.field).sort();
+    expect(fields).toEqual(['agencyFees', 'dossierId', 'extra', 'reason']);
+    expect(res.body.messageVi).toContain('reason: lý do rút hồ sơ dài quá 200 ký tự');
+    expect(res.body.messageVi).toContain('agencyFees: nhỏ hơn giá trị cho phép');
+    expect(res.body.messageVi).toContain('extra: là trường không được phép gửi');
+
+    const malformed = await request(service.url)
+      .post('/sample/withdrawals')
+      .set({ Authorization: service.authHeader(), 'Content-Type': 'application/json' })
+      .send('{"dossierId":')
+      .expect(400);
+    expect(malformed.body).toMatchObject({ code: 'malformed-json', messageVi: expect.stringContaining('JSON') });
+    const rows = await service.dataSource.query(`SELECT count(*)::int AS n FROM sample_withdrawal WHERE reason = $1`, ['x'.repeat(201)]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('answers 413 for a body over 1 MB', async () => {
+    const res = await withdraw({ dossierId: randomUUID(), reason: 'x'.repeat(1024 * 1024 + 10), agencyFees: 0 }).expect(413);
+    expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', code: 'body-too-large', messageVi: expect.stringContaining('quá lớn') });
+  });
+
+  it('maps a rule violation to 422 and hides unknown errors behind a generic 500', async () => {
+    const rule = await request(service.url).post('/sample/late-supplement').set('Authorization', service.authHeader()).expect(422);
+    expect(rule.body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: 'Supplement requests are allowed within 3 working days',
+      messageVi: 'Đã quá 3 ngày làm việc, không thể yêu cầu bổ sung hồ sơ.',
+      code: 'sample.supplement-too-late',
+      details: { limitWorkingDays: 3 },
+    });
+    const boom = await request(service.url).get('/sample/boom').set('Authorization', service.authHeader()).expect(500);
+    expect(boom.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error', messageVi: 'Hệ thống gặp lỗi, vui lòng thử lại sau.' });
+    expect(JSON.stringify(boom.body)).not.toContain('hunter2');
+    const unknownRoute = await request(service.url).get('/nowhere').set('Authorization', service.authHeader()).expect(404);
+    expect(unknownRoute.body).toMatchObject({ statusCode: 404, messageVi: expect.any(String) });
+  });
+
+  it('serves /health, /ready, /metrics and /docs-json without a token', async () => {
+    await request(service.url).get('/health').expect(200, { status: 'ok' });
+    await request(service.url).get('/ready').expect(200, { status: 'ready', database: 'up', kafka: 'up' });
+
+    const metrics = await request(service.url).get('/metrics').expect(200);
+    for (const name of [
+      'process_cpu_seconds_total',
+      'http_requests_total',
+      'http_request_duration_seconds_bucket',
+      'events_produced_total',
+      'events_consumed_total',
+      'event_handler_duration_seconds_bucket',
+      'outbox_backlog_size',
+      'outbox_oldest_age_seconds',
+      'consumer_lag',
+    ]) {
+      expect(metrics.text).toContain(name);
+    }
+    expect(metrics.text).toMatch(/http_requests_total\{route="\/sample\/withdrawals",method="POST",status="201"[^}]*\} [1-9]/);
+    expect(metrics.text).toMatch(new RegExp(`events_produced_total\\{type="${WITHDRAWN.replace(/\./g, '\\.')}"[^}]*\\} [1-9]`));
+
+    const docs = await request(service.url).get('/docs-json').expect(200);
+    expect(docs.body.openapi).toMatch(/^3\./);
+    expect(docs.body.paths['/sample/withdrawals'].post).toBeDefined();
+    expect(docs.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(docs.body.paths['/health']).toBeUndefined();
+  });
+});
