@@ -1,0 +1,97 @@
+import type { DataSource } from 'typeorm';
+import { DEFAULT_WEBHOOK_RETRY, nextWebhookDelayMs, type WebhookRetryPolicy } from '../domain/webhook-backoff';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from '../domain/webhook-signature';
+import type { DueDelivery, WebhookRepository } from '../persistence/webhook.repository';
+
+export interface WebhookWorkerOptions {
+  retry: WebhookRetryPolicy;
+  pollIntervalMs: number;
+  batchSize: number;
+  requestTimeoutMs: number;
+  leaseMs: number;
+}
+
+export const DEFAULT_WEBHOOK_WORKER_OPTIONS: WebhookWorkerOptions = {
+  retry: DEFAULT_WEBHOOK_RETRY,
+  pollIntervalMs: 500,
+  batchSize: 20,
+  requestTimeoutMs: 10_000,
+  leaseMs: 60_000,
+};
+
+/**
+ * Delivers the agencies' feed entries to their webhooks: claims due deliveries, POSTs the envelope
+ * signed with HMAC-SHA256, records every attempt, retries failures with exponential backoff.
+ * At least once: a receiver deduplicates by the event id (also in the `X-BCCI-Event-Id` header).
+ */
+export class WebhookDeliveryWorker {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly webhooks: WebhookRepository,
+    private readonly options: WebhookWorkerOptions = DEFAULT_WEBHOOK_WORKER_OPTIONS,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass: deliver what is due now. Returns the number of deliveries attempted. */
+  async runOnce(): Promise<number> {
+    const due = await this.dataSource.transaction((manager) => this.webhooks.claimDue(manager, this.options.batchSize, this.options.leaseMs));
+    await Promise.all(due.map((delivery) => this.deliver(delivery)));
+    return due.length;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce()
+        .catch(() => 0)
+        .then((count) => this.schedule(count > 0 ? 0 : this.options.pollIntervalMs));
+    }, delayMs);
+  }
+
+  private async deliver(delivery: DueDelivery): Promise<void> {
+    const body = JSON.stringify(delivery.envelope);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    let outcome: { ok: boolean; statusCode?: number; error?: string };
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/cloudevents+json; charset=UTF-8',
+          [TIMESTAMP_HEADER]: timestamp,
+          [SIGNATURE_HEADER]: signWebhook(delivery.secret, timestamp, body),
+          'x-bcci-event-id': delivery.eventId,
+          'x-bcci-feed-cursor': delivery.feedSeq,
+          'x-bcci-delivery-id': delivery.id,
+        },
+        body,
+        signal: AbortSignal.timeout(this.options.requestTimeoutMs),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      outcome = response.ok ? { ok: true, statusCode: response.status } : { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
+    } catch (error) {
+      outcome = { ok: false, error: (error instanceof Error ? error.message : String(error)).slice(0, 500) };
+    }
+    const failed = delivery.attempts + 1;
+    await this.dataSource.transaction((manager) =>
+      this.webhooks.recordAttempt(manager, delivery, {
+        ...outcome,
+        giveUp: !outcome.ok && failed >= this.options.retry.maxAttempts,
+        nextAttemptInMs: outcome.ok ? 0 : nextWebhookDelayMs(this.options.retry, failed),
+      }),
+    );
+  }
+}
