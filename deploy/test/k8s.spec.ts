@@ -32,7 +32,7 @@ interface Resource {
   apiVersion: string;
   kind: string;
   metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
-  spec: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests of many kinds
+  spec: any; // manifests of many kinds
   data?: Record<string, string>;
   stringData?: Record<string, string>;
 }
