@@ -10,12 +10,10 @@ import {
   TEST_SERVERS_FILE_ENV,
   type TestServersFile,
 } from './test-environment';
-import { loadKafkaBroker } from './load-kafka-broker';
+import { startBroker } from '@bcci/kafka-broker';
 import { testBrokerOptions } from './test-broker-options';
 import { setRunningTestServers, type RunningTestServers } from './running-test-servers';
 
-// At the top level on purpose: see loadKafkaBroker.
-const { startBroker } = loadKafkaBroker();
 
 /**
  * Jest globalSetup for the integration tier: ONE PostgreSQL (unless PG_URL names an external one) and
