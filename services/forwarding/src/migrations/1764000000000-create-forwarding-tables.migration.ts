@@ -70,12 +70,9 @@ export class CreateForwardingTables1764000000000 implements MigrationInterface {
         agency_signature_source text CHECK (agency_signature_source IN ('PAPER_RECORD', 'AGENCY_GATEWAY')),
         signed_at timestamptz,
         remittance_method text NOT NULL CHECK (remittance_method IN ('CASH', 'BANK_TRANSFER')),
-        idempotency_key text,
-        request_hash text NOT NULL,
         created_at timestamptz NOT NULL,
         CHECK ((status = 'SIGNED') = (signed_at IS NOT NULL))
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX handover_records_idempotency_key ON handover_records (idempotency_key) WHERE idempotency_key IS NOT NULL`);
 
     await queryRunner.query(`
       CREATE TABLE handover_record_items (

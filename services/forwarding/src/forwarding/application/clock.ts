@@ -6,4 +6,3 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export const CLOCK = Symbol('forwarding.clock');
-export const CATALOG = Symbol('forwarding.catalog');

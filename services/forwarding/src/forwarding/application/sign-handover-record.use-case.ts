@@ -1,7 +1,7 @@
 import type { Actor } from '@bcci/auth';
 import { toVietnamDate } from '@bcci/kernel';
 import { OutboxWriter } from '@bcci/messaging';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import {
@@ -9,7 +9,6 @@ import {
   handoverDuplicateItems,
   handoverMixedAgencies,
   handoverNotAllowed,
-  idempotencyKeyReused,
   signedInFuture,
 } from '../domain/forwarding.errors';
 import { agencySignatureFromAcknowledgements, type AgencySignature } from '../domain/handover-signatures.rule';
@@ -19,6 +18,7 @@ import { HandoverRecordItemOrmEntity } from '../persistence/handover-record-item
 import { HandoverRecordOrmEntity } from '../persistence/handover-record.orm-entity';
 import { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
 import type { Clock } from './clock';
+import type { IdempotencyRunner } from './idempotency-runner';
 import { completeHandoverRecord } from './complete-handover-record';
 import { eventActorOf, staffRefOf } from './event-actor';
 import { describeReference, inReferenceOrder, lockLegs, type LegReference } from './leg-references';
@@ -62,96 +62,90 @@ export class SignHandoverRecordUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly idempotency: IdempotencyRunner,
   ) {}
 
-  async execute(command: SignHandoverRecordCommand): Promise<{ created: boolean; record: HandoverRecordView }> {
+  async execute(command: SignHandoverRecordCommand): Promise<HandoverRecordView> {
     const now = this.clock.now();
     if (command.signedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw signedInFuture();
+
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(manager, `handover-record:${command.actor.subject}`, command.idempotencyKey, () => this.sign(manager, command, now), fingerprintOf(command)),
+    );
+  }
+
+  private async sign(manager: EntityManager, command: SignHandoverRecordCommand, now: Date): Promise<HandoverRecordView> {
     const references = command.items.map((item) => item.reference);
+    const legs = await lockLegs(manager, references);
+    for (const leg of legs) assertMayActOnLeg(command.actor, leg);
 
-    return this.dataSource.transaction(async (manager) => {
-      const legs = await lockLegs(manager, references);
-      for (const leg of legs) assertMayActOnLeg(command.actor, leg);
-
-      const requestHash = hashOf(command);
-      if (command.idempotencyKey) {
-        const previous = await manager.findOne(HandoverRecordOrmEntity, { where: { idempotencyKey: command.idempotencyKey } });
-        if (previous) {
-          if (previous.requestHash !== requestHash) throw idempotencyKeyReused();
-          return { created: false, record: await loadHandoverRecordView(manager, previous) };
-        }
+    const ordered = inReferenceOrder(legs, references);
+    if (ordered.length !== references.length) {
+      const seen = new Map<string, string[]>();
+      for (const reference of references) {
+        const leg = legs.find((l) => ('dossierId' in reference ? l.dossierId === reference.dossierId : l.s10ItemId === reference.s10ItemId))!;
+        seen.set(leg.dossierId, [...(seen.get(leg.dossierId) ?? []), describeReference(reference)]);
       }
+      throw handoverDuplicateItems({ items: [...seen.entries()].filter(([, refs]) => refs.length > 1).map(([dossierId, refs]) => ({ dossierId, references: refs })) });
+    }
 
-      const ordered = inReferenceOrder(legs, references);
-      if (ordered.length !== references.length) {
-        const seen = new Map<string, string[]>();
-        for (const reference of references) {
-          const leg = legs.find((l) => ('dossierId' in reference ? l.dossierId === reference.dossierId : l.s10ItemId === reference.s10ItemId))!;
-          seen.set(leg.dossierId, [...(seen.get(leg.dossierId) ?? []), describeReference(reference)]);
-        }
-        throw handoverDuplicateItems({ items: [...seen.entries()].filter(([, refs]) => refs.length > 1).map(([dossierId, refs]) => ({ dossierId, references: refs })) });
-      }
-
-      const notReady = ordered.filter((leg) => !HANDOVER_READY.includes(leg.status) || leg.handoverRecordId !== null);
-      if (notReady.length > 0) {
-        throw handoverNotAllowed({
-          items: notReady.map((leg) => ({ dossierId: leg.dossierId, s10ItemId: leg.s10ItemId, status: leg.status, handoverRecordId: leg.handoverRecordId })),
-        });
-      }
-      const agencies = new Set(ordered.map((leg) => leg.agencyId));
-      if (agencies.size > 1) {
-        throw handoverMixedAgencies({ items: ordered.map((leg) => ({ dossierId: leg.dossierId, s10ItemId: leg.s10ItemId, agencyId: leg.agencyId })) });
-      }
-      const mismatches = countMismatches(
-        ordered.map((leg, index) => ({
-          dossierId: leg.dossierId,
-          s10ItemId: leg.s10ItemId,
-          documentsOnSlip: leg.documentsOnSlip,
-          documentsCounted: command.items[index].documentsCounted,
-        })),
-      );
-      if (mismatches.length > 0) throw handoverCountMismatch({ items: mismatches });
-
-      const agencyId = ordered[0].agencyId;
-      const postalActor = eventActorOf(command.actor);
-      const id = randomUUID();
-      const record = manager.create(HandoverRecordOrmEntity, {
-        id,
-        recordNumber: command.recordNumber ?? defaultRecordNumber(ordered[0].originPostalCode, command.signedAt, id),
-        agencyId,
-        originPostalCode: ordered[0].originPostalCode,
-        status: 'AWAITING_AGENCY_SIGNATURE',
-        postalSignerRole: postalActor.role,
-        postalSignerRef: command.postalSignerRef ? staffRefOf(command.postalSignerRef) : postalActor.ref,
-        postalSignedAt: command.signedAt,
-        agencySignerName: command.agencySignerName ?? null,
-        agencySignerRole: null,
-        agencySignerRef: null,
-        agencySignedAt: null,
-        agencySignatureSource: null,
-        signedAt: null,
-        remittanceMethod: command.remittanceMethod,
-        idempotencyKey: command.idempotencyKey ?? null,
-        requestHash,
-        createdAt: now,
+    const notReady = ordered.filter((leg) => !HANDOVER_READY.includes(leg.status) || leg.handoverRecordId !== null);
+    if (notReady.length > 0) {
+      throw handoverNotAllowed({
+        items: notReady.map((leg) => ({ dossierId: leg.dossierId, s10ItemId: leg.s10ItemId, status: leg.status, handoverRecordId: leg.handoverRecordId })),
       });
-      await manager.insert(HandoverRecordOrmEntity, record);
-      await manager.insert(
-        HandoverRecordItemOrmEntity,
-        ordered.map((leg, index) => ({ handoverRecordId: id, dossierId: leg.dossierId, legId: leg.id, documentsCounted: command.items[index].documentsCounted })),
-      );
-      await manager.update(PostalLegOrmEntity, { id: In(ordered.map((leg) => leg.id)) }, { handoverRecordId: id, postalSignedAt: command.signedAt });
+    }
+    const agencies = new Set(ordered.map((leg) => leg.agencyId));
+    if (agencies.size > 1) {
+      throw handoverMixedAgencies({ items: ordered.map((leg) => ({ dossierId: leg.dossierId, s10ItemId: leg.s10ItemId, agencyId: leg.agencyId })) });
+    }
+    const mismatches = countMismatches(
+      ordered.map((leg, index) => ({
+        dossierId: leg.dossierId,
+        s10ItemId: leg.s10ItemId,
+        documentsOnSlip: leg.documentsOnSlip,
+        documentsCounted: command.items[index].documentsCounted,
+      })),
+    );
+    if (mismatches.length > 0) throw handoverCountMismatch({ items: mismatches });
 
-      const agencySignature = await this.agencySignature(manager, command, agencyId, ordered.map((leg) => leg.dossierId));
-      if (agencySignature) {
-        await completeHandoverRecord(manager, this.outbox, record, ordered, agencySignature, {
-          now,
-          causationId: command.requestId,
-          traceparent: command.traceparent,
-        });
-      }
-      return { created: true, record: await loadHandoverRecordView(manager, record) };
+    const agencyId = ordered[0].agencyId;
+    const postalActor = eventActorOf(command.actor);
+    const id = randomUUID();
+    const record = manager.create(HandoverRecordOrmEntity, {
+      id,
+      recordNumber: command.recordNumber ?? defaultRecordNumber(ordered[0].originPostalCode, command.signedAt, id),
+      agencyId,
+      originPostalCode: ordered[0].originPostalCode,
+      status: 'AWAITING_AGENCY_SIGNATURE',
+      postalSignerRole: postalActor.role,
+      postalSignerRef: command.postalSignerRef ? staffRefOf(command.postalSignerRef) : postalActor.ref,
+      postalSignedAt: command.signedAt,
+      agencySignerName: command.agencySignerName ?? null,
+      agencySignerRole: null,
+      agencySignerRef: null,
+      agencySignedAt: null,
+      agencySignatureSource: null,
+      signedAt: null,
+      remittanceMethod: command.remittanceMethod,
+      createdAt: now,
     });
+    await manager.insert(HandoverRecordOrmEntity, record);
+    await manager.insert(
+      HandoverRecordItemOrmEntity,
+      ordered.map((leg, index) => ({ handoverRecordId: id, dossierId: leg.dossierId, legId: leg.id, documentsCounted: command.items[index].documentsCounted })),
+    );
+    await manager.update(PostalLegOrmEntity, { id: In(ordered.map((leg) => leg.id)) }, { handoverRecordId: id, postalSignedAt: command.signedAt });
+
+    const agencySignature = await this.agencySignature(manager, command, agencyId, ordered.map((leg) => leg.dossierId));
+    if (agencySignature) {
+      await completeHandoverRecord(manager, this.outbox, record, ordered, agencySignature, {
+        now,
+        causationId: command.requestId,
+        traceparent: command.traceparent,
+      });
+    }
+    return loadHandoverRecordView(manager, record);
   }
 
   /** On paper (the receiver signed beside the courier), or from acknowledgements the gateway already sent. */
@@ -183,8 +177,9 @@ function defaultRecordNumber(postalCode: string, signedAt: Date, id: string): st
   return `BBGN-${postalCode}-${day}-${id.slice(0, 8).toUpperCase()}`;
 }
 
-function hashOf(command: SignHandoverRecordCommand): string {
-  const canonical = JSON.stringify({
+/** What identifies the request for the Idempotency-Key check (not who sent it, not when). */
+function fingerprintOf(command: SignHandoverRecordCommand): unknown {
+  return {
     items: command.items.map((item) => [describeReference(item.reference), item.documentsCounted]),
     postalSignerRef: command.postalSignerRef ?? null,
     agencySignerName: command.agencySignerName ?? null,
@@ -192,6 +187,5 @@ function hashOf(command: SignHandoverRecordCommand): string {
     signedAt: command.signedAt.toISOString(),
     recordNumber: command.recordNumber ?? null,
     remittanceMethod: command.remittanceMethod,
-  });
-  return createHash('sha256').update(canonical).digest('hex');
+  };
 }

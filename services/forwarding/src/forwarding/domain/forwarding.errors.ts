@@ -88,11 +88,3 @@ export function signedInFuture(): InvalidInputError {
     messageVi: 'Thời điểm ký ở tương lai.',
   });
 }
-
-export function idempotencyKeyReused(): ConflictError {
-  return new ConflictError({
-    code: 'forwarding.idempotency-key-reused',
-    message: 'This Idempotency-Key was used for a different request',
-    messageVi: 'Khoá chống gửi trùng (Idempotency-Key) đã dùng cho một yêu cầu khác.',
-  });
-}

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { AgencySignatureSource } from '../domain/handover-signatures.rule';
 
 export type HandoverRecordStatus = 'AWAITING_AGENCY_SIGNATURE' | 'SIGNED';
@@ -52,14 +52,6 @@ export class HandoverRecordOrmEntity {
 
   @Column({ name: 'remittance_method', type: 'text' })
   remittanceMethod!: 'CASH' | 'BANK_TRANSFER';
-
-  @Index({ unique: true, where: 'idempotency_key IS NOT NULL' })
-  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
-  idempotencyKey!: string | null;
-
-  /** Hash of the request that created the record, to refuse a reused Idempotency-Key. */
-  @Column({ name: 'request_hash', type: 'text' })
-  requestHash!: string;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
