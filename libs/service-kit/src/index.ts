@@ -40,3 +40,4 @@ export { IdempotencyKeyOrmEntity } from './idempotency/idempotency-key.orm-entit
 export { CreateIdempotencyKeysTable1735689600100 } from './idempotency/create-idempotency-keys-table.migration';
 export { idempotencyEntities, idempotencyMigrations } from './idempotency/idempotency-schema';
 export { requestFingerprint, canonicalJson } from './idempotency/request-fingerprint';
+export { ServiceLogger } from './bootstrap/service-logger';

@@ -4,6 +4,7 @@ import { AuthGuard, TokenVerifier } from '@bcci/auth';
 import { KafkajsMessageBus, messagingEntities, messagingMigrations, OutboxWriter } from '@bcci/messaging';
 import { createServiceDataSource, runMigrations } from '@bcci/persistence';
 import { DataSource } from 'typeorm';
+import { bootstrapDefaultPort } from './bootstrap/bootstrap-context';
 import { loadServiceConfig, type ServiceConfig } from './config/service-config';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
@@ -32,7 +33,9 @@ export class ServiceKitModule {
       { provide: SERVICE_KIT_OPTIONS, useValue: options },
       {
         provide: SERVICE_CONFIG,
-        useFactory: (): ServiceConfig => options.config ?? loadServiceConfig(process.env, { extra: options.extraConfig }),
+        useFactory: (): ServiceConfig =>
+          options.config ??
+          loadServiceConfig(process.env, { defaultPort: options.defaultPort ?? bootstrapDefaultPort() ?? 0, extra: options.extraConfig }),
       },
       { provide: ServiceMetrics, useFactory: () => new ServiceMetrics(options.serviceName) },
       {

@@ -12,6 +12,8 @@ export interface ServiceKitOptions {
   consumerGroup?: string;
   /** Extra environment variables of the service, validated at start; read them via SERVICE_CONFIG's `extra`. */
   extraConfig?: ExtraConfigSpec;
+  /** PORT when unset; default: the one given to bootstrapService (0 elsewhere, e.g. in commands). */
+  defaultPort?: number;
   /** Already loaded configuration (tests, commands); default loadServiceConfig(process.env). */
   config?: ServiceConfig;
   /** Set false for a service that produces no events (no relay). Default true. */

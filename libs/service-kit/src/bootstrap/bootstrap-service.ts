@@ -2,6 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../config/config-error';
 import { loadServiceConfig } from '../config/service-config';
+import { rememberDefaultPort } from './bootstrap-context';
 import { nestLogLevels } from './nest-log-levels';
 import { createServiceApp } from './create-service-app';
 
@@ -22,6 +23,7 @@ export interface BootstrapServiceOptions {
  * `<serviceName> ready at http://HOST:PORT`. SIGINT/SIGTERM stop consumers and relay, then the database.
  */
 export async function bootstrapService(options: BootstrapServiceOptions): Promise<INestApplication> {
+  rememberDefaultPort(options.defaultPort);
   let config;
   try {
     config = loadServiceConfig(process.env, { defaultPort: options.defaultPort });
@@ -46,6 +48,10 @@ export async function bootstrapService(options: BootstrapServiceOptions): Promis
     console.log(`${options.serviceName} ready at http://${config.host}:${port}`);
     return app;
   } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${options.serviceName}: ${error.message}`);
+      process.exit(78);
+    }
     console.error(`${options.serviceName} failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   }

@@ -1,6 +1,7 @@
 import { ValidationPipe, type INestApplication, type LogLevel as NestLogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ServiceLogger } from './service-logger';
 import { setupOpenApi } from '../docs/setup-openapi';
 import { validationExceptionFactory } from '../errors/validation-exception.factory';
 import { bodyErrorMiddleware } from '../http/body-error.middleware';
@@ -30,7 +31,7 @@ export async function createServiceApp(options: CreateServiceAppOptions): Promis
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const app = await NestFactory.create<NestExpressApplication>(options.module, {
     bodyParser: false,
-    logger: options.logger ?? ['fatal', 'error', 'warn', 'log'],
+    logger: options.logger === false ? false : new ServiceLogger(options.serviceName, options.logger ?? ['fatal', 'error', 'warn', 'log']),
     bufferLogs: false,
   });
   app.use(httpMetricsMiddleware(app.get(ServiceMetrics)));
