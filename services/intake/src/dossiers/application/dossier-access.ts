@@ -1,3 +1,4 @@
+import { canAccessPostalPoint } from '@bcci/auth';
 import type { CatalogSnapshot } from '@bcci/catalog';
 import { ForbiddenError, NotFoundError } from '@bcci/kernel';
 import type { IntakeActor } from './intake-actor';
@@ -6,21 +7,21 @@ export const CLERK_ROLE = 'clerk';
 export const AUDITOR_ROLE = 'auditor';
 export const OPERATIONS_ROLE = 'operations';
 
-/**
- * A clerk sees the dossiers of their own postal point; auditors and operations see those of the postal
- * points within their scope (a postal code, a province code, or everything when unscoped).
- */
-export function canSeePostalPoint(actor: IntakeActor, postalCode: string, snapshot: CatalogSnapshot): boolean {
-  if (actor.role === CLERK_ROLE) return actor.scope === postalCode;
-  if (actor.role !== AUDITOR_ROLE && actor.role !== OPERATIONS_ROLE) return false;
-  if (actor.scope === null || actor.scope === postalCode) return true;
+/** The province a postal point stands in that day, so operations users reach their province's points. */
+function provinceOf(snapshot: CatalogSnapshot, postalCode: string): string | undefined {
   const point = snapshot.findPostalPoint(postalCode);
-  if (!point) return false;
+  if (!point) return undefined;
   try {
-    return snapshot.lineageOf(point.administrativeUnitCode).some((unit) => unit.code === actor.scope);
+    return snapshot.lineageOf(point.administrativeUnitCode).find((unit) => unit.level === 'province')?.code;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** A clerk sees their own postal point; auditors every point; operations the points of their province. */
+export function canSeePostalPoint(actor: IntakeActor, postalCode: string, snapshot: CatalogSnapshot): boolean {
+  const provinceCode = actor.role === OPERATIONS_ROLE ? provinceOf(snapshot, postalCode) : undefined;
+  return canAccessPostalPoint(actor, postalCode, provinceCode ? { provinceCode } : undefined);
 }
 
 export function assertCanSee(actor: IntakeActor, postalCode: string, snapshot: CatalogSnapshot): void {
@@ -29,14 +30,14 @@ export function assertCanSee(actor: IntakeActor, postalCode: string, snapshot: C
 
 /** The clerk's own postal point; other roles cannot act at a counter. */
 export function clerkPostalCode(actor: IntakeActor): string {
-  if (actor.role !== CLERK_ROLE || actor.scope === null || !/^\d{5}$/.test(actor.scope)) {
+  if (actor.role !== CLERK_ROLE || !actor.postalCode) {
     throw new ForbiddenError({
       code: 'actor.not-a-clerk',
-      message: 'Only a clerk scoped to a postal point can do this',
+      message: 'Only a clerk of a postal point can do this',
       messageVi: 'Chỉ nhân viên bưu chính của một điểm phục vụ mới thực hiện được thao tác này.',
     });
   }
-  return actor.scope;
+  return actor.postalCode;
 }
 
 export function anotherPostalPoint(): ForbiddenError {

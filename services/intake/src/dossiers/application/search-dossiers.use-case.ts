@@ -4,7 +4,7 @@ import type { BlindIndex } from '../../pii/blind-index';
 import type { DossierRepository } from '../persistence/dossier.repository';
 import { nameTokens, normalisedPhone } from '../domain/search-terms';
 import type { Clock } from './clock';
-import { assertCanSee, CLERK_ROLE } from './dossier-access';
+import { assertCanSee, AUDITOR_ROLE, CLERK_ROLE } from './dossier-access';
 import { toDossierView, type DossierView } from './dossier-view';
 import type { IntakeActor } from './intake-actor';
 
@@ -43,12 +43,12 @@ export class SearchDossiersUseCase {
   ) {}
 
   async execute(actor: IntakeActor, query: SearchDossiersQuery): Promise<DossierListView> {
-    const postalCode = actor.role === CLERK_ROLE ? (actor.scope ?? '') : query.postalCode;
+    const postalCode = actor.role === CLERK_ROLE ? (actor.postalCode ?? '') : query.postalCode;
     if (postalCode !== undefined) assertCanSee(actor, postalCode, this.catalog.at(toVietnamDate(this.clock.now())));
-    else if (actor.scope !== null) {
+    else if (actor.role !== AUDITOR_ROLE) {
       throw new InvalidInputError({
         code: 'search.postal-code-required',
-        message: 'postalCode is required for a scoped auditor or operations user',
+        message: 'postalCode is required for an operations user',
         messageVi: 'Chọn mã bưu chính của điểm phục vụ cần tra cứu.',
       });
     }
