@@ -3,8 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { allConcreteTopics } from '@bcci/contracts';
-import { discoverServices } from '../../deploy/embedded/start-stack';
-import { REPOSITORY_ROOT } from '../../deploy/embedded/stack-options';
+import { discoverServices, REPOSITORY_ROOT } from '../support/launcher';
 import { LauncherProcess } from '../support/launcher-process';
 
 // `npm start` end to end: the launcher as its own process group, the services that exist, a clean stop on

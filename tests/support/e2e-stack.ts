@@ -2,9 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Role } from '@bcci/auth';
-import { devTokensForEveryRole } from '../../deploy/embedded/dev-tokens';
-import { startStack as startLauncherStack, type RunningStack, type StackReporter } from '../../deploy/embedded/start-stack';
-import { stackOptionsFromEnvironment, type StackOptions } from '../../deploy/embedded/stack-options';
+import { devTokensForEveryRole, startLauncherStack, stackOptionsFromEnvironment, type RunningStack, type StackOptions, type StackReporter } from './launcher';
 import { EventReader } from './event-reader';
 
 export interface E2eStack {

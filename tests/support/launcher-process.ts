@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { REPOSITORY_ROOT } from '../../deploy/embedded/stack-options';
+import { REPOSITORY_ROOT } from './launcher';
 
 /**
  * `npm start` as a child process (deploy/embedded/start.mjs, the script's target) with its own data

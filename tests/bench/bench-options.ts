@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Registrations of the throughput phase. */
+  requests: number;
+  concurrency: number;
+  /** Registrations sent first and not measured (JIT, connection pools, caches). */
+  warmup: number;
+  /** Requests per second of the fixed-rate phase, and how long it lasts. */
+  rate: number;
+  rateSeconds: number;
+  /** Messages and batch size of the raw kafkajs produce loop. */
+  rawMessages: number;
+  rawBatch: number;
+  rawMessageBytes: number;
+  /** Use the stack `npm start` is running (its .data/stack.json) instead of starting one. */
+  attach: boolean;
+  /** Data directory of the stack to attach to (default .data, or BCCI_DATA_DIR). */
+  dataDir?: string;
+  /** Services of the stack the benchmark starts (default: every service that exists). */
+  services?: string[];
+  /** Phases to run (default: all). */
+  phases?: string[];
+}
+
+export const BENCH_USAGE = `npm run bench [-- options]
+  --requests N         registrations in the throughput phase (default 3000)
+  --concurrency N      requests in flight in the throughput phase (default 32)
+  --warmup N           unmeasured registrations first (default 200)
+  --rate N             requests/s of the fixed-rate phase (default 200)
+  --rate-seconds N     length of the fixed-rate phase (default 15)
+  --raw-messages N     messages of the raw kafkajs produce loop (default 100000)
+  --raw-batch N        messages per produce request (default 100)
+  --attach             use the stack npm start is running (reads .data/stack.json) instead of starting one
+  --data-dir DIR       data directory of the stack to attach to (default .data)
+  --services a,b       services of the stack the benchmark starts (default: all that exist)
+  --phases a,b         phases to run (default: all; see the list printed at start)`;
+
+export class BenchUsageError extends Error {}
+
+export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        requests: { type: 'string' },
+        concurrency: { type: 'string' },
+        warmup: { type: 'string' },
+        rate: { type: 'string' },
+        'rate-seconds': { type: 'string' },
+        'raw-messages': { type: 'string' },
+        'raw-batch': { type: 'string' },
+        attach: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        services: { type: 'string' },
+        phases: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new BenchUsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+  return {
+    requests: count('requests', v.requests, 3000),
+    concurrency: count('concurrency', v.concurrency, 32),
+    warmup: count('warmup', v.warmup, 200, true),
+    rate: count('rate', v.rate, 200),
+    rateSeconds: count('rate-seconds', v['rate-seconds'], 15),
+    rawMessages: count('raw-messages', v['raw-messages'], 100_000),
+    rawBatch: count('raw-batch', v['raw-batch'], 100),
+    rawMessageBytes: 1024,
+    attach: v.attach ?? false,
+    dataDir: v['data-dir'],
+    services: list(v.services),
+    phases: list(v.phases),
+  };
+}
+
+function count(name: string, value: string | undefined, fallback: number, zeroAllowed = false): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < (zeroAllowed ? 0 : 1)) throw new BenchUsageError(`--${name} must be a ${zeroAllowed ? 'non-negative' : 'positive'} integer, got "${value}"`);
+  return parsed;
+}

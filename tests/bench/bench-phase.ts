@@ -1,0 +1,35 @@
+import type { Role } from '@bcci/auth';
+import type { Catalog } from '@bcci/catalog';
+import type { BenchOptions } from './bench-options';
+
+export interface PhaseResult {
+  /** Lines of the final report. */
+  lines: string[];
+  /** Figures other phases and the summary can use (e.g. `acceptedPerSecond`). */
+  metrics: Record<string, number>;
+}
+
+export interface BenchContext {
+  options: BenchOptions;
+  /** Base URL of each running service. */
+  urls: Record<string, string>;
+  tokens: Record<Role, string>;
+  kafkaBrokers: string[];
+  catalog: Catalog;
+  /** A progress line (printed at once). */
+  progress(line: string): void;
+  /** Results of the phases that already ran, by phase name. */
+  results: Map<string, PhaseResult>;
+}
+
+/**
+ * One stage of `npm run bench`. Issue-4/5 stages (forwarding, the agency gateway, tracking's timeline
+ * lag, the ratio query) join by writing a phase and adding it to bench-phases.ts.
+ */
+export interface BenchPhase {
+  name: string;
+  title: string;
+  /** Skipped (with a note) unless these services run. */
+  requiredServices: string[];
+  run(context: BenchContext): Promise<PhaseResult>;
+}

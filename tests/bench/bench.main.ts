@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: the stack's throughput, measured over its public interfaces. Not a test (figures
+ * depend on the machine); see BENCH_USAGE for the options. Starts its own stack (temporary directory,
+ * free ports) unless `--attach` names the one `npm start` runs.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Role } from '@bcci/auth';
+import { loadCatalogFromDirectory, loadSampleCatalog, type Catalog } from '@bcci/catalog';
+import { DevSecrets, devTokensForEveryRole, REPOSITORY_ROOT, runningStack, stackOptionsFromEnvironment } from '../support/launcher';
+import { startStack, type E2eStack } from '../support/e2e-stack';
+import { BENCH_USAGE, BenchUsageError, parseBenchOptions, type BenchOptions } from './bench-options';
+import type { BenchContext, PhaseResult } from './bench-phase';
+import { BENCH_PHASES } from './bench-phases';
+import { ms } from './latency-stats';
+
+const say = (line: string) => console.log(line);
+
+interface Target {
+  urls: Record<string, string>;
+  tokens: Record<Role, string>;
+  kafkaBrokers: string[];
+  catalog: Catalog;
+  description: string;
+  stop(): Promise<void>;
+}
+
+async function attach(options: BenchOptions): Promise<Target> {
+  const dataDir = path.resolve(REPOSITORY_ROOT, options.dataDir ?? stackOptionsFromEnvironment({ BCCI_DATA_DIR: process.env.BCCI_DATA_DIR }).dataDir);
+  const state = runningStack(dataDir);
+  if (!state) throw new BenchUsageError(`--attach: no running stack in ${dataDir} (start one with npm start, or drop --attach)`);
+  const catalog = process.env.CATALOG_DIR ? loadCatalogFromDirectory(path.resolve(REPOSITORY_ROOT, process.env.CATALOG_DIR)) : loadSampleCatalog();
+  const secret = DevSecrets.open(dataDir).authJwtSecret();
+  return {
+    urls: Object.fromEntries(state.services.map((s) => [s.name, s.url])),
+    tokens: Object.fromEntries(devTokensForEveryRole(catalog, secret).map((g) => [g.role, g.token])) as Record<Role, string>,
+    kafkaBrokers: state.kafkaBrokers,
+    catalog,
+    description: `the running stack of ${dataDir} (launcher pid ${state.pid})`,
+    stop: async () => undefined,
+  };
+}
+
+async function ownStack(options: BenchOptions): Promise<Target> {
+  say('starting a stack for the benchmark (temporary directory, free ports)…');
+  const stack: E2eStack = await startStack({ services: options.services, verbose: true });
+  return {
+    urls: stack.urls,
+    tokens: stack.tokens,
+    kafkaBrokers: stack.kafkaBrokers,
+    catalog: stack.stack.catalog,
+    description: `a stack of its own in ${stack.dataDir} (${stack.services.join(', ') || 'no service'})`,
+    stop: () => stack.stop(),
+  };
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions | 'help';
+  try {
+    options = parseBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${BENCH_USAGE}`);
+    process.exit(2);
+  }
+  if (options === 'help') return say(BENCH_USAGE);
+  const unknownPhases = (options.phases ?? []).filter((name) => !BENCH_PHASES.some((p) => p.name === name));
+  if (unknownPhases.length) throw new BenchUsageError(`unknown phase(s) ${unknownPhases.join(', ')}; phases: ${BENCH_PHASES.map((p) => p.name).join(', ')}`);
+
+  const target = options.attach ? await attach(options) : await ownStack(options);
+  let interrupted = false;
+  process.once('SIGINT', () => {
+    interrupted = true;
+    say('\nSIGINT: stopping after this phase');
+  });
+  const results = new Map<string, PhaseResult>();
+  const context: BenchContext = { options, ...target, progress: (line) => say(`  ${line}`), results };
+  try {
+    say(`benchmarking ${target.description}; Kafka ${target.kafkaBrokers.join(',')}`);
+    say(`phases: ${BENCH_PHASES.map((p) => p.name).join(', ')}`);
+    for (const phase of BENCH_PHASES) {
+      if (interrupted) break;
+      if (options.phases && !options.phases.includes(phase.name)) continue;
+      const missing = phase.requiredServices.filter((name) => !target.urls[name]);
+      say(`\n▶ ${phase.title} [${phase.name}]`);
+      if (missing.length > 0) {
+        say(`  skipped: needs ${missing.join(', ')} (not running)`);
+        continue;
+      }
+      const result = await phase.run(context);
+      results.set(phase.name, result);
+      for (const line of result.lines) say(`  ${line}`);
+    }
+  } finally {
+    await target.stop();
+  }
+
+  const summary = summaryLines(results);
+  say('\n══ summary ══');
+  for (const line of summary) say(line);
+  const reportDir = path.join(REPOSITORY_ROOT, '.bench');
+  mkdirSync(reportDir, { recursive: true });
+  const reportFile = path.join(reportDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(reportFile, JSON.stringify({ options, results: Object.fromEntries(results), summary }, null, 2) + '\n');
+  say(`\n(figures saved to ${path.relative(process.cwd(), reportFile)})`);
+}
+
+function summaryLines(results: Map<string, PhaseResult>): string[] {
+  const throughput = results.get('intake-throughput')?.metrics;
+  const fixed = results.get('intake-fixed-rate')?.metrics;
+  const raw = results.get('kafka-raw-produce')?.metrics;
+  const lines: string[] = [];
+  if (throughput) lines.push(`registrations/s          ${throughput.acceptedPerSecond.toFixed(0)} (p50 ${ms(throughput.latencyP50Ms)}, p99 ${ms(throughput.latencyP99Ms)}; outbox→Kafka p50 ${ms(throughput.lagP50Ms)}, p99 ${ms(throughput.lagP99Ms)})`);
+  if (fixed) lines.push(`p99 at ${fixed.rate}/s             ${ms(fixed.latencyP99Ms)}`);
+  if (raw) lines.push(`raw kafkajs messages/s   ${raw.messagesPerSecond.toFixed(0)}`);
+  if (throughput && raw) lines.push(`ratio registrations/s ÷ raw messages/s = ${(throughput.acceptedPerSecond / raw.messagesPerSecond).toFixed(3)}`);
+  if (lines.length === 0) lines.push('no phase ran');
+  return lines;
+}
+
+main().catch((error: Error) => {
+  console.error(error instanceof BenchUsageError ? error.message : (error.stack ?? error.message));
+  process.exit(1);
+});

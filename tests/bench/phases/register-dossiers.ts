@@ -1,0 +1,99 @@
+import { performance } from 'node:perf_hooks';
+import { EventType, topicFor } from '@bcci/contracts';
+import { EventReader, subjectOf, typeOf } from '../../support/event-reader';
+import { bcciProcedureFor, idempotencyKey, registerDossierBody, REGISTER_DOSSIER_PATH } from '../../support/intake-requests';
+import type { BenchHttpClient } from '../http-client';
+import type { BenchContext } from '../bench-phase';
+
+let sequence = Math.floor(Math.random() * 900_000);
+
+export interface Registration {
+  status: number;
+  /** From sending the request (or its scheduled time) to the whole answer. */
+  latencyMs: number;
+  dossierId?: string;
+  /** performance.now() when the 201 arrived. */
+  acceptedAt?: number;
+  error?: string;
+}
+
+/** Sends one registration as the ready-made clerk of postal point 33100. */
+export async function registerOne(context: BenchContext, http: BenchHttpClient, startedAt = performance.now()): Promise<Registration> {
+  const procedure = bcciProcedureFor(context.catalog);
+  const body = registerDossierBody(procedure, sequence++);
+  try {
+    const response = await http.postJson(`${context.urls.intake}${REGISTER_DOSSIER_PATH}`, body, {
+      authorization: `Bearer ${context.tokens.clerk}`,
+      'idempotency-key': idempotencyKey(),
+    });
+    const now = performance.now();
+    const dossierId = response.status === 201 ? dossierIdOf(response.body) : undefined;
+    return {
+      status: response.status,
+      latencyMs: now - startedAt,
+      dossierId,
+      acceptedAt: response.status === 201 ? now : undefined,
+      error: response.status === 201 ? undefined : JSON.stringify(response.body).slice(0, 300),
+    };
+  } catch (error) {
+    return { status: 0, latencyMs: performance.now() - startedAt, error: (error as Error).message };
+  }
+}
+
+function dossierIdOf(body: unknown): string | undefined {
+  const value = body as { id?: unknown; dossierId?: unknown } | undefined;
+  const id = value?.dossierId ?? value?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Outbox-to-Kafka lag: from the 201 of a registration to its `dossier-registered` event read from the
+ * intake topic by a consumer that joined before the first request.
+ */
+export class RegisteredEventLag {
+  private readonly acceptedAt = new Map<string, number>();
+  private readonly seenAt = new Map<string, number>();
+  readonly lagsMs: number[] = [];
+
+  private constructor(private readonly reader: EventReader) {
+    reader.onEvent((event) => {
+      if (typeOf(event) !== EventType.DossierRegistered) return;
+      const id = subjectOf(event);
+      if (!id) return;
+      const now = performance.now();
+      const accepted = this.acceptedAt.get(id);
+      if (accepted !== undefined) {
+        this.acceptedAt.delete(id);
+        this.lagsMs.push(Math.max(0, now - accepted));
+      } else {
+        this.seenAt.set(id, now); // the event can overtake the HTTP answer: lag 0
+      }
+    });
+  }
+
+  static async open(brokers: string[]): Promise<RegisteredEventLag> {
+    return new RegisteredEventLag(await EventReader.open(brokers, [topicFor(EventType.DossierRegistered)], { fromBeginning: false }));
+  }
+
+  accepted(dossierId: string, at: number): void {
+    if (this.seenAt.delete(dossierId)) this.lagsMs.push(0);
+    else this.acceptedAt.set(dossierId, at);
+  }
+
+  /** Waits until every accepted dossier's event was read (or the timeout); returns how many are missing. */
+  async settle(timeoutMs: number): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.acceptedAt.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    return this.acceptedAt.size;
+  }
+
+  close(): Promise<void> {
+    return this.reader.close();
+  }
+}
+
+export function statusCounts(registrations: Registration[]): string {
+  const counts = new Map<number, number>();
+  for (const r of registrations) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  return [...counts.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status === 0 ? 'network error' : status}: ${n}`).join(', ');
+}
