@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { assertValidEvent, topicFor } from '@bcci/contracts';
-import { KafkajsMessageBus } from '@bcci/messaging';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assertValidEvent, deadLetterTopicFor, EXAMPLES_DIR, topicFor } from '@bcci/contracts';
+import { DLQ_HEADERS, KafkajsMessageBus, type IncomingMessage } from '@bcci/messaging';
 import request from 'supertest';
 import { EventCollector, startTestService, type TestService } from '../testing/src';
 import { SAMPLE_CONSUMER_GROUP, SampleModule } from './sample/sample.module';
@@ -10,6 +12,25 @@ const TOPIC = topicFor(WITHDRAWN);
 
 async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
   while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** Reads a topic from the beginning with a throw-away group until a message with this key arrives. */
+async function firstMessageWithKey(brokers: string[], topic: string, key: string): Promise<IncomingMessage> {
+  const bus = new KafkajsMessageBus({ clientId: 'dlq-reader', brokers, logLevel: 'NOTHING', maxWaitTimeMs: 200 });
+  const consumer = await bus.createConsumer({ groupId: `dlq-reader-${randomUUID()}`, topics: [topic], fromBeginning: true });
+  let found: IncomingMessage | undefined;
+  await consumer.run(async (batch, control) => {
+    for (const message of batch.messages) {
+      if (message.key?.toString() === key) found ??= message;
+      control.resolveOffset(message.offset);
+    }
+  });
+  try {
+    await waitUntil(async () => found !== undefined);
+  } finally {
+    await consumer.disconnect();
+  }
+  return found!;
 }
 
 describe('service kit: a sample feature end to end (PostgreSQL + broker)', () => {
@@ -72,6 +93,48 @@ describe('service kit: a sample feature end to end (PostgreSQL + broker)', () =>
     expect(inbox[0].n).toBe(1);
     const metrics = await request(service.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(new RegExp(`events_consumed_total\\{type="${WITHDRAWN.replace(/\./g, '\\.')}",outcome="duplicate"[^}]*\\} [1-9]`));
+  });
+
+  it('sends an event that fails its schema to the dead-letter topic with the reason, without calling the handler', async () => {
+    const dossierId = randomUUID();
+    const example = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, 'intake', 'dossier-withdrawn.v1.example.json'), 'utf8'));
+    const invalid = { ...example, id: randomUUID(), subject: dossierId, data: { ...example.data, dossierId, refund: { agencyFees: -1, postage: 0 } } };
+    const bus = new KafkajsMessageBus({ clientId: 'poison', brokers: service.brokers, logLevel: 'NOTHING' });
+    const producer = await bus.createProducer();
+    await producer.send([{ topic: TOPIC, key: dossierId, value: JSON.stringify(invalid), headers: { 'content-type': 'application/cloudevents+json' } }]);
+    await producer.disconnect();
+
+    const letter = await firstMessageWithKey(service.brokers, deadLetterTopicFor(TOPIC), dossierId);
+    expect(letter.headers[DLQ_HEADERS.reason]).toMatch(/agencyFees/);
+    expect(await seenCount(dossierId)).toBe(0);
+  });
+
+  it('acknowledges events of a type nobody handles on a subscribed topic', async () => {
+    const dossierId = randomUUID();
+    mine.add(dossierId);
+    const example = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, 'intake', 'dossier-registered.v1.example.json'), 'utf8'));
+    const registered = { ...example, id: randomUUID(), subject: dossierId, data: { ...example.data, dossierId } };
+    assertValidEvent(registered);
+    const bus = new KafkajsMessageBus({ clientId: 'other-type', brokers: service.brokers, logLevel: 'NOTHING' });
+    const producer = await bus.createProducer();
+    await producer.send([{ topic: TOPIC, key: dossierId, value: JSON.stringify(registered), headers: { 'content-type': 'application/cloudevents+json' } }]);
+    await producer.disconnect();
+    // Same key, same partition, later offset: once the withdrawal is applied, the registration was passed.
+    await withdraw({ dossierId, reason: 'Rút', agencyFees: 0 }).expect(201);
+    await waitUntil(async () => (await seenCount(dossierId)) === 1);
+    const metrics = await request(service.url).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/events_consumed_total\{type="bcci\.intake\.dossier-registered\.v1",outcome="ignored"[^}]*\} [1-9]/);
+  });
+
+  it('creates once when the same Idempotency-Key arrives concurrently', async () => {
+    const dossierId = randomUUID();
+    mine.add(dossierId);
+    const body = { dossierId, reason: 'Rút', agencyFees: 0 };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => withdraw(body, { 'Idempotency-Key': `concurrent-${dossierId}` })));
+    expect(answers.map((res) => res.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(answers.map((res) => res.body.eventId)).size).toBe(1);
+    const outbox = await service.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE message_key = $1`, [dossierId]);
+    expect(outbox[0].n).toBe(1);
   });
 
   it('returns the first answer for a retried Idempotency-Key and creates nothing twice', async () => {
