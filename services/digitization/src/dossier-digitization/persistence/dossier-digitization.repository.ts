@@ -125,7 +125,7 @@ export class DossierDigitizationRepository {
       .into(DossierDigitizationOrmEntity)
       .values(dossierRow(dossier))
       .orIgnore()
-      .returning(['dossier_id'])
+      .returning(['dossierId'])
       .execute();
     if (inserted.raw.length === 0) return false;
     const rows = dossier.state.components.map((c) => componentRow(dossier.dossierId, c));

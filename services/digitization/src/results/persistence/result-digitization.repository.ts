@@ -24,7 +24,7 @@ export class ResultDigitizationRepository {
       .into(ResultDigitizationOrmEntity)
       .values({ ...result, certified: false })
       .orIgnore()
-      .returning(['result_id'])
+      .returning(['resultId'])
       .execute();
     return inserted.raw.length > 0;
   }
