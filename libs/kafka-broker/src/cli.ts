@@ -1,5 +1,5 @@
 import { CliArgumentError, parseCliArguments, USAGE } from './cli-arguments';
-import { startBroker } from './start-broker';
+import { startBroker, type RunningBroker } from './start-broker';
 
 /** `npm run broker`: runs the broker until SIGTERM or SIGINT, then stops cleanly. */
 async function main(): Promise<void> {
@@ -15,12 +15,14 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const broker = await startBroker(options);
-  console.log(`kafka broker listening on ${broker.bootstrap}`);
-  if (broker.metricsPort !== null) console.log(`kafka broker metrics on http://${broker.host}:${broker.metricsPort}/metrics`);
+  // Signal handlers come first, so a SIGTERM that arrives while the broker is still starting is not lost
+  // (Node's default action would kill the process without releasing the data-directory lock).
+  let broker: RunningBroker | undefined;
+  let stopRequested: string | undefined;
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    stopRequested = signal;
+    if (stopping || !broker) return;
     stopping = true;
     console.error(`${signal} received, stopping the broker`);
     broker.stop().then(
@@ -33,6 +35,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  broker = await startBroker(options);
+  console.log(`kafka broker listening on ${broker.bootstrap}`);
+  if (broker.metricsPort !== null) console.log(`kafka broker metrics on http://${broker.host}:${broker.metricsPort}/metrics`);
+  if (stopRequested) stop(stopRequested);
 }
 
 main().catch((error: Error) => {
