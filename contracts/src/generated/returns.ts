@@ -5,6 +5,7 @@
 import type {
   Actor,
   AgencyId,
+  ComponentCode,
   DocumentRef,
   DossierId,
   LegDirection,
@@ -47,7 +48,7 @@ export interface CounterPickupNoticeSentData {
 }
 
 /**
- * Phát không thành công (kiểu UPU: sự kiện EMH với mã lý do). Sau 2 lần mời cách nhau 2 ngày làm việc, kết quả được trả lại cơ quan.
+ * Phát không thành công (kiểu UPU: sự kiện EMH với mã lý do). Mỗi lần phát tận nơi là một lần mời; lần mời thứ hai phải cách lần đầu ít nhất 2 ngày làm việc (lịch bưu chính); sau 2 lần mời không thành công, kết quả được trả lại cơ quan (result-returned-to-agency ngay sau lần thứ hai).
  */
 export interface DeliveryAttemptedData {
   dossierId: DossierId;
@@ -85,6 +86,14 @@ export interface DeliveryAttemptedData {
    * Lần mời kế tiếp không sớm hơn (2 ngày làm việc).
    */
   nextAttemptNotBefore?: LocalDate;
+  /**
+   * HOME (phát tận nơi: mỗi lần phát là một lần mời) hoặc COUNTER.
+   */
+  deliveryMode?: 'HOME' | 'COUNTER';
+  /**
+   * Bên chịu chi phí phát lại (QĐ 45 Đ12.4: theo lỗi của bên làm phát sinh chi phí). Mặc định theo mã lý do: lý do phía người nhận → APPLICANT, FORCE_MAJEURE → UNDETERMINED; bưu tá có thể ghi bên khác.
+   */
+  redeliveryCostBorneBy?: PartyKind;
   actor: Actor;
 }
 
@@ -101,6 +110,10 @@ export interface IncidentRecordedData {
    * LOSS (mất) hoặc DAMAGE (hư hỏng).
    */
   kind: 'LOSS' | 'DAMAGE';
+  /**
+   * Cái bị mất/hư hỏng: DOSSIER (hồ sơ), RESULT (kết quả), REFUSAL_SLIP (phiếu từ chối), DOCUMENTS_TAKEN_BACK (giấy tờ thu hồi cho cơ quan).
+   */
+  affectedItem?: 'DOSSIER' | 'RESULT' | 'REFUSAL_SLIP' | 'DOCUMENTS_TAKEN_BACK';
   partyAtFault: PartyKind;
   /**
    * Chi phí phát sinh.
@@ -168,6 +181,25 @@ export interface ResultDeliveredData {
    */
   documentsTakenBack: number;
   /**
+   * Danh sách giấy tờ thu hồi cho cơ quan (TT 17 Đ5.2.đ); tổng count bằng documentsTakenBack.
+   *
+   * @maxItems 50
+   */
+  takenBackDocuments?: {
+    /**
+     * Mã loại giấy tờ thu hồi.
+     */
+    documentCode: ComponentCode;
+    /**
+     * Tên giấy tờ (không phải nội dung).
+     */
+    title?: SafeText;
+    /**
+     * Số bản.
+     */
+    count: number;
+  }[];
+  /**
    * Số tiền đã thu khi phát.
    */
   feesCollected: Vnd;
@@ -217,7 +249,14 @@ export interface ResultReturnedToAgencyData {
 export interface ReturnLegOpenedData {
   dossierId: DossierId;
   legId: OpaqueRef;
+  /**
+   * Kết quả được chuyển trả (resultId của result-issued); với phiếu từ chối: documentId của phiếu, nếu không có thì định danh do returns cấp.
+   */
   resultId: OpaqueRef;
+  /**
+   * RESULT (kết quả giải quyết) hoặc REFUSAL_SLIP (phiếu từ chối và hồ sơ trả lại).
+   */
+  returnedItem?: 'RESULT' | 'REFUSAL_SLIP';
   /**
    * Số hiệu bưu gửi mới của chặng trả.
    */
