@@ -19,13 +19,14 @@ describe('service registry', () => {
     expect(Object.fromEntries(SERVICES.map((s) => [s.name, [s.port, s.database]]))).toEqual(expected);
   });
 
-  it("gives intake its personal-data keys (32 bytes each) from the stack's secrets", () => {
+  it("gives intake its personal-data keys (32 bytes each) from the stack's secrets and tracking's look-up URL", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bcci-registry-'));
     try {
-      const env = SERVICES.find((s) => s.name === 'intake')!.environment!(DevSecrets.open(dir));
+      const env = SERVICES.find((s) => s.name === 'intake')!.environment!(DevSecrets.open(dir), { urlOf: (name) => `http://127.0.0.1:1${name.length}` });
       expect(Buffer.from(env.PII_ENCRYPTION_KEY, 'base64')).toHaveLength(32);
       expect(Buffer.from(env.PII_INDEX_KEY, 'base64')).toHaveLength(32);
       expect(env.PII_ENCRYPTION_KEY).not.toBe(env.PII_INDEX_KEY);
+      expect(env.PUBLIC_LOOKUP_BASE_URL).toBe('http://127.0.0.1:18/lookup');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

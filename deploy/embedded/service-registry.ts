@@ -16,7 +16,12 @@ export interface ServiceDefinition {
    * Variables beyond the common ones of architecture.md §3 (PORT, HOST, DATABASE_URL, KAFKA_BROKERS,
    * AUTH_JWT_SECRET, CATALOG_DIR, LOG_LEVEL). Secrets come from `.data/dev-secrets.json`, generated once.
    */
-  readonly environment?: (secrets: DevSecrets) => Record<string, string>;
+  readonly environment?: (secrets: DevSecrets, stack: StackAddresses) => Record<string, string>;
+}
+
+export interface StackAddresses {
+  /** Base URL of a service of this stack (its chosen port, or its default port when it does not run). */
+  urlOf(name: string): string;
 }
 
 export const SERVICES: readonly ServiceDefinition[] = [
@@ -26,9 +31,11 @@ export const SERVICES: readonly ServiceDefinition[] = [
     database: 'bcci_intake',
     // Applicant personal data is encrypted at rest (AES-256, 32-byte key) and searched through blind
     // indexes (HMAC key); both stay in dev-secrets.json so data written yesterday is readable today.
-    environment: (secrets) => ({
+    // The sending slip's QR code points at tracking's free public look-up.
+    environment: (secrets, stack) => ({
       PII_ENCRYPTION_KEY: secrets.get('intake.piiEncryptionKey', 32),
       PII_INDEX_KEY: secrets.get('intake.piiIndexKey', 32),
+      PUBLIC_LOOKUP_BASE_URL: `${stack.urlOf('tracking')}/lookup`,
     }),
   },
   { name: 'digitization', port: 3002, database: 'bcci_digitization' },

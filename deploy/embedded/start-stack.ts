@@ -180,6 +180,9 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
       },
     });
     const services: StackService[] = [];
+    const addresses = {
+      urlOf: (name: string) => `http://127.0.0.1:${ports.services.get(name) ?? SERVICES.find((s) => s.name === name)?.port ?? 0}`,
+    };
     for (const service of present) {
       const port = ports.services.get(service.name)!;
       const entry = path.join('services', service.name, 'src', 'main.ts');
@@ -194,7 +197,7 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
         AUTH_JWT_SECRET: authJwtSecret,
         LOG_LEVEL: options.serviceLogLevel,
         ...(catalogDir ? { CATALOG_DIR: path.resolve(rootDir, catalogDir) } : {}),
-        ...(service.environment?.(secrets) ?? {}),
+        ...(service.environment?.(secrets, addresses) ?? {}),
         ...(options.serviceEnvironment ?? {}),
       };
       const child = new ServiceProcess({ name: service.name, rootDir, entry, port, environment, logFile, echo: options.verbose });
