@@ -11,7 +11,7 @@ import { assertValidEvent, EXAMPLES_DIR, type BcciEvent } from '@bcci/contracts'
 export function exampleEvent(example: string, dossierId: string, data: Record<string, unknown> = {}, time?: string): BcciEvent {
   const [producer, file] = example.split('/');
   const raw = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, producer, `${file}.example.json`), 'utf8')) as Record<string, unknown>;
-  const merged = { ...(raw.data as Record<string, unknown>), ...data, dossierId };
+  const merged: Record<string, unknown> = { ...(raw.data as Record<string, unknown>), ...data, dossierId };
   for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key];
   const id = randomUUID();
   const event = { ...raw, id, subject: dossierId, correlationid: id, causationid: id, time: time ?? (raw.time as string), data: merged } as unknown as BcciEvent;

@@ -84,7 +84,7 @@ interface AgencyClockState {
  * clock is folded in time order (pause, restart from zero, a single reschedule).
  */
 export function deriveClocks(events: readonly TimelineEvent[], context: ClockRulesContext): DossierClock[] {
-  const ordered = [...events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const ordered = [...events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const forward: PostalLegFacts = {};
   let forwardSeen = false;
   const returnLegs = new Map<string, PostalLegFacts>();

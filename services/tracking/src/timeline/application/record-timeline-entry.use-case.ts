@@ -1,0 +1,49 @@
+import type { EntityManager } from 'typeorm';
+import { classifyEvent } from '../domain/classify-event';
+import { chainAfter } from '../domain/hash-chain';
+import type { TimelineEvent } from '../domain/timeline-event';
+import { TimelineRepository } from '../persistence/timeline.repository';
+import type { RecordedEntry } from './recorded-entry';
+import type { TimelineProjection } from './timeline-projection';
+
+/** Session-level advisory lock key shared by live recording (shared) and a rebuild (exclusive). */
+export const PROJECTION_REBUILD_LOCK = 604_000_001;
+
+/**
+ * Appends one consumed event to its dossier's timeline, chained to the dossier's current head, then
+ * applies it to every projection, all in the caller's transaction (the consumer's inbox transaction).
+ * An event already on the timeline adds nothing (belt and braces behind the inbox).
+ */
+export class RecordTimelineEntry {
+  private readonly timeline = new TimelineRepository();
+
+  constructor(
+    private readonly projections: () => readonly TimelineProjection[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async execute(event: TimelineEvent, manager: EntityManager): Promise<RecordedEntry | undefined> {
+    const dossierId = typeof event.data.dossierId === 'string' ? event.data.dossierId : event.subject;
+    if (!dossierId) throw new Error(`event ${event.id} (${event.type}) names no dossier`);
+    // A rebuild holds this lock exclusively: live events wait rather than land in a half-built projection.
+    await manager.query(`SELECT pg_advisory_xact_lock_shared($1)`, [PROJECTION_REBUILD_LOCK]);
+    const head = await this.timeline.lockHead(manager, dossierId);
+    if (await this.timeline.hasEvent(manager, event.id)) return undefined;
+    const place = classifyEvent(event);
+    const chained = chainAfter(head, {
+      dossierId,
+      eventId: event.id,
+      eventType: event.type,
+      eventTime: new Date(event.time).toISOString(),
+      recordedAt: this.now().toISOString(),
+      stage: place.stage,
+      postalCode: place.postalCode ?? null,
+      actorRole: place.actorRole ?? null,
+      nationalStatus: place.nationalStatus ?? null,
+      event,
+    });
+    const recorded = await this.timeline.append(manager, chained);
+    for (const projection of this.projections()) await projection.apply(recorded, manager, 'live');
+    return recorded;
+  }
+}

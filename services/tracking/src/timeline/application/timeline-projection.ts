@@ -1,0 +1,25 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEntry } from './recorded-entry';
+
+/**
+ * How an entry reaches a projection:
+ * - `live`: the event was just recorded, in the consumer's (inbox) transaction;
+ * - `replay`: a rebuild is streaming the whole timeline in recording order after `reset`.
+ */
+export type ProjectionMode = 'live' | 'replay';
+
+/**
+ * A read model derived only from the timeline. Live, every newly recorded entry is applied in the
+ * transaction that recorded it (a redelivered event is never recorded twice, so never applied twice).
+ * A rebuild resets the projection and replays every entry in recording order: the result must equal
+ * what live application produced, whatever order the events first arrived in.
+ */
+export interface TimelineProjection {
+  /** Names the projection in logs and in `rebuild-projections --only`. */
+  readonly name: string;
+  apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode): Promise<void>;
+  /** Empties the projection's tables before a replay. */
+  reset(manager: EntityManager): Promise<void>;
+  /** Called once after the last replayed entry (e.g. to flush work batched during the replay). */
+  finishReplay?(manager: EntityManager): Promise<void>;
+}

@@ -1,0 +1,144 @@
+import type { EntityManager } from 'typeorm';
+import { GENESIS_HASH, type ChainedEntry } from '../domain/hash-chain';
+import type { Stage } from '../domain/stage';
+import type { TimelineEvent } from '../domain/timeline-event';
+import type { RecordedEntry } from '../application/recorded-entry';
+
+interface EntryRow {
+  position: string;
+  dossier_id: string;
+  sequence: number;
+  event_id: string;
+  event_type: string;
+  event_time: Date;
+  recorded_at: Date;
+  stage: string;
+  postal_code: string | null;
+  actor_role: string | null;
+  national_status: number | null;
+  payload: TimelineEvent;
+  previous_hash: string;
+  hash: string;
+}
+
+const COLUMNS = `position::text AS position, dossier_id, sequence, event_id, event_type, event_time, recorded_at, stage, postal_code,
+  actor_role, national_status, payload, previous_hash, hash`;
+
+export function toRecordedEntry(row: EntryRow): RecordedEntry {
+  return {
+    position: row.position,
+    dossierId: row.dossier_id,
+    sequence: row.sequence,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    eventTime: row.event_time.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+    stage: row.stage as Stage,
+    postalCode: row.postal_code,
+    actorRole: row.actor_role,
+    nationalStatus: row.national_status,
+    event: row.payload,
+    previousHash: row.previous_hash,
+    hash: row.hash,
+  };
+}
+
+/** The chained form of an entry, exactly as it was hashed when recorded. */
+export function toChainedEntry(entry: RecordedEntry): ChainedEntry {
+  return {
+    dossierId: entry.dossierId,
+    sequence: entry.sequence,
+    eventId: entry.eventId,
+    eventType: entry.eventType,
+    eventTime: entry.eventTime,
+    recordedAt: entry.recordedAt,
+    stage: entry.stage,
+    postalCode: entry.postalCode,
+    actorRole: entry.actorRole,
+    nationalStatus: entry.nationalStatus,
+    event: entry.event,
+    previousHash: entry.previousHash,
+    hash: entry.hash,
+  };
+}
+
+/** Lower bound for keyset pagination over dossier ids. */
+export const FIRST_DOSSIER_ID = '00000000-0000-0000-0000-000000000000';
+
+/** SQL of the timeline tables; every method runs on the caller's manager (its transaction). */
+export class TimelineRepository {
+  async hasEvent(manager: EntityManager, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM timeline_entries WHERE event_id = $1`, [eventId]);
+    return rows.length > 0;
+  }
+
+  /** Locks the dossier's chain head (creating it at the genesis) for the rest of the transaction. */
+  async lockHead(manager: EntityManager, dossierId: string): Promise<{ sequence: number; hash: string }> {
+    await manager.query(`INSERT INTO timeline_chain_heads (dossier_id, sequence, hash) VALUES ($1, 0, $2) ON CONFLICT (dossier_id) DO NOTHING`, [dossierId, GENESIS_HASH]);
+    const [head]: Array<{ sequence: number; hash: string }> = await manager.query(
+      `SELECT sequence, hash FROM timeline_chain_heads WHERE dossier_id = $1 FOR UPDATE`,
+      [dossierId],
+    );
+    return head;
+  }
+
+  async append(manager: EntityManager, entry: ChainedEntry): Promise<RecordedEntry> {
+    const [row]: EntryRow[] = await manager.query(
+      `INSERT INTO timeline_entries (dossier_id, sequence, event_id, event_type, event_time, recorded_at, stage, postal_code, actor_role,
+         national_status, payload, previous_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       RETURNING ${COLUMNS}`,
+      [
+        entry.dossierId,
+        entry.sequence,
+        entry.eventId,
+        entry.eventType,
+        entry.eventTime,
+        entry.recordedAt,
+        entry.stage,
+        entry.postalCode,
+        entry.actorRole,
+        entry.nationalStatus,
+        JSON.stringify(entry.event),
+        entry.previousHash,
+        entry.hash,
+      ],
+    );
+    await manager.query(`UPDATE timeline_chain_heads SET sequence = $2, hash = $3 WHERE dossier_id = $1`, [entry.dossierId, entry.sequence, entry.hash]);
+    return toRecordedEntry(row);
+  }
+
+  /** One dossier's entries in chain (recording) order. */
+  async entriesOf(manager: EntityManager, dossierId: string): Promise<RecordedEntry[]> {
+    const rows: EntryRow[] = await manager.query(`SELECT ${COLUMNS} FROM timeline_entries WHERE dossier_id = $1 ORDER BY sequence`, [dossierId]);
+    return rows.map(toRecordedEntry);
+  }
+
+  async headOf(manager: EntityManager, dossierId: string): Promise<{ sequence: number; hash: string } | undefined> {
+    const [head]: Array<{ sequence: number; hash: string }> = await manager.query(`SELECT sequence, hash FROM timeline_chain_heads WHERE dossier_id = $1`, [dossierId]);
+    return head;
+  }
+
+  /** A page of entries after `afterPosition` in recording order (keyset pagination for replays). */
+  async pageAfter(manager: EntityManager, afterPosition: string, limit: number): Promise<RecordedEntry[]> {
+    const rows: EntryRow[] = await manager.query(`SELECT ${COLUMNS} FROM timeline_entries WHERE position > $1 ORDER BY position LIMIT $2`, [afterPosition, limit]);
+    return rows.map(toRecordedEntry);
+  }
+
+  /** Dossier ids in order, after `afterDossierId`: heads and entries alike, so a dossier with a lost head is still checked. */
+  async dossierIdsAfter(manager: EntityManager, afterDossierId: string, limit: number): Promise<string[]> {
+    const rows: Array<{ dossier_id: string }> = await manager.query(
+      `SELECT dossier_id FROM (
+         SELECT dossier_id FROM timeline_chain_heads WHERE dossier_id > $1
+         UNION SELECT DISTINCT dossier_id FROM timeline_entries WHERE dossier_id > $1
+       ) ids ORDER BY dossier_id LIMIT $2`,
+      [afterDossierId, limit],
+    );
+    return rows.map((row) => row.dossier_id);
+  }
+
+  async countDossiers(manager: EntityManager): Promise<number> {
+    const [row]: Array<{ count: string }> = await manager.query(`SELECT count(*)::text AS count FROM timeline_chain_heads`);
+    return Number(row.count);
+  }
+}
