@@ -1,4 +1,4 @@
-import { Module, type Provider } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Catalog } from '@bcci/catalog';
 import { OutboxWriter } from '@bcci/messaging';
 import { IdempotencyStore, ServiceKitModule } from '@bcci/service-kit';
@@ -91,17 +91,31 @@ const providers: Provider[] = [
   DossierProgressHandler,
 ];
 
+export interface IntakeModuleOptions {
+  /** Default `bcci.intake`; integration tests give each test file its own group on the shared broker. */
+  consumerGroup?: string;
+}
+
 /** The intake service: the clerk's counter at a postal point (issue 3). */
-@Module({
-  imports: [
-    ServiceKitModule.forRoot({
-      serviceName: 'intake',
-      entities: [DossierOrmEntity, DossierSearchTokenOrmEntity, PersonalDataReadOrmEntity],
-      migrations: intakeMigrations,
-      extraConfig: INTAKE_EXTRA_CONFIG,
-    }),
-  ],
-  controllers: [ProceduresController, DossiersController],
-  providers,
-})
+@Module({})
+export class IntakeModule {
+  static forRoot(options: IntakeModuleOptions = {}): DynamicModule {
+    return {
+      module: IntakeModule,
+      imports: [
+        ServiceKitModule.forRoot({
+          serviceName: 'intake',
+          entities: [DossierOrmEntity, DossierSearchTokenOrmEntity, PersonalDataReadOrmEntity],
+          migrations: intakeMigrations,
+          extraConfig: INTAKE_EXTRA_CONFIG,
+          ...(options.consumerGroup ? { consumerGroup: options.consumerGroup } : {}),
+        }),
+      ],
+      controllers: [ProceduresController, DossiersController],
+      providers,
+    };
+  }
+}
+
+@Module({ imports: [IntakeModule.forRoot()] })
 export class AppModule {}

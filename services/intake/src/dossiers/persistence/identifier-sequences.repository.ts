@@ -58,7 +58,8 @@ export class IdentifierSequencesRepository {
   }
 
   private async takeFromRange(manager: EntityManager, postalCode: string): Promise<AllocatedSerial | undefined> {
-    const rows: { service_indicator: string; serial: number }[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows]: [{ service_indicator: string; serial: number }[], number] = await manager.query(
       `UPDATE postal_item_ranges SET next_serial = next_serial + 1
        WHERE id = (SELECT id FROM postal_item_ranges WHERE postal_code = $1 AND next_serial <= last_serial ORDER BY id LIMIT 1 FOR UPDATE)
          AND next_serial <= last_serial
