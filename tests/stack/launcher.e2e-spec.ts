@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { allConcreteTopics } from '@bcci/contracts';
-import { discoverServices, REPOSITORY_ROOT } from '../support/launcher';
+import { discoverServices, REPOSITORY_ROOT, SILENT_REPORTER, stackOptionsFromEnvironment, startLauncherStack } from '../support/launcher';
 import { LauncherProcess } from '../support/launcher-process';
 
 // `npm start` end to end: the launcher as its own process group, the services that exist, a clean stop on
@@ -98,6 +98,44 @@ describe('npm start (deploy/embedded launcher)', () => {
       const wiped = reset(dataDir);
       expect(wiped.status).toBe(0);
       expect(existsSync(dataDir)).toBe(false);
+    },
+    STARTUP_MS + 60_000,
+  );
+
+  it(
+    'uses an external PostgreSQL and Kafka named by DATABASE_ADMIN_URL and KAFKA_BROKERS, starting neither itself',
+    async () => {
+      // The "external" servers: another stack's PostgreSQL and broker, without services.
+      const externalDir = mkdtempSync(path.join(tmpdir(), 'bcci-external-e2e-'));
+      chmodSync(externalDir, 0o755);
+      const external = await startLauncherStack({ ...stackOptionsFromEnvironment({}), dataDir: externalDir, freePorts: true, onlyServices: [] }, SILENT_REPORTER);
+      const ownDir = mkdtempSync(path.join(tmpdir(), 'bcci-launcher-external-e2e-'));
+      try {
+        const launcher = new LauncherProcess(ownDir, {
+          DATABASE_ADMIN_URL: external.databaseAdminUrl,
+          KAFKA_BROKERS: external.kafkaBrokers.join(','),
+          KAFKA_REPLICATION_FACTOR: '1',
+          BCCI_SERVICES: expectedServices.slice(0, 1).join(','),
+        });
+        launchers.push(launcher);
+        await launcher.waitForLine(/^BCCI Channel ready$/, STARTUP_MS);
+        expect(launcher.lines.some((line) => line.startsWith('• PostgreSQL: external (DATABASE_ADMIN_URL postgres://postgres:***@127.0.0.1:'))).toBe(true);
+        expect(launcher.lines).toContain(`• Kafka: external (KAFKA_BROKERS ${external.kafkaBrokers.join(',')})`);
+        expect(launcher.lines).toContain(`• topics: 0 created, ${declaredTopicCount} already there (replication factor 1)`);
+        for (const service of presentServices.slice(0, 1)) {
+          expect(launcher.lines).toContain(`• database ${service.database}: created`);
+          expect(launcher.lines.some((line) => line.startsWith(`${service.name} ready at http://127.0.0.1:`))).toBe(true);
+        }
+        expect(existsSync(path.join(ownDir, 'postgres'))).toBe(false);
+        expect(existsSync(path.join(ownDir, 'kafka'))).toBe(false);
+
+        launcher.signal('SIGTERM');
+        expect(await launcher.whenExited()).toEqual({ code: 0, signal: null });
+      } finally {
+        await external.stop();
+        rmSync(externalDir, { recursive: true, force: true });
+        rmSync(ownDir, { recursive: true, force: true });
+      }
     },
     STARTUP_MS + 60_000,
   );

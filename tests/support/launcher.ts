@@ -3,7 +3,7 @@
 // deploy/embedded is not an Nx project (deploy/ holds no workspace package), so the boundary rule cannot
 // tell what it is; it imports only libs and contracts, which keeps the rule's intent.
 /* eslint-disable @nx/enforce-module-boundaries */
-export { startStack as startLauncherStack, discoverServices, type RunningStack, type StackReporter } from '../../deploy/embedded/start-stack';
+export { startStack as startLauncherStack, discoverServices, SILENT_REPORTER, type RunningStack, type StackReporter } from '../../deploy/embedded/start-stack';
 export { stackOptionsFromEnvironment, REPOSITORY_ROOT, type StackOptions } from '../../deploy/embedded/stack-options';
 export { devTokensForEveryRole } from '../../deploy/embedded/dev-tokens';
 export { DevSecrets } from '../../deploy/embedded/dev-secrets';
