@@ -1,4 +1,7 @@
+import type { LocalDate } from '@bcci/kernel';
 import { dayOf, parsePeriod, PeriodFormatError, periodContains, periodCovers, periodLabelVi } from './period';
+
+const d = (day: string) => day as LocalDate;
 
 describe('reporting periods', () => {
   it.each([
@@ -34,8 +37,8 @@ describe('reporting periods', () => {
 
   it('an import counts only when it lies inside the period', () => {
     const year = parsePeriod('2026');
-    expect(periodCovers(year, '2026-01-01', '2026-03-31')).toBe(true);
-    expect(periodCovers(parsePeriod('2026-01'), '2026-01-01', '2026-03-31')).toBe(false);
+    expect(periodCovers(year, d('2026-01-01'), d('2026-03-31'))).toBe(true);
+    expect(periodCovers(parsePeriod('2026-01'), d('2026-01-01'), d('2026-03-31'))).toBe(false);
   });
 
   it('has Vietnamese labels for reports', () => {

@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { loadCatalogFromDirectory, loadSampleCatalog, type Catalog } from '@bcci/catalog';
+import { OutboxWriter } from '@bcci/messaging';
+import { SERVICE_CONFIG, ServiceMetrics, type ServiceConfig } from '@bcci/service-kit';
+import { DataSource } from 'typeorm';
+import { DenominatorsController } from './api/denominators.controller';
+import { RatiosController } from './api/ratios.controller';
+import { CountingProjection } from './application/counting.projection';
+import { ImportDenominatorsUseCase } from './application/import-denominators.use-case';
+import { ProjectionLagMetrics } from './application/projection-lag.metrics';
+import { QueryRatiosUseCase } from './application/query-ratios.use-case';
+import { CatalogUnitResolver } from './domain/catalog-units';
+import {
+  DailyCountOrmEntity,
+  DenominatorImportOrmEntity,
+  DenominatorRowOrmEntity,
+  DossierFactOrmEntity,
+  StageMinuteOrmEntity,
+} from './persistence/counting.orm-entities';
+import { CreateCountingTables1767312100000 } from './persistence/1767312100000-create-counting-tables.migration';
+
+/** Counting's tables, for ServiceKitModule.forRoot({ entities, migrations }) (after tracking's own). */
+export const COUNTING_ENTITIES = [DossierFactOrmEntity, DailyCountOrmEntity, DenominatorImportOrmEntity, DenominatorRowOrmEntity, StageMinuteOrmEntity];
+export const COUNTING_MIGRATIONS = [CreateCountingTables1767312100000];
+
+/** The reference catalog counting reads units from (CATALOG_DIR, else the bundled sample). */
+export const COUNTING_CATALOG = Symbol('COUNTING_CATALOG');
+
+/**
+ * The BCCI ratios: `CountingProjection` (a timeline projection: give it to the timeline's recorder and
+ * to the rebuild), `GET /ratios`, `POST /denominators/imports`.
+ */
+@Module({
+  controllers: [RatiosController, DenominatorsController],
+  providers: [
+    {
+      provide: COUNTING_CATALOG,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig): Catalog => (config.catalogDir ? loadCatalogFromDirectory(config.catalogDir) : loadSampleCatalog()),
+    },
+    { provide: ProjectionLagMetrics, inject: [ServiceMetrics], useFactory: (metrics: ServiceMetrics) => new ProjectionLagMetrics(metrics.registry) },
+    {
+      provide: CountingProjection,
+      inject: [COUNTING_CATALOG, ProjectionLagMetrics],
+      useFactory: (catalog: Catalog, lag: ProjectionLagMetrics) => new CountingProjection(new CatalogUnitResolver(catalog), lag),
+    },
+    { provide: QueryRatiosUseCase, inject: [COUNTING_CATALOG], useFactory: (catalog: Catalog) => new QueryRatiosUseCase(catalog) },
+    {
+      provide: ImportDenominatorsUseCase,
+      inject: [DataSource, OutboxWriter, COUNTING_CATALOG],
+      useFactory: (dataSource: DataSource, outbox: OutboxWriter, catalog: Catalog) => new ImportDenominatorsUseCase(dataSource, outbox, catalog),
+    },
+  ],
+  exports: [CountingProjection, QueryRatiosUseCase, COUNTING_CATALOG, ProjectionLagMetrics],
+})
+export class CountingModule {}

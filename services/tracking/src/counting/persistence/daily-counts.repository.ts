@@ -1,0 +1,117 @@
+import type { EntityManager } from 'typeorm';
+import type { Basis, Contribution, Metric } from '../domain/contributions';
+import type { ScopeKeys } from '../domain/scope';
+
+const KEY_COLUMNS = ['basis', 'metric', 'day', 'province_code', 'commune_code', 'postal_code', 'agency_id', 'procedure_code'] as const;
+const TUPLE = `(province_code, commune_code, postal_code, agency_id)`;
+
+export interface CountFilter {
+  readonly basis: Basis;
+  readonly start: string;
+  readonly end: string;
+  /** Column = value (as-of-event scopes). */
+  readonly column?: 'province_code' | 'commune_code' | 'postal_code' | 'agency_id' | 'procedure_code';
+  readonly value?: string;
+  /** Exact key tuples (current-units scopes, after re-keying). */
+  readonly tuples?: readonly (readonly [string, string, string, string])[];
+}
+
+function where(filter: CountFilter, params: unknown[]): string {
+  params.push(filter.basis, filter.start, filter.end);
+  let sql = `basis = $1 AND day BETWEEN $2::date AND $3::date`;
+  if (filter.column && filter.value !== undefined) {
+    params.push(filter.value);
+    sql += ` AND ${filter.column} = $${params.length}`;
+  }
+  if (filter.tuples) {
+    const columns = [0, 1, 2, 3].map((i) => filter.tuples!.map((t) => t[i]));
+    params.push(...columns);
+    const n = params.length;
+    sql += ` AND ${TUPLE} IN (SELECT * FROM unnest($${n - 3}::text[], $${n - 2}::text[], $${n - 1}::text[], $${n}::text[]))`;
+  }
+  return sql;
+}
+
+/** The pre-aggregated counts: applied as differences by the projection, summed by the ratio query. */
+export class DailyCountsRepository {
+  /** Adds each contribution's value to its row (creating it), then drops rows that fell to zero. */
+  async add(manager: EntityManager, items: readonly Contribution[]): Promise<void> {
+    if (items.length === 0) return;
+    const rows = await manager.query(
+      `INSERT INTO counting_daily_counts (${KEY_COLUMNS.join(', ')}, value)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
+       ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_daily_counts.value + EXCLUDED.value
+       RETURNING basis, metric, day::text AS day, province_code, commune_code, postal_code, agency_id, procedure_code, value::text AS value`,
+      [
+        items.map((c) => c.basis),
+        items.map((c) => c.metric),
+        items.map((c) => c.day),
+        items.map((c) => c.provinceCode),
+        items.map((c) => c.communeCode),
+        items.map((c) => c.postalCode),
+        items.map((c) => c.agencyId),
+        items.map((c) => c.procedureCode),
+        items.map((c) => String(c.value)),
+      ],
+    );
+    const zero = (rows as Record<string, string>[]).filter((row) => row.value === '0');
+    if (zero.length === 0) return;
+    await manager.query(
+      `DELETE FROM counting_daily_counts WHERE value = 0 AND (${KEY_COLUMNS.join(', ')}) IN (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]))`,
+      KEY_COLUMNS.map((column) => zero.map((row) => row[column])),
+    );
+  }
+
+  async sums(manager: EntityManager, filter: CountFilter): Promise<Partial<Record<Metric, number>>> {
+    const params: unknown[] = [];
+    const rows: { metric: Metric; total: string }[] = await manager.query(
+      `SELECT metric, SUM(value)::text AS total FROM counting_daily_counts WHERE ${where(filter, params)} GROUP BY metric`,
+      params,
+    );
+    return Object.fromEntries(rows.map((row) => [row.metric, Number(row.total)]));
+  }
+
+  /** Procedures with at least one BCCI dossier (received, or registered for return) in the filter. */
+  async bcciProcedures(manager: EntityManager, filter: CountFilter): Promise<string[]> {
+    const params: unknown[] = [];
+    const rows: { procedure_code: string }[] = await manager.query(
+      `SELECT procedure_code FROM counting_daily_counts
+       WHERE ${where(filter, params)} AND metric IN ('bcci-received', 'return-registered') AND procedure_code <> ''
+       GROUP BY procedure_code HAVING SUM(value) > 0 ORDER BY procedure_code`,
+      params,
+    );
+    return rows.map((row) => row.procedure_code);
+  }
+
+  /** Distinct key tuples of a period with their first day (to re-key onto today's units). */
+  async keyTuples(manager: EntityManager, filter: CountFilter): Promise<{ keys: ScopeKeys; firstDay: string }[]> {
+    const params: unknown[] = [];
+    const rows: Record<string, string>[] = await manager.query(
+      `SELECT province_code, commune_code, postal_code, agency_id, MIN(day)::text AS first_day
+       FROM counting_daily_counts WHERE ${where(filter, params)} GROUP BY ${TUPLE.slice(1, -1)}`,
+      params,
+    );
+    return rows.map((row) => ({
+      keys: { provinceCode: row.province_code, communeCode: row.commune_code, postalCode: row.postal_code, agencyId: row.agency_id, procedureCode: '' },
+      firstDay: row.first_day,
+    }));
+  }
+
+  /** Per postal point sums of some metrics (the dashboard's table). */
+  async sumsByPostalPoint(manager: EntityManager, filter: CountFilter, metrics: readonly Metric[]): Promise<{ postalCode: string; metric: Metric; total: number }[]> {
+    const params: unknown[] = [];
+    const sql = where(filter, params);
+    params.push(metrics);
+    const rows: { postal_code: string; metric: Metric; total: string }[] = await manager.query(
+      `SELECT postal_code, metric, SUM(value)::text AS total FROM counting_daily_counts
+       WHERE ${sql} AND metric = ANY($${params.length}::text[]) GROUP BY postal_code, metric`,
+      params,
+    );
+    return rows.map((row) => ({ postalCode: row.postal_code, metric: row.metric, total: Number(row.total) }));
+  }
+
+  async reset(manager: EntityManager): Promise<void> {
+    await manager.query(`TRUNCATE counting_daily_counts`);
+  }
+}

@@ -1,0 +1,35 @@
+import type { EntityManager } from 'typeorm';
+import { emptyFact, type DossierFact } from '../domain/dossier-fact';
+
+export interface StoredFact {
+  readonly fact: DossierFact;
+  readonly stage: string | null;
+  readonly stageEventTime: string | null;
+}
+
+export class DossierFactsRepository {
+  /** Creates the row if needed and locks it: two streams' events of one dossier apply one after the other. */
+  async lock(manager: EntityManager, dossierId: string): Promise<StoredFact> {
+    await manager.query(
+      `INSERT INTO counting_dossier_facts (dossier_id, fact) VALUES ($1, $2::jsonb) ON CONFLICT (dossier_id) DO NOTHING`,
+      [dossierId, JSON.stringify(emptyFact(dossierId))],
+    );
+    const [row]: { fact: DossierFact; stage: string | null; stage_event_time: Date | null }[] = await manager.query(
+      `SELECT fact, stage, stage_event_time FROM counting_dossier_facts WHERE dossier_id = $1 FOR UPDATE`,
+      [dossierId],
+    );
+    return { fact: row.fact, stage: row.stage, stageEventTime: row.stage_event_time ? new Date(row.stage_event_time).toISOString() : null };
+  }
+
+  async save(manager: EntityManager, fact: DossierFact, stage: string | null, stageEventTime: string | null, open: boolean): Promise<void> {
+    await manager.query(
+      `UPDATE counting_dossier_facts SET fact = $2::jsonb, stage = $3, stage_event_time = $4, open = $5, intake_postal_code = $6, updated_at = now()
+       WHERE dossier_id = $1`,
+      [fact.dossierId, JSON.stringify(fact), stage, stageEventTime, open, fact.intakePostalCode],
+    );
+  }
+
+  async reset(manager: EntityManager): Promise<void> {
+    await manager.query(`TRUNCATE counting_dossier_facts`);
+  }
+}
