@@ -17,14 +17,14 @@ import {
   DossierFactOrmEntity,
   StageMinuteOrmEntity,
 } from './persistence/counting.orm-entities';
+import { COUNTING_CATALOG } from './counting.tokens';
 import { CreateCountingTables1767312100000 } from './persistence/1767312100000-create-counting-tables.migration';
 
 /** Counting's tables, for ServiceKitModule.forRoot({ entities, migrations }) (after tracking's own). */
 export const COUNTING_ENTITIES = [DossierFactOrmEntity, DailyCountOrmEntity, DenominatorImportOrmEntity, DenominatorRowOrmEntity, StageMinuteOrmEntity];
 export const COUNTING_MIGRATIONS = [CreateCountingTables1767312100000];
 
-/** The reference catalog counting reads units from (CATALOG_DIR, else the bundled sample). */
-export const COUNTING_CATALOG = Symbol('COUNTING_CATALOG');
+export { COUNTING_CATALOG };
 
 /**
  * The BCCI ratios: `CountingProjection` (a timeline projection: give it to the timeline's recorder and
