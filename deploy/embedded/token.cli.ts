@@ -5,6 +5,7 @@
  * Arguments and output are those of @bcci/auth's issue-dev-token command.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DEV_SECRETS_FILE, DevSecrets } from './dev-secrets';
 import { stackOptionsFromEnvironment } from './stack-options';
@@ -19,5 +20,6 @@ if (!explicit && !wantsHelp) {
   }
   process.env.AUTH_JWT_SECRET = DevSecrets.open(dataDir).authJwtSecret();
 }
-// The library's command reads AUTH_JWT_SECRET and the arguments when it is loaded.
-void import('../../libs/auth/src/cli/issue-dev-token.cli');
+// The library's command reads AUTH_JWT_SECRET and the arguments when it is loaded, so it is loaded now,
+// after the secret is in place (a static import would run first).
+createRequire(__filename)('../../libs/auth/src/cli/issue-dev-token.cli.ts');

@@ -1,4 +1,4 @@
-import { assertValidEvent, EventType, topicFor } from '@bcci/contracts';
+import { assertValidEvent, EventType, topicFor, type DossierRegisteredData } from '@bcci/contracts';
 import { startStack, type E2eStack } from '../support/e2e-stack';
 import { subjectOf, typeOf, type EventReader } from '../support/event-reader';
 import { bcciProcedureFor, registerDossierBody, REGISTER_DOSSIER_PATH } from '../support/intake-requests';
@@ -42,8 +42,8 @@ describe('intake: register a dossier (end to end)', () => {
     assertValidEvent(record.value);
     expect(typeOf(record)).toBe(EventType.DossierRegistered);
     expect(record.key).toBe(dossier.id);
-    const data = (record.value as { data: { dossierId: string; postalItemId: string } }).data;
-    expect(data).toMatchObject({ dossierId: dossier.id, postalItemId: dossier.postalItemId });
+    const data = record.value.data as DossierRegisteredData;
+    expect(data).toMatchObject({ dossierId: dossier.id, s10ItemId: dossier.postalItemId, procedureCode: procedure.code, intakeSite: { postalCode: '33100' } });
     // No personal data on Kafka: the applicant's CCCD and phone appear nowhere in the record.
     const raw = JSON.stringify(record.value);
     expect(raw).not.toContain('015185000001');
