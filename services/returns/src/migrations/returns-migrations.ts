@@ -1,0 +1,4 @@
+import { CreateReturnsTables1765000000000 } from './1765000000000-create-returns-tables.migration';
+
+/** In order; the kit's messaging and idempotency migrations run before these. */
+export const returnsMigrations = [CreateReturnsTables1765000000000];
