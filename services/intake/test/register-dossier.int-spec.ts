@@ -26,6 +26,15 @@ describe('intake: registration (PostgreSQL + broker)', () => {
   const register = (body: object, headers: Record<string, string> = {}) =>
     request(service.url).post('/dossiers').set({ Authorization: clerk(), ...headers }).send(body);
 
+  it('serves OpenAPI with the counter endpoints, health and readiness', async () => {
+    const docs = await request(service.url).get('/docs-json').expect(200);
+    for (const path of ['/procedures', '/dossiers', '/dossiers/{id}', '/dossiers/{id}/applicant', '/dossiers/{id}/sending-slip', '/dossiers/{id}/withdrawal']) {
+      expect(Object.keys(docs.body.paths)).toContain(path);
+    }
+    await request(service.url).get('/health').expect(200);
+    await request(service.url).get('/ready').expect(200);
+  });
+
   it('lists the procedures eligible today with checklist, fees, time limits and agency', async () => {
     const res = await request(service.url).get('/procedures').set('Authorization', clerk()).expect(200);
     expect(res.body).toMatchObject({ postalCode: '33100', sample: true });
