@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { loadCatalogFromDirectory, loadSampleCatalog, type Catalog } from '@bcci/catalog';
 import { OutboxWriter } from '@bcci/messaging';
 import { SERVICE_CONFIG, ServiceMetrics, type ServiceConfig } from '@bcci/service-kit';
 import { DataSource } from 'typeorm';
+import { TimelineProjections } from '../timeline/timeline-projections';
 import { DenominatorsController } from './api/denominators.controller';
 import { RatiosController } from './api/ratios.controller';
 import { CountingProjection } from './application/counting.projection';
@@ -53,4 +54,14 @@ export { COUNTING_CATALOG };
   ],
   exports: [CountingProjection, QueryRatiosUseCase, COUNTING_CATALOG, ProjectionLagMetrics],
 })
-export class CountingModule {}
+export class CountingModule implements OnModuleInit {
+  constructor(
+    @Inject(TimelineProjections) private readonly projections: TimelineProjections,
+    @Inject(CountingProjection) private readonly projection: CountingProjection,
+  ) {}
+
+  onModuleInit(): void {
+    // Imported by several modules, but Nest builds a module once: the projection registers once.
+    this.projections.register(this.projection);
+  }
+}
