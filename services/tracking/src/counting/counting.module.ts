@@ -1,9 +1,8 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { loadCatalogFromDirectory, loadSampleCatalog, type Catalog } from '@bcci/catalog';
 import { OutboxWriter } from '@bcci/messaging';
 import { SERVICE_CONFIG, ServiceMetrics, type ServiceConfig } from '@bcci/service-kit';
 import { DataSource } from 'typeorm';
-import { TimelineProjections } from '../timeline/timeline-projections';
 import { DenominatorsController } from './api/denominators.controller';
 import { RatiosController } from './api/ratios.controller';
 import { CountingProjection } from './application/counting.projection';
@@ -28,8 +27,8 @@ export const COUNTING_MIGRATIONS = [CreateCountingTables1767312100000];
 export { COUNTING_CATALOG };
 
 /**
- * The BCCI ratios: `CountingProjection` (a timeline projection: give it to the timeline's recorder and
- * to the rebuild), `GET /ratios`, `POST /denominators/imports`.
+ * The BCCI ratios: `CountingProjection` (a timeline projection: AppModule registers it with
+ * TimelineProjections, rebuildable-projections.ts with the rebuild), `GET /ratios`, `POST /denominators/imports`.
  */
 @Module({
   controllers: [RatiosController, DenominatorsController],
@@ -54,14 +53,4 @@ export { COUNTING_CATALOG };
   ],
   exports: [CountingProjection, QueryRatiosUseCase, COUNTING_CATALOG, ProjectionLagMetrics],
 })
-export class CountingModule implements OnModuleInit {
-  constructor(
-    @Inject(TimelineProjections) private readonly projections: TimelineProjections,
-    @Inject(CountingProjection) private readonly projection: CountingProjection,
-  ) {}
-
-  onModuleInit(): void {
-    // Imported by several modules, but Nest builds a module once: the projection registers once.
-    this.projections.register(this.projection);
-  }
-}
+export class CountingModule {}
