@@ -1,6 +1,7 @@
 import { ClockSettings } from '../clocks/application/clock-settings';
 import { ClocksProjection } from '../clocks/application/clocks.projection';
 import type { TrackingSettings } from '../config/tracking-config';
+import { createCountingProjection } from '../counting/application/create-counting-projection';
 import { DossierSummaryProjection } from '../dossiers/application/dossier-summary.projection';
 import type { ReferenceData } from '../reference-data/reference-data';
 import type { TimelineProjection } from '../timeline/application/timeline-projection';
@@ -18,6 +19,7 @@ export interface ProjectionDependencies {
 export const REBUILDABLE_PROJECTIONS: ReadonlyArray<(deps: ProjectionDependencies) => TimelineProjection> = [
   ({ referenceData }) => new DossierSummaryProjection(referenceData),
   ({ referenceData, settings }) => new ClocksProjection(new ClockSettings(referenceData, settings.atRiskWorkingDays)),
+  ({ settings }) => createCountingProjection(settings.catalogDir),
 ];
 
 export function createRebuildableProjections(deps: ProjectionDependencies): TimelineProjection[] {
