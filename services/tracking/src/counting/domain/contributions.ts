@@ -50,7 +50,7 @@ export interface Contribution extends ScopeKeys {
   readonly value: number;
 }
 
-const SENDS_DOSSIER = new Set(['SEND_ONLY', 'SEND_AND_RECEIVE']);
+const SENDS_DOSSIER = new Set(['SEND_DOSSIER', 'SEND_AND_RECEIVE']);
 
 export function contributionsOf(fact: DossierFact, units: UnitResolver): Contribution[] {
   const raw: { metric: Metric; day: LocalDate | null; value: number }[] = [];

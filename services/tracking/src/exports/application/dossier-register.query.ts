@@ -11,7 +11,7 @@ import { periodLabelVi } from '../../counting/domain/period';
 /** At most this many dossiers per register export (a province-quarter of BCCI dossiers fits easily). */
 export const MAX_REGISTER_ROWS = 100_000;
 
-const SERVICE_FORM_VI: Record<string, string> = { SEND_ONLY: '1 - Gửi hồ sơ', RECEIVE_RESULT: '2 - Nhận kết quả', SEND_AND_RECEIVE: '3 - Gửi hồ sơ và nhận kết quả' };
+const SERVICE_FORM_VI: Record<string, string> = { SEND_DOSSIER: '1 - Gửi hồ sơ', RECEIVE_RESULT: '2 - Nhận kết quả', SEND_AND_RECEIVE: '3 - Gửi hồ sơ và nhận kết quả' };
 
 /** Sổ theo dõi hồ sơ: one line per BCCI dossier received in the period (by intake day), no personal data. */
 export async function dossierRegisterBook(manager: EntityManager, catalog: Catalog, period: Period, scope: Scope, scopeLabel: string): Promise<ReportBook> {
