@@ -1,4 +1,4 @@
-import { randomUUID, scryptSync } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertValidEvent, EXAMPLES_DIR, type BcciEvent } from '@bcci/contracts';
@@ -19,9 +19,9 @@ export function exampleEvent(example: string, dossierId: string, data: Record<st
   return event;
 }
 
-/** Scrypt of a lookup PIN as contracts/schemas/intake/dossier-registered.v1 defines it. */
+/** Hash of a lookup PIN as contracts/schemas/intake/dossier-registered.v1 defines it (written out independently of src/). */
 export function lookupPinHashOf(pin: string, dossierId: string): string {
-  return scryptSync(pin, dossierId, 32, { N: 16384, r: 8, p: 1 }).toString('hex');
+  return createHash('sha256').update(`${dossierId}:${pin}`, 'utf8').digest('hex');
 }
 
 export interface Journey {

@@ -53,9 +53,9 @@ export class PublicLookup {
     const candidates = lookupReferenceKind(reference) ? await this.summaries.pinHashesByReference(manager, reference) : [];
     let dossierId: string | undefined;
     for (const candidate of candidates) {
-      if (candidate.lookupPinHash && (await lookupPinMatches(pin, candidate.dossierId, candidate.lookupPinHash))) dossierId = candidate.dossierId;
+      if (candidate.lookupPinHash && lookupPinMatches(pin, candidate.dossierId, candidate.lookupPinHash)) dossierId = candidate.dossierId;
     }
-    if (candidates.length === 0) await hashLookupPin(pin, DECOY_DOSSIER_ID);
+    if (candidates.length === 0) hashLookupPin(pin, DECOY_DOSSIER_ID);
     if (!dossierId) {
       await this.failures.record(manager, reference);
       throw lookupNotFound();

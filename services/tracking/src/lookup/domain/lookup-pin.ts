@@ -1,25 +1,20 @@
-import { scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
- * The lookup PIN printed on the sending slip is stored only as this hash (contracts: dossier-registered
- * `lookupPinHash`): scrypt(PIN as UTF-8, salt = dossierId as UTF-8, 32 bytes, N = 2^14, r = 8, p = 1), hex.
- * A 6-digit PIN is a second factor against guessing over HTTP (with the rate limit), not a secret that
- * would survive someone brute-forcing a leaked hash offline.
+ * The lookup PIN printed on the sending slip is published only as this hash (contracts: dossier-registered
+ * `lookupPinHash`): SHA-256 over the UTF-8 string `<dossierId>:<PIN>`, hex. A fast hash on purpose (see
+ * the contract): whoever reads Kafka already sees every status event, so the PIN only guards the public
+ * page against someone who merely knows a reference; the per-reference rate limit is the real barrier.
  */
-export const LOOKUP_PIN_SCRYPT = { keyLength: 32, N: 16384, r: 8, p: 1 } as const;
 export const LOOKUP_PIN_PATTERN = /^\d{6}$/;
 
-export function hashLookupPin(pin: string, dossierId: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    scrypt(pin, dossierId, LOOKUP_PIN_SCRYPT.keyLength, { N: LOOKUP_PIN_SCRYPT.N, r: LOOKUP_PIN_SCRYPT.r, p: LOOKUP_PIN_SCRYPT.p }, (error, key) =>
-      error ? reject(error) : resolve(key.toString('hex')),
-    );
-  });
+export function hashLookupPin(pin: string, dossierId: string): string {
+  return createHash('sha256').update(`${dossierId}:${pin}`, 'utf8').digest('hex');
 }
 
 /** Constant-time comparison of the PIN's hash with the stored one. */
-export async function lookupPinMatches(pin: string, dossierId: string, storedHash: string): Promise<boolean> {
-  const computed = Buffer.from(await hashLookupPin(pin, dossierId), 'hex');
+export function lookupPinMatches(pin: string, dossierId: string, storedHash: string): boolean {
+  const computed = Buffer.from(hashLookupPin(pin, dossierId), 'hex');
   const stored = Buffer.from(storedHash, 'hex');
   return stored.length === computed.length && timingSafeEqual(stored, computed);
 }
