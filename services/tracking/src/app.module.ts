@@ -7,6 +7,7 @@ import { COUNTING_ENTITIES, COUNTING_MIGRATIONS, CountingModule } from './counti
 import { DossiersModule } from './dossiers/dossiers.module';
 import { ExportsModule } from './exports/exports.module';
 import { LookupModule } from './lookup/lookup.module';
+import { OperationsModule } from './operations/operations.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { TimelineProjections } from './timeline/timeline-projections';
@@ -28,6 +29,7 @@ import { TRACKING_ENTITIES, TRACKING_MIGRATIONS } from './tracking-schema';
     LookupModule,
     CountingModule,
     ExportsModule,
+    OperationsModule,
   ],
 })
 export class AppModule implements OnModuleInit {
