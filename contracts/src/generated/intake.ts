@@ -142,7 +142,7 @@ export interface DossierRegisteredData {
    */
   sendingSlip?: DocumentRef;
   /**
-   * Băm của mã tra cứu (PIN 6 chữ số) in trên phiếu gửi hồ sơ, yếu tố thứ hai để người dân tra cứu miễn phí trạng thái hồ sơ (tracking, GET /public/lookup). Định nghĩa: chuỗi hex chữ thường của scrypt(password = PIN 6 chữ số dạng chuỗi UTF-8, salt = dossierId dạng chuỗi UUID chữ thường UTF-8, keylen = 32 byte, N = 16384, r = 8, p = 1), tức Node.js crypto.scryptSync(pin, dossierId, 32, { N: 16384, r: 8, p: 1 }).toString('hex'). Không bao giờ gửi PIN rõ; tracking giới hạn số lần thử sai theo mã tra cứu.
+   * Băm của mã tra cứu (PIN 6 chữ số) in trên phiếu gửi hồ sơ, yếu tố thứ hai để người dân tra cứu miễn phí trạng thái hồ sơ (tracking, GET /public/lookup). Định nghĩa: chuỗi hex chữ thường của SHA-256 trên chuỗi UTF-8 `<dossierId>:<PIN>` (dossierId dạng UUID chữ thường), tức Node.js createHash('sha256').update(`${dossierId}:${pin}`).digest('hex'). Không dùng hàm băm chậm: ai đọc được Kafka đã thấy mọi sự kiện trạng thái, nên mã tra cứu chỉ bảo vệ trang tra cứu công khai (không có dữ liệu cá nhân) trước người chỉ biết mã hồ sơ hoặc mã bưu gửi; việc giới hạn số lần thử sai ở tracking mới là hàng rào chính. Không bao giờ gửi PIN rõ.
    */
   lookupPinHash?: string;
   actor: Actor;

@@ -3,6 +3,8 @@ import { EventCollector, type TestService } from '@bcci/service-kit/testing';
 import { isPostalItemId, postalDayJ } from '@bcci/kernel';
 import request from 'supertest';
 import { countRows, registration, startIntake } from './intake-test-kit';
+import { lookupPinHash } from '../src/dossiers/domain/lookup-pin';
+import { readPdf } from '../src/sending-slip/testing/pdf-text';
 
 describe('intake: registration (PostgreSQL + broker)', () => {
   let service: TestService;
@@ -78,6 +80,21 @@ describe('intake: registration (PostgreSQL + broker)', () => {
       actor: { role: 'POSTAL_CLERK', ref: 'clerk-33100' },
     });
     expect(data.recipientRef).toBe(data.applicantRef);
+
+    // The slip prints the lookup PIN; the event carries only its hash, which that PIN must match.
+    const slip = await request(service.url)
+      .get(`/dossiers/${dossier.id}/sending-slip`)
+      .set('Authorization', clerk())
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const pin = /Mã tra cứu \(PIN\): (\d{6})/.exec(readPdf(slip.body as Buffer).text)?.[1];
+    expect(pin).toMatch(/^\d{6}$/);
+    expect(data.lookupPinHash).toBe(lookupPinHash(dossier.id, pin!));
     const wire = registered!.message.value!.toString();
     for (const secret of ['015090001234', '0912345678', 'Nguyễn', 'phường Yên Bái']) expect(wire).not.toContain(secret);
     expect(registered!.message.key?.toString()).toBe(dossier.id);

@@ -47,6 +47,7 @@ describe('renderSendingSlip', () => {
     expect(text).toContain('Bưu cục cấp 1 Yên Bái');
     expect(text).toContain('RR473124829VN');
     expect(text).toContain('BCCI-33100-260312-0042');
+    expect(text).toContain('Mã tra cứu (PIN): 048213');
     expect(text).toContain('Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam');
     expect(text).toContain('2.000488');
     expect(text).toContain('Sở Tư pháp tỉnh Lào Cai');

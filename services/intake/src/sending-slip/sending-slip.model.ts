@@ -5,6 +5,8 @@
  */
 export interface SendingSlipModel {
   provisionalDossierId: string; postalItemId: string; lookupUrl: string;
+  /** The 6-digit PIN the citizen types with the reference to look the dossier up (second factor). */
+  lookupPin: string | null;
   procedure: { code: string; name: string }; agency: { id: string; name: string };
   serviceForm: 1 | 2 | 3; serviceFormLabel: string;
   postalPoint: { postalCode: string; name: string };

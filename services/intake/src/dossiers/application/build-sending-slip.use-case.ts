@@ -59,6 +59,7 @@ export class BuildSendingSlipUseCase {
       provisionalDossierId: d.provisionalDossierId,
       postalItemId: d.postalItemId!,
       lookupUrl: `${this.deps.lookupBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(d.provisionalDossierId)}`,
+      lookupPin: personal.lookupPin ?? null,
       procedure: { code: d.procedureCode, name: d.procedureName },
       agency: { id: d.agencyId, name: d.agencyName },
       serviceForm: d.serviceForm,

@@ -18,6 +18,8 @@ export interface RegistrationEventContext {
   readonly communeCode?: string;
   readonly staffRef: string;
   readonly correlationId?: string;
+  /** SHA-256 of the slip's lookup PIN (contract definition); absent for a result-only dossier (form 2). */
+  readonly lookupPinHash?: string;
 }
 
 /**
@@ -73,6 +75,7 @@ export function dossierRegisteredEvent(d: DossierOrmEntity, context: Registratio
     },
     intakeDay: d.intakeDay,
     registeredAt: d.receivedAt.toISOString(),
+    ...(context.lookupPinHash ? { lookupPinHash: context.lookupPinHash } : {}),
     actor: { role: 'POSTAL_CLERK', ref: context.staffRef },
   };
   return buildEvent({

@@ -6,4 +6,6 @@ export interface PersonalDataRecord {
   /** Null when nothing comes back by post (form 1). */
   readonly recipient: Recipient | null;
   readonly recipientIsApplicant: boolean;
+  /** The public-lookup PIN printed on the slip; kept encrypted so the slip can be printed again. */
+  readonly lookupPin?: string;
 }

@@ -16,6 +16,7 @@ import { openPostalPoint, requireEligibleProcedure } from '../domain/eligibility
 import { selectPostalLeg } from '../domain/postal-leg';
 import { forwardLegDeadline, intakeDayOf } from '../domain/postal-deadline';
 import { nameTokens } from '../domain/search-terms';
+import { generateLookupPin, lookupPinHash } from '../domain/lookup-pin';
 import { sendsDossier } from '../domain/service-form';
 import type { Clock } from './clock';
 import { clerkPostalCode } from './dossier-access';
@@ -74,7 +75,9 @@ export class RegisterDossierUseCase {
         `register-dossier:${postalCode}`,
         request.idempotencyKey,
         async () => {
+          const lookupPin = generateLookupPin();
           const dossier = await this.buildDossier(manager, {
+            lookupPin,
             checked,
             postalCode,
             receivedAt,
@@ -91,6 +94,7 @@ export class RegisterDossierUseCase {
             communeCode: point.administrativeUnitCode,
             staffRef: staffRefOf(request.actor),
             correlationId: request.correlationId,
+            lookupPinHash: lookupPinHash(dossier.id, lookupPin),
           });
           await this.deps.outbox.append(manager, {
             topic: topicFor(EventType.DossierRegistered),
@@ -118,6 +122,7 @@ export class RegisterDossierUseCase {
   private async buildDossier(
     manager: EntityManager,
     input: {
+      lookupPin: string;
       checked: CheckedRegistration;
       postalCode: string;
       receivedAt: Date;
@@ -150,6 +155,7 @@ export class RegisterDossierUseCase {
       applicant: checked.applicant,
       recipient: checked.recipient,
       recipientIsApplicant,
+      lookupPin: input.lookupPin,
     };
     const ciphertext = this.deps.cipher.encrypt(record, id);
     const dossier = new DossierOrmEntity();

@@ -15,7 +15,12 @@ export function drawDossierSection(canvas: SlipCanvas, model: SendingSlipModel, 
   canvas.regular(7);
   const captionHeight = canvas.textAt('Quét mã để tra cứu hồ sơ', canvas.right - QR_COLUMN, top + QR_SIZE + 2, QR_COLUMN, 'center');
   const urlHeight = canvas.textAt(model.lookupUrl, canvas.right - QR_COLUMN, top + QR_SIZE + 3 + captionHeight, QR_COLUMN, 'center');
-  const qrBottom = top + QR_SIZE + 3 + captionHeight + urlHeight;
+  let qrBottom = top + QR_SIZE + 3 + captionHeight + urlHeight;
+  if (model.lookupPin) {
+    // The PIN is typed by the citizen beside the reference; it is deliberately not inside the QR code.
+    canvas.bold(9);
+    qrBottom += 2 + canvas.textAt(`Mã tra cứu (PIN): ${model.lookupPin}`, canvas.right - QR_COLUMN, qrBottom + 2, QR_COLUMN, 'center');
+  }
 
   canvas.y = top;
   canvas.field('Số hiệu bưu gửi (S10):', model.postalItemId, { box, boldValue: true });

@@ -6,6 +6,7 @@ export function sampleSendingSlip(overrides: Partial<SendingSlipModel> = {}): Se
     provisionalDossierId: 'BCCI-33100-260312-0042',
     postalItemId: 'RR473124829VN',
     lookupUrl: 'https://bcci.example.vn/tra-cuu/RR473124829VN',
+    lookupPin: '048213',
     procedure: {
       code: '2.000488',
       name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam',
