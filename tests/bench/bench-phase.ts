@@ -1,6 +1,7 @@
 import type { Role } from '@bcci/auth';
 import type { Catalog } from '@bcci/catalog';
 import type { BenchOptions } from './bench-options';
+import type { MeteredProcess } from './cpu-meter';
 
 export interface PhaseResult {
   /** Lines of the final report. */
@@ -16,6 +17,8 @@ export interface BenchContext {
   tokens: Record<Role, string>;
   kafkaBrokers: string[];
   catalog: Catalog;
+  /** Processes of the stack whose CPU time phases report (services, the broker's launcher, PostgreSQL). */
+  processes: MeteredProcess[];
   /** A progress line (printed at once). */
   progress(line: string): void;
   /** Results of the phases that already ran, by phase name. */

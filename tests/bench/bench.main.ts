@@ -3,14 +3,16 @@
  * depend on the machine); see BENCH_USAGE for the options. Starts its own stack (temporary directory,
  * free ports) unless `--attach` names the one `npm start` runs.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Role } from '@bcci/auth';
 import { loadCatalogFromDirectory, loadSampleCatalog, type Catalog } from '@bcci/catalog';
 import { DevSecrets, devTokensForEveryRole, REPOSITORY_ROOT, runningStack, stackOptionsFromEnvironment } from '../support/launcher';
-import { startStack, type E2eStack } from '../support/e2e-stack';
+import { LauncherProcess } from '../support/launcher-process';
 import { BENCH_USAGE, BenchUsageError, parseBenchOptions, type BenchOptions } from './bench-options';
 import type { BenchContext, PhaseResult } from './bench-phase';
+import { postmasterPid, type MeteredProcess } from './cpu-meter';
 import { BENCH_PHASES } from './bench-phases';
 import { ms } from './latency-stats';
 
@@ -21,37 +23,63 @@ interface Target {
   tokens: Record<Role, string>;
   kafkaBrokers: string[];
   catalog: Catalog;
+  processes: MeteredProcess[];
   description: string;
   stop(): Promise<void>;
 }
 
-async function attach(options: BenchOptions): Promise<Target> {
-  const dataDir = path.resolve(REPOSITORY_ROOT, options.dataDir ?? stackOptionsFromEnvironment({ BCCI_DATA_DIR: process.env.BCCI_DATA_DIR }).dataDir);
+/** The stack `npm start` runs in `dataDir`, read from its stack.json. */
+function attachTo(dataDir: string, description: string, stop: () => Promise<void>): Target {
   const state = runningStack(dataDir);
-  if (!state) throw new BenchUsageError(`--attach: no running stack in ${dataDir} (start one with npm start, or drop --attach)`);
+  if (!state) throw new BenchUsageError(`no running stack in ${dataDir} (start one with npm start, or drop --attach)`);
   const catalog = process.env.CATALOG_DIR ? loadCatalogFromDirectory(path.resolve(REPOSITORY_ROOT, process.env.CATALOG_DIR)) : loadSampleCatalog();
   const secret = DevSecrets.open(dataDir).authJwtSecret();
+  const postgres = postmasterPid(path.join(dataDir, 'postgres'));
   return {
     urls: Object.fromEntries(state.services.map((s) => [s.name, s.url])),
     tokens: Object.fromEntries(devTokensForEveryRole(catalog, secret).map((g) => [g.role, g.token])) as Record<Role, string>,
     kafkaBrokers: state.kafkaBrokers,
     catalog,
-    description: `the running stack of ${dataDir} (launcher pid ${state.pid})`,
-    stop: async () => undefined,
+    processes: [
+      ...state.services.flatMap((s) => (s.pid ? [{ name: s.name, pid: s.pid }] : [])),
+      { name: 'launcher+broker', pid: state.pid },
+      ...(postgres ? [{ name: 'postgres', pid: postgres, withChildren: true }] : []),
+    ],
+    description,
+    stop,
   };
 }
 
+/**
+ * A stack of its own, started exactly as `npm start` (its own process, so the broker does not share
+ * the load generator's event loop), in a temporary directory with free ports.
+ */
 async function ownStack(options: BenchOptions): Promise<Target> {
-  say('starting a stack for the benchmark (temporary directory, free ports)…');
-  const stack: E2eStack = await startStack({ services: options.services, verbose: true });
-  return {
-    urls: stack.urls,
-    tokens: stack.tokens,
-    kafkaBrokers: stack.kafkaBrokers,
-    catalog: stack.stack.catalog,
-    description: `a stack of its own in ${stack.dataDir} (${stack.services.join(', ') || 'no service'})`,
-    stop: () => stack.stop(),
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bcci-bench-'));
+  chmodSync(dataDir, 0o755);
+  say(`starting a stack for the benchmark in ${dataDir} (free ports)…`);
+  // The log level of `npm start` (info), unless LOG_LEVEL says otherwise.
+  const launcher = new LauncherProcess(dataDir, { LOG_LEVEL: process.env.LOG_LEVEL || 'info', ...(options.services ? { BCCI_SERVICES: options.services.join(',') } : {}) });
+  launcher.onLine((line) => {
+    if (line.startsWith('•') || line.startsWith('!')) say(`  ${line}`);
+  });
+  const stop = async () => {
+    say('stopping the benchmark stack…');
+    await launcher.ensureStopped();
+    rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    await launcher.waitForLine(/^BCCI Channel ready$/, 300_000);
+  } catch (error) {
+    await launcher.ensureStopped();
+    throw new Error(`the benchmark stack did not start (logs kept in ${dataDir}/logs): ${(error as Error).message}`);
+  }
+  return attachTo(dataDir, `a stack of its own in ${dataDir}`, stop);
+}
+
+function attach(options: BenchOptions): Target {
+  const dataDir = path.resolve(REPOSITORY_ROOT, options.dataDir ?? stackOptionsFromEnvironment({ BCCI_DATA_DIR: process.env.BCCI_DATA_DIR }).dataDir);
+  return attachTo(dataDir, `the running stack of ${dataDir}`, async () => undefined);
 }
 
 async function main(): Promise<void> {
@@ -66,7 +94,7 @@ async function main(): Promise<void> {
   const unknownPhases = (options.phases ?? []).filter((name) => !BENCH_PHASES.some((p) => p.name === name));
   if (unknownPhases.length) throw new BenchUsageError(`unknown phase(s) ${unknownPhases.join(', ')}; phases: ${BENCH_PHASES.map((p) => p.name).join(', ')}`);
 
-  const target = options.attach ? await attach(options) : await ownStack(options);
+  const target = options.attach ? attach(options) : await ownStack(options);
   let interrupted = false;
   process.once('SIGINT', () => {
     interrupted = true;
@@ -75,7 +103,7 @@ async function main(): Promise<void> {
   const results = new Map<string, PhaseResult>();
   const context: BenchContext = { options, ...target, progress: (line) => say(`  ${line}`), results };
   try {
-    say(`benchmarking ${target.description}; Kafka ${target.kafkaBrokers.join(',')}`);
+    say(`benchmarking ${target.description}: ${Object.keys(target.urls).join(', ') || 'no service'}; Kafka ${target.kafkaBrokers.join(',')}`);
     say(`phases: ${BENCH_PHASES.map((p) => p.name).join(', ')}`);
     for (const phase of BENCH_PHASES) {
       if (interrupted) break;

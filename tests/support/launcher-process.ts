@@ -11,6 +11,7 @@ export class LauncherProcess {
   private readonly child: ChildProcess;
   private readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private lineWaiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
+  private lineListeners: Array<(line: string) => void> = [];
 
   constructor(dataDir: string, extraEnv: Record<string, string> = {}) {
     this.child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'deploy/embedded/start.mjs')], {
@@ -55,6 +56,11 @@ export class LauncherProcess {
     });
   }
 
+  /** Called with every line printed from now on. */
+  onLine(listener: (line: string) => void): void {
+    this.lineListeners.push(listener);
+  }
+
   signal(signal: NodeJS.Signals): void {
     this.child.kill(signal);
   }
@@ -76,6 +82,7 @@ export class LauncherProcess {
 
   private addLine(line: string): void {
     this.lines.push(line);
+    for (const listener of this.lineListeners) listener(line);
     const matched = this.lineWaiters.filter((w) => w.pattern.test(line));
     this.lineWaiters = this.lineWaiters.filter((w) => !matched.includes(w));
     for (const waiter of matched) waiter.resolve(line);

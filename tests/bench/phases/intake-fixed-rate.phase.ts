@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { BenchHttpClient } from '../http-client';
 import { ms, perSecond, summarize } from '../latency-stats';
 import type { BenchPhase } from '../bench-phase';
+import { CpuMeter } from '../cpu-meter';
 import { registerOne, statusCounts, type Registration } from './register-dossiers';
 
 /**
@@ -19,6 +20,7 @@ export const intakeFixedRatePhase: BenchPhase = {
     const http = new BenchHttpClient(256);
     context.progress(`${total} registrations at ${rate}/s for ${rateSeconds} s`);
     try {
+      const cpu = new CpuMeter(context.processes);
       const started = performance.now();
       const pending: Array<Promise<Registration>> = [];
       let answered = 0;
@@ -43,6 +45,7 @@ export const intakeFixedRatePhase: BenchPhase = {
         lines: [
           `requests            ${total} scheduled at ${rate}/s, achieved ${perSecond(results.length, elapsed).toFixed(0)}/s (${statusCounts(results)})`,
           `latency (201)       p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)} (from the scheduled send time)`,
+          `CPU seconds         ${cpu.report()}`,
         ],
         metrics: { rate, latencyP50Ms: latency.p50, latencyP99Ms: latency.p99, failed: results.length - accepted.length },
       };

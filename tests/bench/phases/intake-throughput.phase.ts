@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { BenchHttpClient } from '../http-client';
 import { ms, perSecond, summarize } from '../latency-stats';
 import type { BenchPhase } from '../bench-phase';
+import { CpuMeter } from '../cpu-meter';
 import { RegisteredEventLag, registerOne, statusCounts, type Registration } from './register-dossiers';
 
 /** Closed loop: `--requests` registrations with `--concurrency` in flight, as fast as intake accepts them. */
@@ -21,6 +22,7 @@ export const intakeThroughputPhase: BenchPhase = {
         if (failed.length === warm.length) throw new Error(`every warm-up registration failed (${statusCounts(warm)}); first answer: ${failed[0]?.error}`);
       }
       context.progress(`measuring: ${requests} registrations, ${concurrency} in flight`);
+      const cpu = new CpuMeter(context.processes);
       const started = performance.now();
       let done = 0;
       const ticker = setInterval(() => context.progress(`  ${done}/${requests} answered, ${Math.round(perSecond(done, performance.now() - started))}/s`), 1000);
@@ -32,6 +34,7 @@ export const intakeThroughputPhase: BenchPhase = {
       });
       const elapsed = performance.now() - started;
       clearInterval(ticker);
+      const cpuReport = cpu.report();
 
       const accepted = results.filter((r) => r.status === 201);
       context.progress(`waiting for the ${accepted.length} dossier-registered events on Kafka`);
@@ -46,6 +49,7 @@ export const intakeThroughputPhase: BenchPhase = {
           `accepted/s          ${acceptedPerSecond.toFixed(0)}`,
           `latency (201)       p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}`,
           `outbox→Kafka lag    p50 ${ms(lagSummary.p50)}, p99 ${ms(lagSummary.p99)}, max ${ms(lagSummary.max)} (${lagSummary.count} events matched${missing ? `, ${missing} NOT seen within 60 s` : ''})`,
+          `CPU seconds         ${cpuReport}`,
           ...(firstError ? [`first refusal       ${firstError}`] : []),
         ],
         metrics: {

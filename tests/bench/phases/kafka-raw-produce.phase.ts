@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { perSecond } from '../latency-stats';
 import type { BenchPhase } from '../bench-phase';
+import { CpuMeter } from '../cpu-meter';
 
 /**
  * The ceiling: kafkajs producing straight to the same broker, with the producer settings of the outbox
@@ -27,6 +28,7 @@ export const kafkaRawProducePhase: BenchPhase = {
       const value = randomBytes(rawMessageBytes);
       const batches = Math.ceil(rawMessages / rawBatch);
       context.progress(`${rawMessages} messages of ${rawMessageBytes} bytes in batches of ${rawBatch}`);
+      const cpu = new CpuMeter(context.processes.filter((p) => p.name === 'launcher+broker'));
       const started = performance.now();
       let sent = 0;
       const ticker = setInterval(() => context.progress(`  ${sent}/${rawMessages} acknowledged, ${Math.round(perSecond(sent, performance.now() - started))}/s`), 1000);
@@ -42,6 +44,7 @@ export const kafkaRawProducePhase: BenchPhase = {
         lines: [
           `messages            ${sent} × ${rawMessageBytes} B in ${(elapsed / 1000).toFixed(1)} s, batches of ${rawBatch}, idempotent, acks=all`,
           `messages/s          ${messagesPerSecond.toFixed(0)} (${((messagesPerSecond * rawMessageBytes) / 1e6).toFixed(1)} MB/s)`,
+          `CPU seconds         ${cpu.report()}`,
         ],
         metrics: { messagesPerSecond },
       };

@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+interface ProcStat {
+  ppid: number;
+  cpuSeconds: number;
+}
+
+function procStat(pid: number): ProcStat | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds of a process and, with `withChildren`, of its direct children (PostgreSQL's backends). */
+function cpuSecondsOf(pid: number, withChildren: boolean): number {
+  let total = procStat(pid)?.cpuSeconds ?? 0;
+  if (withChildren) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = procStat(Number(entry));
+      if (stat?.ppid === pid) total += stat.cpuSeconds;
+    }
+  }
+  return total;
+}
+
+export interface MeteredProcess {
+  name: string;
+  pid: number;
+  withChildren?: boolean;
+}
+
+/**
+ * CPU seconds spent by each process of the stack during a phase (Linux /proc), so a figure can be read
+ * against what it cost: on 2 cores, the sum cannot exceed 2 s per second. Backends that exited during
+ * the phase are not counted, so PostgreSQL's figure is a lower bound.
+ */
+export class CpuMeter {
+  private readonly start: Map<string, number>;
+  private readonly ownStart = process.cpuUsage();
+
+  constructor(private readonly processes: MeteredProcess[]) {
+    this.start = new Map(processes.map((p) => [p.name, cpuSecondsOf(p.pid, p.withChildren ?? false)]));
+  }
+
+  /** `intake 12.3 s, broker 1.2 s, …, bench client 3.4 s`. */
+  report(): string {
+    const parts = this.processes.map((p) => `${p.name} ${(cpuSecondsOf(p.pid, p.withChildren ?? false) - this.start.get(p.name)!).toFixed(1)} s`);
+    const own = process.cpuUsage(this.ownStart);
+    parts.push(`bench client ${((own.user + own.system) / 1e6).toFixed(1)} s`);
+    return parts.join(', ');
+  }
+}
+
+/** The postmaster of an embedded cluster, from its postmaster.pid. */
+export function postmasterPid(clusterDir: string): number | undefined {
+  const file = `${clusterDir}/postmaster.pid`;
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
