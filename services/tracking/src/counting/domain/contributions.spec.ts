@@ -1,4 +1,3 @@
-import type { LocalDate } from '@bcci/kernel';
 import { contributionsOf, diffContributions, type Contribution } from './contributions';
 import { emptyFact, foldEvent, type CountedEvent } from './dossier-fact';
 import type { UnitResolver } from './units';

@@ -8,6 +8,7 @@ export const DASHBOARD_JS = `(() => {
   const REFRESH_MS = Number(new URLSearchParams(location.search).get('refreshMs')) || 3000;
   const KEY = 'bcci.operations.token';
   const STAGE_VI = { intake: 'Tiếp nhận', digitization: 'Số hoá', forwarding: 'Chuyển đến cơ quan', agency: 'Cơ quan giải quyết', return: 'Trả kết quả' };
+  const CLOCK_VI = { POSTAL_TO_AGENCY: 'Chuyển đến cơ quan (J+n)', AGENCY_PROCESSING: 'Cơ quan giải quyết', POSTAL_TO_RECIPIENT: 'Trả kết quả (J+n)' };
   const PARTY_VI = { POSTAL: 'Bưu chính', AGENCY: 'Cơ quan' };
   const RATIO_VI = { R1: 'TTHC có hồ sơ BCCI', R2: 'Hồ sơ tiếp nhận qua BCCI', R3: 'Kết quả đã phát qua BCCI', R3_REGISTERED: 'Kết quả đăng ký trả qua BCCI' };
   const COLORS = { intake: '#0b5cad', digitization: '#7b4fb0', forwarding: '#c77700', agency: '#1f7a4d', return: '#b3261e' };
@@ -30,6 +31,10 @@ export const DASHBOARD_JS = `(() => {
     if (text !== undefined) node.textContent = text;
     return node;
   }
+  /** A chart that scales to its card: drawn in its own units, shown at the card's width. */
+  function sized(width, height, label) {
+    return svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width: '100%', preserveAspectRatio: 'xMinYMin meet', role: 'img', 'aria-label': label, style: 'max-width:' + width + 'px' });
+  }
   function row(cells, attrs) {
     const tr = el('tr', attrs);
     for (const c of cells) tr.appendChild(typeof c === 'object' && c !== null && c.nodeType ? c : el('td', {}, c === null ? '' : String(c)));
@@ -46,11 +51,11 @@ export const DASHBOARD_JS = `(() => {
 
   function drawRatios(report) {
     $('period-label').textContent = report.period.label + ' (' + report.period.start + ' – ' + report.period.end + ')';
-    const width = 720, rowH = 34, left = 210, scale = (width - left - 60) / 100;
-    const chart = svg('svg', { width, height: report.ratios.length * rowH + 24, role: 'img', 'aria-label': 'Tỷ lệ BCCI so với chỉ tiêu' });
+    const width = 820, rowH = 34, left = 270, scale = (width - left - 110) / 100;
+    const chart = sized(width, report.ratios.length * rowH + 24, 'Tỷ lệ BCCI so với chỉ tiêu');
     report.ratios.forEach((r, i) => {
       const y = 10 + i * rowH;
-      chart.appendChild(svg('text', { x: 0, y: y + 15 }, r.code + ' ' + RATIO_VI[r.code]));
+      chart.appendChild(svg('text', { x: 0, y: y + 15 }, RATIO_VI[r.code] + ' (' + r.code.replace('_REGISTERED', 'đk') + ')'));
       chart.appendChild(svg('rect', { x: left, y, width: 100 * scale, height: 20, fill: '#eef2f6' }));
       const value = r.percent === null ? 0 : Math.min(100, r.percent);
       chart.appendChild(svg('rect', { x: left, y, width: value * scale, height: 20, fill: r.pass === null ? '#8a94a3' : r.pass ? '#1f7a4d' : '#b3261e', 'data-ratio': r.code }));
@@ -79,7 +84,7 @@ export const DASHBOARD_JS = `(() => {
     const stages = Object.keys(STAGE_VI);
     const max = Math.max(1, ...stages.map((s) => backlog[s] || 0));
     const width = 460, rowH = 26, left = 140, scale = (width - left - 50) / max;
-    const chart = svg('svg', { width, height: stages.length * rowH + 10, role: 'img', 'aria-label': 'Hồ sơ đang xử lý theo giai đoạn' });
+    const chart = sized(width, stages.length * rowH + 10, 'Hồ sơ đang xử lý theo giai đoạn');
     stages.forEach((s, i) => {
       const y = 5 + i * rowH;
       chart.appendChild(svg('text', { x: 0, y: y + 14 }, STAGE_VI[s]));
@@ -100,8 +105,8 @@ export const DASHBOARD_JS = `(() => {
     const byKey = new Map(throughput.series.map((p) => [p.minute + '|' + p.stage, p.events]));
     const totals = minutes.map((m) => Object.keys(STAGE_VI).reduce((a, s) => a + (byKey.get(m + '|' + s) || 0), 0));
     const max = Math.max(1, ...totals);
-    const width = 460, height = 150, barW = (width - 30) / minutes.length;
-    const chart = svg('svg', { width, height: height + 20, role: 'img', 'aria-label': 'Sự kiện mỗi phút theo giai đoạn' });
+    const width = 560, height = 150, barW = (width - 30) / minutes.length;
+    const chart = sized(width, height + 46, 'Sự kiện mỗi phút theo giai đoạn');
     minutes.forEach((m, i) => {
       let y = height;
       for (const s of Object.keys(STAGE_VI)) {
@@ -114,12 +119,11 @@ export const DASHBOARD_JS = `(() => {
     });
     chart.appendChild(svg('text', { x: 0, y: 12 }, String(max)));
     chart.appendChild(svg('text', { x: 0, y: height }, '0'));
-    let lx = 30;
-    for (const s of Object.keys(STAGE_VI)) {
-      chart.appendChild(svg('rect', { x: lx, y: height + 8, width: 10, height: 10, fill: COLORS[s] }));
-      chart.appendChild(svg('text', { x: lx + 13, y: height + 17 }, STAGE_VI[s]));
-      lx += 88;
-    }
+    Object.keys(STAGE_VI).forEach((s, i) => {
+      const lx = 30 + (i % 3) * 175, ly = height + 8 + Math.floor(i / 3) * 18;
+      chart.appendChild(svg('rect', { x: lx, y: ly, width: 10, height: 10, fill: COLORS[s] }));
+      chart.appendChild(svg('text', { x: lx + 14, y: ly + 9 }, STAGE_VI[s]));
+    });
     $('throughput-chart').replaceChildren(chart);
     $('throughput-total').textContent = String(throughput.series.reduce((a, p) => a + p.events, 0));
   }
@@ -127,7 +131,7 @@ export const DASHBOARD_JS = `(() => {
   function drawClocks(id, totalId, page) {
     $(totalId).textContent = String(page.total);
     $(id).tBodies[0].replaceChildren(...page.items.map((c) => row([
-      c.provisionalDossierId || c.dossierCode || c.dossierId, c.kind || c.clockKey, PARTY_VI[c.party] || c.party, c.dueDate || '—',
+      c.dossierCode || c.provisionalDossierId || c.dossierId, CLOCK_VI[c.kind] || c.kind || c.clockKey, PARTY_VI[c.party] || c.party, c.dueDate || '—',
     ], { 'data-party': c.party })));
   }
 

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { BcciEvent } from '@bcci/contracts';
+import { toVietnamDate } from '@bcci/kernel';
+import { startTestService, type TestService } from '@bcci/service-kit/testing';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
+import { AppModule } from '../src/app.module';
+import { parsePeriod } from '../src/counting/domain/period';
+import { currentQuarter } from '../src/counting/application/ratio-query-parser';
+import { exampleEvent } from './support/journey-events';
+import { EventProducer } from './support/produce';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let service: TestService;
+let producer: EventProducer;
+let context: BrowserContext;
+let page: Page;
+let profileDir: string;
+
+let serial = 0;
+
+/** A BCCI dossier registered now at a postal point: registration, digitization, forwarding leg opened. */
+function liveDossier(postalCode: string): BcciEvent[] {
+  const dossierId = randomUUID();
+  const now = Date.now();
+  const at = (seconds: number) => new Date(now - 60_000 + seconds * 1000).toISOString();
+  const day = toVietnamDate(new Date(now - 60_000));
+  return [
+    exampleEvent(
+      'intake/dossier-registered.v1',
+      dossierId,
+      { provisionalDossierId: `BCCI-${postalCode}-${day.slice(2).replace(/-/g, '')}-${String(++serial).padStart(4, '0')}`, procedureCode: '2.000488', expectedAgencyId: '000.00.13.H39', intakeSite: { kind: 'POSTAL_POINT', postalCode, provinceCode: '15' }, intakeDay: day, registeredAt: at(0), postalDeadline: { legClass: 'INTER_DISTRICT', startDay: day, workingDays: 2, dueDate: day } },
+      at(0),
+    ),
+    exampleEvent('digitization/dossier-digitized.v1', dossierId, { completedAt: at(5) }, at(5)),
+    exampleEvent('forwarding/postal-leg-opened.v1', dossierId, { agencyId: '000.00.13.H39', procedureCode: '2.000488', openedAt: at(10), competenceDate: day, originPostalCode: postalCode }, at(10)),
+  ];
+}
+
+async function summary(): Promise<{
+  ratios: { ratios: { code: string; numerator: number; denominator: number | null; percent: number | null; pass: boolean | null }[] };
+  backlog: Record<string, number>;
+  postalPoints: { postalCode: string; received: number; delivered: number; backlog: number }[];
+}> {
+  return (await request(service.url).get('/operations/summary').set('Authorization', service.authHeader({ role: 'operations', provinceCode: '15' })).expect(200)).body;
+}
+
+async function recorded(ids: string[]): Promise<void> {
+  for (;;) {
+    const [{ count }] = await service.dataSource.query(`SELECT count(*)::int AS count FROM timeline_entries WHERE event_id = ANY($1::uuid[])`, [ids]);
+    if (count === ids.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const text = (testId: string) => page.locator(`[data-testid="${testId}"]`).textContent();
+/** Formats like the page does, in the browser's own vi-VN locale. */
+const viNumber = (value: number | null, digits = 0) =>
+  page.evaluate(([n, d]) => (n === null ? '—' : Number(n).toLocaleString('vi-VN', { maximumFractionDigits: d as number })), [value, digits] as const);
+
+/** Every figure on screen equals the API's: ratios, backlog per stage, the postal point table. */
+async function expectScreenEqualsApi(): Promise<void> {
+  const api = await summary();
+  for (const ratio of api.ratios.ratios) {
+    expect(await text(`ratio-${ratio.code}-numerator`)).toBe(await viNumber(ratio.numerator));
+    expect(await text(`ratio-${ratio.code}-denominator`)).toBe(await viNumber(ratio.denominator));
+    expect(await text(`ratio-${ratio.code}-percent`)).toBe(ratio.percent === null ? 'chưa tính được' : `${await viNumber(ratio.percent, 2)}%`);
+    expect(await text(`ratio-${ratio.code}-pass`)).toBe(ratio.pass === null ? 'Chưa tính được' : ratio.pass ? 'Đạt' : 'Chưa đạt');
+  }
+  for (const [stage, open] of Object.entries(api.backlog)) expect(await text(`backlog-${stage}`)).toBe(String(open));
+  for (const point of api.postalPoints) {
+    expect(await text(`point-${point.postalCode}-received`)).toBe(await viNumber(point.received));
+    expect(await text(`point-${point.postalCode}-backlog`)).toBe(await viNumber(point.backlog));
+  }
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: the dashboard browser test needs Debian's chromium package (apt-get install -y chromium).`);
+  }
+  service = await startTestService(AppModule, { serviceName: 'tracking' });
+  producer = new EventProducer(service.brokers);
+  const quarter = parsePeriod(currentQuarter());
+  await request(service.url)
+    .post('/denominators/imports')
+    .set('Authorization', service.authHeader({ role: 'operations', provinceCode: '15' }))
+    .send({ periodStart: quarter.start, periodEnd: quarter.end, rows: [{ agencyId: '000.00.13.H39', procedureCode: '2.000488', received: 30, resolved: 20 }, { agencyId: '000.00.12.H39', procedureCode: '1.003822', received: 9, resolved: 8 }] })
+    .expect(201);
+  const first = [...liveDossier('33100'), ...liveDossier('33700')];
+  await producer.send(first);
+  await recorded(first.map((event) => event.id));
+  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcci-dashboard-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1100 } });
+  page = context.pages()[0] ?? (await context.newPage());
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+  await producer?.stop();
+  await service?.stop();
+});
+
+describe('operations dashboard in headless Chromium', () => {
+  it('asks for the operations token, then shows the same figures as the API', async () => {
+    await page.goto(`${service.url}/operations?refreshMs=500`);
+    await page.locator('#token-input').waitFor();
+    expect(await page.locator('#dashboard').isHidden()).toBe(true);
+    await page.fill('#token-input', service.tokenFor({ role: 'operations', provinceCode: '15' }));
+    await page.click('#login-form button[type=submit]');
+    await page.locator('[data-testid="ratio-R2-numerator"]').waitFor();
+    await page.locator('[data-testid="point-33700-received"]').waitFor();
+    await expectScreenEqualsApi();
+    expect(await text('ratio-R2-numerator')).toBe('2');
+    expect(await text('backlog-forwarding')).toBe('2');
+    expect(Number(await page.locator('#throughput-total').textContent())).toBe(6);
+    expect(await page.locator('#ratios-chart svg rect[data-ratio]').count()).toBe(4);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'bcci-operations-dashboard.png'), fullPage: true });
+  });
+
+  it('updates by itself after new events', async () => {
+    const before = await text('point-33100-received');
+    const more = liveDossier('33100');
+    await producer.send(more);
+    await recorded(more.map((event) => event.id));
+    // The page polls on its own: wait (bounded by Jest's timeout) until the point's figure changes.
+    await page.locator('[data-testid="point-33100-received"]').filter({ hasNotText: new RegExp(`^${before}$`) }).waitFor();
+    expect(await text('point-33100-received')).toBe(String(Number(before) + 1));
+    await expectScreenEqualsApi();
+    expect(await text('ratio-R2-numerator')).toBe('3');
+  });
+
+  it('sends no data without a token: the JSON endpoints need an operations or auditor role', async () => {
+    await request(service.url).get('/operations/summary').expect(401);
+    await request(service.url).get('/operations/summary').set('Authorization', service.authHeader({ role: 'clerk', postalCode: '33100' })).expect(403);
+    const shell = await request(service.url).get('/operations').expect(200);
+    expect(shell.headers['content-type']).toContain('text/html');
+    expect(shell.text).not.toContain('33100');
+  });
+});
