@@ -46,7 +46,7 @@ describe('exports', () => {
     const response = await request(service.url).get('/exports/ratio-report.xlsx?period=2026&scope=province:15').set('Authorization', operations()).buffer(true).parse(binary).expect(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load((response.body as Buffer).buffer.slice((response.body as Buffer).byteOffset, (response.body as Buffer).byteOffset + (response.body as Buffer).byteLength) as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Tỷ lệ BCCI', 'Chỉ số vận hành', 'Định nghĩa']);
     const sheet = workbook.getWorksheet('Tỷ lệ BCCI')!;
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
