@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   console.log(`  npm run -s token -- --role clerk --postal-code ${DEFAULT_DEV_POSTAL_CODE}`);
   console.log(`  curl -H "Authorization: Bearer $(npm run -s token -- --role clerk --postal-code ${DEFAULT_DEV_POSTAL_CODE})" http://127.0.0.1:3001/…`);
   console.log('');
-  console.log('Ctrl-C stops everything; data stays in .data/ (npm run reset wipes it).');
+  console.log(`Ctrl-C stops everything; data stays in ${stack.dataDir} (npm run reset wipes it).`);
 }
 
 function redactPassword(url: string): string {
