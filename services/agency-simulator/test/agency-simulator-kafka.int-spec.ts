@@ -8,7 +8,7 @@ import { chooseOutcome, owesFees, parseDecisionMix, type DecisionOutcome } from 
 import { acknowledgedEvent, publishedEvent, supplementCompletedEvent } from './simulator-test-events';
 
 // An agency id of this test file only: per-agency topics are shared by the run's test files.
-const AGENCY = 'TEST.SIM.KAFKA';
+const AGENCY = '999.99.01.T91';
 const MIX = 'approve:2,supplement:1,reject:1';
 const DECISIONS_TOPIC = 'bcci.agency.decisions.v1';
 const DECISION_TYPES: Record<DecisionOutcome, string> = {

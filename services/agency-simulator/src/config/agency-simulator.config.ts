@@ -1,10 +1,9 @@
+import { isAgencyId } from '@bcci/kernel';
 import { ConfigError, envEnum, envInt, envString, type EnvReader, type ExtraConfig } from '@bcci/service-kit';
 import { DecisionMixError, DEFAULT_DECISION_MIX_TEXT, parseDecisionMix, type DecisionMix } from '../simulation/domain/decision-mix';
 
 export const SIMULATOR_MODES = ['kafka', 'http'] as const;
 export type SimulatorMode = (typeof SIMULATOR_MODES)[number];
-
-const AGENCY_ID = /^[0-9A-Z.]{1,35}$/;
 
 /** `approve:80,supplement:10,reject:10`, checked at start so a typo fails with the variable's name. */
 function envDecisionMix(): EnvReader<DecisionMix> {
@@ -24,8 +23,8 @@ function envAgencyIds(): EnvReader<string[] | undefined> {
     if (raw === undefined) return undefined;
     const items = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
     if (items.length === 0) throw new ConfigError(variable, 'must list at least one agency id');
-    const bad = items.find((id) => !AGENCY_ID.test(id));
-    if (bad) throw new ConfigError(variable, `has a bad agency id "${bad}" (expected up to 35 characters [0-9A-Z.])`);
+    const bad = items.find((id) => !isAgencyId(id));
+    if (bad) throw new ConfigError(variable, `has a bad agency id "${bad}" (expected an electronic id such as 999.99.99.H39)`);
     return items;
   };
 }
