@@ -1,4 +1,4 @@
-import { Module, type Provider } from '@nestjs/common';
+import { Logger, Module, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadCatalogFromDirectory, loadSampleCatalog, type Catalog } from '@bcci/catalog';
 import type { MessageBus } from '@bcci/messaging';
@@ -98,6 +98,7 @@ const providers: Provider[] = [
         batchSize: 20,
         requestTimeoutMs: 10_000,
         leaseMs: 60_000,
+        onError: (error) => new Logger('WebhookDeliveryWorker').error(error instanceof Error ? error.stack : String(error)),
       }),
   ),
   WebhookWorkerLifecycle,

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DEFAULT_WEBHOOK_RETRY, nextWebhookDelayMs, type WebhookRetryPolicy } from '../domain/webhook-backoff';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from '../domain/webhook-signature';
 import type { DueDelivery, WebhookRepository } from '../persistence/webhook.repository';
+import { httpPost } from './http-post';
 
 export interface WebhookWorkerOptions {
   retry: WebhookRetryPolicy;
@@ -9,6 +10,8 @@ export interface WebhookWorkerOptions {
   batchSize: number;
   requestTimeoutMs: number;
   leaseMs: number;
+  /** Told about a pass that failed (database unreachable…); the loop carries on. */
+  onError?: (error: unknown) => void;
 }
 
 export const DEFAULT_WEBHOOK_WORKER_OPTIONS: WebhookWorkerOptions = {
@@ -57,7 +60,10 @@ export class WebhookDeliveryWorker {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
-        .catch(() => 0)
+        .catch((error: unknown) => {
+          this.options.onError?.(error);
+          return 0;
+        })
         .then((count) => this.schedule(count > 0 ? 0 : this.options.pollIntervalMs));
     }, delayMs);
   }
@@ -67,9 +73,9 @@ export class WebhookDeliveryWorker {
     const timestamp = String(Math.floor(Date.now() / 1000));
     let outcome: { ok: boolean; statusCode?: number; error?: string };
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: {
+      const status = await httpPost(
+        delivery.url,
+        {
           'content-type': 'application/cloudevents+json; charset=UTF-8',
           [TIMESTAMP_HEADER]: timestamp,
           [SIGNATURE_HEADER]: signWebhook(delivery.secret, timestamp, body),
@@ -78,10 +84,9 @@ export class WebhookDeliveryWorker {
           'x-bcci-delivery-id': delivery.id,
         },
         body,
-        signal: AbortSignal.timeout(this.options.requestTimeoutMs),
-      });
-      await response.arrayBuffer().catch(() => undefined);
-      outcome = response.ok ? { ok: true, statusCode: response.status } : { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
+        this.options.requestTimeoutMs,
+      );
+      outcome = status >= 200 && status < 300 ? { ok: true, statusCode: status } : { ok: false, statusCode: status, error: `HTTP ${status}` };
     } catch (error) {
       outcome = { ok: false, error: (error instanceof Error ? error.message : String(error)).slice(0, 500) };
     }

@@ -31,14 +31,15 @@ export class WebhookRepository {
    * a crash does not deliver it twice at once; an unfinished lease simply expires into a retry.
    */
   async claimDue(manager: EntityManager, limit: number, leaseMs: number): Promise<DueDelivery[]> {
-    const rows = (await manager.query(
+    // TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, affectedCount].
+    const [rows] = (await manager.query(
       `UPDATE webhook_delivery d SET next_attempt_at = now() + ($2 || ' milliseconds')::interval
        FROM (SELECT id FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED) due,
             agency_webhook w, agency_feed_entry f
        WHERE d.id = due.id AND w.agency_id = d.agency_id AND f.seq = d.feed_seq
        RETURNING d.id, d.agency_id, d.feed_seq, d.event_id, d.attempts, w.url, w.secret, f.envelope`,
       [limit, String(leaseMs)],
-    )) as Array<{ id: string; agency_id: string; feed_seq: string; event_id: string; attempts: number; url: string; secret: string; envelope: unknown }>;
+    )) as [Array<{ id: string; agency_id: string; feed_seq: string; event_id: string; attempts: number; url: string; secret: string; envelope: unknown }>, number];
     return rows.map((r) => ({ id: String(r.id), agencyId: r.agency_id, feedSeq: String(r.feed_seq), eventId: r.event_id, attempts: r.attempts, url: r.url, secret: r.secret, envelope: r.envelope }));
   }
 
