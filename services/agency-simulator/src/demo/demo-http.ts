@@ -24,7 +24,7 @@ export interface CallOptions {
 export async function call<T>(url: string, options: CallOptions): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: 'application/json' };
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-  let body: BodyInit | undefined;
+  let body: FormData | string | undefined;
   if (options.form) body = options.form;
   else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
