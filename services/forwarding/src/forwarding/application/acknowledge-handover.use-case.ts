@@ -29,22 +29,13 @@ export class AcknowledgeHandoverUseCase {
 
   async execute(manager: EntityManager, event: HandoverAcknowledged, traceparent?: string): Promise<AcknowledgementOutcome> {
     const data = event.data;
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AgencyAcknowledgementOrmEntity)
-      .values({
-        dossierId: data.dossierId,
-        agencyId: data.agencyId,
-        acknowledgedAt: new Date(data.acknowledgedAt),
-        signerRole: data.actor.role,
-        signerRef: data.actor.ref,
-        eventId: event.id,
-      })
-      .orIgnore()
-      .returning(['dossier_id'])
-      .execute();
-    if (inserted.raw.length === 0) return 'already-acknowledged';
+    // First signature wins: a later copy (or a replay under a new id) finds the row and changes nothing.
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO agency_acknowledgements (dossier_id, agency_id, acknowledged_at, signer_role, signer_ref, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dossier_id) DO NOTHING RETURNING dossier_id`,
+      [data.dossierId, data.agencyId, new Date(data.acknowledgedAt), data.actor.role, data.actor.ref, event.id],
+    );
+    if (inserted.length === 0) return 'already-acknowledged';
 
     const leg = await manager.findOne(PostalLegOrmEntity, { where: { dossierId: data.dossierId } });
     if (!leg?.handoverRecordId) return 'recorded';

@@ -11,7 +11,7 @@ export type LegStatusFilter = 'open' | 'filed' | 'withdrawn';
 
 export interface ListLegsCriteria {
   readonly status?: LegStatusFilter;
-  /** Only legs past J + n that are still travelling (true), or only those that are not (false). */
+  /** Only open legs past J + n (true), or only open legs within it (false). */
   readonly overdue?: boolean;
   readonly limit: number;
   readonly offset: number;
@@ -37,11 +37,13 @@ export class ListLegsQuery {
     const scope = scopeFilter(actor);
     if (scope) query.andWhere(`leg.${scope.column} = :scopeValue`, { scopeValue: scope.value });
     if (criteria.status) query.andWhere('leg.status IN (:...statuses)', { statuses: STATUSES[criteria.status] });
-    // Dates are ISO text (YYYY-MM-DD), so text order is date order.
-    if (criteria.overdue === true) {
-      query.andWhere('leg.status IN (:...open)', { open: OPEN_LEG_STATUSES }).andWhere('leg.due_date < :today', { today });
-    } else if (criteria.overdue === false) {
-      query.andWhere('NOT (leg.status IN (:...open) AND leg.due_date < :today)', { open: OPEN_LEG_STATUSES, today });
+    // Same rule as isLegLate: a leg the post has signed over is judged on the Vietnamese day it signed,
+    // a leg still travelling on today. Dates are ISO text (YYYY-MM-DD), so text order is date order.
+    const lateSql = `(CASE WHEN leg.postal_signed_at IS NULL THEN leg.due_date < :today
+      ELSE to_char((leg.postal_signed_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD') > leg.due_date END)`;
+    if (criteria.overdue !== undefined) {
+      query.andWhere('leg.status IN (:...open)', { open: OPEN_LEG_STATUSES }).setParameter('today', today);
+      query.andWhere(criteria.overdue ? lateSql : `NOT ${lateSql}`);
     }
     const [legs, total] = await query.orderBy('leg.due_date', 'ASC').addOrderBy('leg.id', 'ASC').take(criteria.limit).skip(criteria.offset).getManyAndCount();
     return { items: legs.map((leg) => legView(leg, now)), total };
