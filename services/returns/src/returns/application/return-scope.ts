@@ -1,5 +1,6 @@
 import { canAccessPostalPoint, ROLE_SCOPE, type Actor } from '@bcci/auth';
 import { ForbiddenError } from '@bcci/kernel';
+import { returnNotFound } from '../domain/returns.errors';
 import type { ReturnOrmEntity } from '../persistence/return.orm-entity';
 
 /**
@@ -12,6 +13,8 @@ export function assertMayActOn(actor: Actor, ret: ReturnOrmEntity): void {
 }
 
 export function assertMayRead(actor: Actor, ret: ReturnOrmEntity): void {
+  // Until the registration says where the result goes, the return belongs to no postal point yet.
+  if (!ret.destinationPostalCode && ROLE_SCOPE[actor.role] !== 'none') throw returnNotFound(ret.dossierId);
   const context = ret.destinationProvinceCode ? { provinceCode: ret.destinationProvinceCode } : undefined;
   if (ret.destinationPostalCode && canAccessPostalPoint(actor, ret.destinationPostalCode, context)) return;
   if (ROLE_SCOPE[actor.role] === 'none') return;

@@ -36,10 +36,13 @@ export async function nextReturnItemSerial(manager: EntityManager, postalCode: s
 
 async function takeFromRange(manager: EntityManager, postalCode: string): Promise<AllocatedSerial | undefined> {
   const rows: { service_indicator: string; serial: number }[] = await manager.query(
-    `UPDATE postal_item_ranges SET next_serial = next_serial + 1
-     WHERE id = (SELECT id FROM postal_item_ranges WHERE postal_code = $1 AND next_serial <= last_serial ORDER BY id LIMIT 1 FOR UPDATE)
-       AND next_serial <= last_serial
-     RETURNING service_indicator, next_serial - 1 AS serial`,
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING as [rows, count], a SELECT as rows.
+    `WITH taken AS (
+       UPDATE postal_item_ranges SET next_serial = next_serial + 1
+       WHERE id = (SELECT id FROM postal_item_ranges WHERE postal_code = $1 AND next_serial <= last_serial ORDER BY id LIMIT 1 FOR UPDATE)
+         AND next_serial <= last_serial
+       RETURNING service_indicator, next_serial - 1 AS serial)
+     SELECT service_indicator, serial FROM taken`,
     [postalCode],
   );
   return rows.length === 0 ? undefined : { serviceIndicator: rows[0].service_indicator, serial: Number(rows[0].serial) };
