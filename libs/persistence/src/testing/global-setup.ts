@@ -5,21 +5,19 @@ import { startEmbeddedPostgres } from '../embedded/start-embedded-postgres';
 import {
   EXTERNAL_KAFKA_BROKERS_ENV,
   EXTERNAL_PG_URL_ENV,
-  TEST_KAFKA_BROKERS_ENV,
   TEST_PG_ADMIN_URL_ENV,
   TEST_SERVERS_FILE_ENV,
   type TestServersFile,
 } from './test-environment';
-import { startBroker } from '@bcci/kafka-broker';
-import { testBrokerOptions } from './test-broker-options';
 import { setRunningTestServers, type RunningTestServers } from './running-test-servers';
 
 
 /**
- * Jest globalSetup for the integration tier: ONE PostgreSQL (unless PG_URL names an external one) and
- * ONE broker (unless KAFKA_BROKERS names a cluster) for the whole run, published to the test workers
- * through the environment (workers are forked after this runs and inherit it) and a JSON file. Each
- * test file then calls createTestDatabase() and acquireTestKafka(), which reuse them.
+ * Jest globalSetup for the integration tier: ONE PostgreSQL for the whole run (unless PG_URL names an
+ * external one), published to the test workers through the environment (workers are forked after this
+ * runs and inherit it) and a JSON file; each test file gets its own database from it. Kafka is not
+ * shared: topic names are fixed by the contracts, so files sharing a broker would consume each other's
+ * events. acquireTestKafka() starts the project's broker per file instead (it starts in milliseconds).
  */
 export default async function globalSetup(): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'bcci-test-run-'));
@@ -35,16 +33,7 @@ export default async function globalSetup(): Promise<void> {
   }
   process.env[TEST_PG_ADMIN_URL_ENV] = pgAdminUrl;
 
-  // The project's broker, unless KAFKA_BROKERS names an external cluster.
-  let kafkaBrokers = process.env[EXTERNAL_KAFKA_BROKERS_ENV];
-  if (!kafkaBrokers) {
-    const broker = await startBroker(testBrokerOptions(path.join(root, 'kafka')));
-    running.stops.unshift(() => broker.stop()); // stop clients' server before the database
-    kafkaBrokers = broker.bootstrap;
-  }
-  process.env[TEST_KAFKA_BROKERS_ENV] = kafkaBrokers;
-
-  const file: TestServersFile = { pgAdminUrl, kafkaBrokers };
+  const file: TestServersFile = { pgAdminUrl, kafkaBrokers: process.env[EXTERNAL_KAFKA_BROKERS_ENV] };
   const filePath = path.join(root, 'servers.json');
   writeFileSync(filePath, JSON.stringify(file, null, 2));
   process.env[TEST_SERVERS_FILE_ENV] = filePath;

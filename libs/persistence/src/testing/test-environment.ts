@@ -5,7 +5,6 @@ export const EXTERNAL_PG_URL_ENV = 'PG_URL';
 /** Set by the Jest global setup: admin URL of the PostgreSQL it started for the whole run. */
 export const TEST_PG_ADMIN_URL_ENV = 'BCCI_TEST_PG_ADMIN_URL';
 /** Set by the Jest global setup: bootstrap address (host:port) of the broker it started. */
-export const TEST_KAFKA_BROKERS_ENV = 'BCCI_TEST_KAFKA_BROKERS';
 /** External Kafka chosen by the person running the tests (comma-separated host:port list). */
 export const EXTERNAL_KAFKA_BROKERS_ENV = 'KAFKA_BROKERS';
 /** Set by the Jest global setup: JSON file with the same facts, for processes that do not inherit env. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBroker, type RunningBroker } from '@bcci/kafka-broker';
-import { EXTERNAL_KAFKA_BROKERS_ENV, TEST_KAFKA_BROKERS_ENV } from './test-environment';
+import { EXTERNAL_KAFKA_BROKERS_ENV } from './test-environment';
 import { testBrokerOptions } from './test-broker-options';
 
 export interface TestKafkaLease {
@@ -19,11 +19,12 @@ export function startTestBroker(dataDir: string): Promise<RunningBroker> {
 let local: { brokers: Promise<string[]>; stop: () => Promise<void>; leases: number } | undefined;
 
 /**
- * The Kafka for this test file, in order of preference: KAFKA_BROKERS (external cluster), the broker
- * of the Jest global setup, or the project's broker started for this file alone.
+ * The Kafka for this test file: KAFKA_BROKERS (an external cluster, shared: run such suites one file at
+ * a time) or the project's broker started for this file alone, so no other file's services consume
+ * this file's events on the contracts' fixed topic names.
  */
 export async function acquireTestKafka(): Promise<TestKafkaLease> {
-  const shared = process.env[EXTERNAL_KAFKA_BROKERS_ENV] || process.env[TEST_KAFKA_BROKERS_ENV];
+  const shared = process.env[EXTERNAL_KAFKA_BROKERS_ENV];
   if (shared) return { brokers: shared.split(','), release: async () => undefined };
 
   if (!local) {
