@@ -180,7 +180,7 @@ export class DossierJourney {
         throw error;
       }
     };
-    await step('pickup', { pickedUpAt: now() }, 'pickedUp', `result picked up at the agency, return item ${ret.s10ItemId ?? '-'}`);
+    await step('pickup', { pickedUpAt: now() }, 'pickedUp', `result picked up at the agency${ret.s10ItemId ? `, return item ${ret.s10ItemId}` : ""}`);
     await step('attempts', { attemptedAt: now(), reasonCode: 'ADDRESSEE_ABSENT', invitationLeft: true }, 'deliveryAttempted', 'nobody at home: invitation left (UPU EMH)');
     await step(
       'delivery',

@@ -97,12 +97,19 @@ describe('simulated agency step machine', () => {
     expect(decideIfDue(decided, later(99_000), p).changed).toBe(false);
   });
 
-  it('ignores facts out of step: an acknowledgement after the decision, a completion without a request', () => {
+  it('ignores facts out of step: an acknowledgement or a supplement completion after the decision, a completion before the signature', () => {
     const p = policy('approve:1');
     const decided = decideIfDue(acknowledged(p), later(5_000), p).dossier;
     expect(handoverAcknowledged(decided, later(6_000), p).changed).toBe(false);
     expect(supplementCompleted(decided, later(6_000), p).changed).toBe(false);
-    expect(supplementCompleted(acknowledged(p), later(6_000), p).changed).toBe(false);
+    expect(supplementCompleted(dossierArrived(null, arrival)!.dossier, later(6_000), p).changed).toBe(false);
+  });
+
+  it('issues the result after a completion it did not ask for (the gateway is the authority; a late-joining simulator replays)', () => {
+    const p = policy('reject:1');
+    const completed = supplementCompleted(acknowledged(p), later(1_000), p);
+    expect(completed.dossier).toMatchObject({ step: 'SUPPLEMENT_COMPLETED', decideAt: later(6_000) });
+    expect(decideIfDue(completed.dossier, later(6_000), p).commands[0]).toMatchObject({ kind: 'issue-result' });
   });
 
   it('falls back to a generic component code when the dossier was published without components', () => {

@@ -9,6 +9,7 @@ import type { IssueResultCommand, SimulatorCommand } from './simulator-command';
  *                                                                          ├────→ REJECTED
  *                                                                          └────→ SUPPLEMENT_REQUESTED
  *   SUPPLEMENT_REQUESTED ─(supplement completed)→ SUPPLEMENT_COMPLETED ─(delay)→ RESULT_ISSUED
+ *   ACKNOWLEDGED ─(supplement completed, asked by someone else)→ SUPPLEMENT_COMPLETED
  *
  * Facts that do not fit the current step (a redelivery, a re-publication) change nothing and send nothing.
  */
@@ -77,9 +78,13 @@ export function handoverAcknowledged(dossier: SimulatedDossier, now: Date, polic
   return { dossier: { ...dossier, step: 'ACKNOWLEDGED', decideAt: new Date(now.getTime() + policy.delayMs) }, commands: [], changed: true };
 }
 
-/** The applicant completed the supplement: the result falls due after the delay (no second supplement). */
+/**
+ * The applicant completed the supplement: the result falls due after the delay (no second supplement).
+ * The gateway is the authority: a completion seen before our own decision (a simulator that joined late
+ * and replays the stream, or another system of the agency that asked) also leads to the result.
+ */
 export function supplementCompleted(dossier: SimulatedDossier, now: Date, policy: DecisionPolicy): Transition {
-  if (dossier.step !== 'SUPPLEMENT_REQUESTED') return unchanged(dossier);
+  if (dossier.step !== 'SUPPLEMENT_REQUESTED' && dossier.step !== 'ACKNOWLEDGED') return unchanged(dossier);
   return { dossier: { ...dossier, step: 'SUPPLEMENT_COMPLETED', decideAt: new Date(now.getTime() + policy.delayMs) }, commands: [], changed: true };
 }
 
