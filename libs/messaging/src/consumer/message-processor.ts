@@ -1,6 +1,6 @@
 import { parseEvent } from '../envelope/build-event';
 import { childTraceparent, TRACEPARENT_HEADER } from '../envelope/trace-context';
-import { toDeadLetter } from '../dead-letter/dead-letter-headers';
+import { toDeadLetter, type DeadLetterCause } from '../dead-letter/dead-letter-headers';
 import type { BatchControl, IncomingBatch, IncomingMessage, MessageProducer } from '../ports/message-bus.port';
 import { decideAfterFailure, describeError, EventValidationError } from './failure-decision';
 import type { EventValidator, HandlerResolver, InboxPort, TransactionRunner } from './event-handler';
@@ -56,7 +56,7 @@ export class MessageProcessor {
       const problems = await this.deps.validate?.(event);
       if (problems?.length) throw new EventValidationError(`schema validation failed: ${problems.join('; ')}`);
     } catch (error) {
-      return this.deadLetter(message, describeError(error), 0);
+      return this.deadLetter(message, describeError(error), 0, 'VALIDATION');
     }
     const handler = this.deps.resolveHandler(event.type);
     if (!handler) return this.report('ignored', message);
@@ -72,16 +72,16 @@ export class MessageProcessor {
         return this.report(isNew ? 'handled' : 'duplicate', message);
       } catch (error) {
         const decision = decideAfterFailure(error, attempt, this.policy, this.deps.random);
-        if (decision.action === 'dead-letter') return this.deadLetter(message, decision.reason, attempt);
+        if (decision.action === 'dead-letter') return this.deadLetter(message, decision.reason, attempt, 'PROCESSING');
         await control?.heartbeat();
         await this.sleep(decision.delayMs);
       }
     }
   }
 
-  private async deadLetter(message: IncomingMessage, reason: string, attempts: number): Promise<MessageOutcome> {
+  private async deadLetter(message: IncomingMessage, reason: string, attempts: number, errorKind: DeadLetterCause['errorKind']): Promise<MessageOutcome> {
     // If this send fails, the error propagates, the offset stays unresolved and the batch is redelivered.
-    await this.deps.producer.send([toDeadLetter(message, { reason, consumer: this.deps.consumer, attempts })]);
+    await this.deps.producer.send([toDeadLetter(message, { reason, errorKind, consumer: this.deps.consumer, attempts })]);
     return this.report('dead-lettered', message, reason);
   }
 

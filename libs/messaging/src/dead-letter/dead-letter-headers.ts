@@ -1,21 +1,28 @@
+import { DeadLetterHeader } from '@bcci/contracts';
 import { deadLetterTopicOf } from '../envelope/topics';
 import type { IncomingMessage, MessageHeaders, OutgoingMessage } from '../ports/message-bus.port';
 
-/** Headers a dead letter carries besides the original ones; the replay command strips them. */
+/**
+ * Headers a dead letter carries besides the original ones (names from the contract
+ * `common/dead-letter-headers.v1`); the replay command strips them.
+ */
 export const DLQ_HEADERS = {
-  originalTopic: 'bcci-dlq-original-topic',
-  originalPartition: 'bcci-dlq-original-partition',
-  originalOffset: 'bcci-dlq-original-offset',
-  reason: 'bcci-dlq-reason',
-  consumer: 'bcci-dlq-consumer',
-  attempts: 'bcci-dlq-attempts',
-  failedAt: 'bcci-dlq-failed-at',
+  originalTopic: DeadLetterHeader.OriginalTopic,
+  originalPartition: DeadLetterHeader.OriginalPartition,
+  originalOffset: DeadLetterHeader.OriginalOffset,
+  reason: DeadLetterHeader.Reason,
+  errorKind: DeadLetterHeader.ErrorKind,
+  consumer: DeadLetterHeader.Consumer,
+  attempts: DeadLetterHeader.Attempts,
+  failedAt: DeadLetterHeader.FailedAt,
   /** Set on a replayed message, so a consumer's logs can tell a replay from a first delivery. */
-  replayedAt: 'bcci-dlq-replayed-at',
+  replayedAt: 'dlq-replayed-at',
 } as const;
 
 export interface DeadLetterCause {
   reason: string;
+  /** VALIDATION: the event breaks its contract; PROCESSING: the handler kept failing after retries. */
+  errorKind: 'VALIDATION' | 'PROCESSING';
   consumer: string;
   attempts: number;
   failedAt?: Date;
@@ -33,6 +40,7 @@ export function toDeadLetter(message: IncomingMessage, cause: DeadLetterCause): 
       [DLQ_HEADERS.originalPartition]: String(message.partition),
       [DLQ_HEADERS.originalOffset]: message.offset,
       [DLQ_HEADERS.reason]: cause.reason,
+      [DLQ_HEADERS.errorKind]: cause.errorKind,
       [DLQ_HEADERS.consumer]: cause.consumer,
       [DLQ_HEADERS.attempts]: String(cause.attempts),
       [DLQ_HEADERS.failedAt]: (cause.failedAt ?? new Date()).toISOString(),

@@ -19,7 +19,7 @@ export interface ReplayOptions {
 
 /**
  * Republishes the dead letters present when it starts to their original topics (from the
- * bcci-dlq-original-topic header), then stops. Letters that fail again land in the DLQ after the
+ * dlq-original-topic header), then stops. Letters that fail again land in the DLQ after the
  * starting point and are left for the next run, so a replay cannot loop. A replayed letter keeps its
  * event id: a consumer that did apply it meanwhile skips it through its inbox.
  */
