@@ -135,6 +135,20 @@ describe('intake: search, personal data, sending slip, withdrawal and dispatch (
       ]);
     });
 
+    it('lets the competent agency read its own dossier (claim check, audited) and refuses another agency', async () => {
+      const dossier = await registerAt('33100', registration({ sealNumber: 'NP-P-3' }));
+      const agency = (agencyId: string) => service.authHeader({ role: 'agency', agencyId, subject: `agency-${agencyId}` });
+      const read = await request(service.url)
+        .get(`/dossiers/${dossier.id}/applicant`)
+        .query({ purpose: 'Giải quyết thủ tục' })
+        .set('Authorization', agency('000.00.13.H39'))
+        .expect(200);
+      expect(read.body.applicant.fullName).toBe('Nguyễn Văn Đức');
+      await request(service.url).get(`/dossiers/${dossier.id}/applicant`).query({ purpose: 'Giải quyết thủ tục' }).set('Authorization', agency('000.00.12.H39')).expect(403);
+      const reads = await service.dataSource.query(`SELECT actor_role, purpose FROM personal_data_reads WHERE dossier_id = $1`, [dossier.id]);
+      expect(reads).toEqual([{ actor_role: 'agency', purpose: 'Giải quyết thủ tục' }]);
+    });
+
     it('refuses a read without a purpose and by operations, and records nothing', async () => {
       const dossier = await registerAt('33100', registration({ sealNumber: 'NP-P-2' }));
       await request(service.url).get(`/dossiers/${dossier.id}/applicant`).set('Authorization', clerk('33100')).expect(400);

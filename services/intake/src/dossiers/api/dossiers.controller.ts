@@ -65,7 +65,7 @@ export class DossiersController {
   }
 
   @Get(':id/applicant')
-  @Roles('clerk', 'auditor')
+  @Roles('clerk', 'auditor', 'agency')
   @ApiOperation({ summary: 'Thông tin cá nhân người nộp/người nhận (mỗi lần xem được ghi nhật ký)' })
   applicant(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReadApplicantQueryDto) {
     return this.readApplicant.execute(actor, id, query.purpose);

@@ -6,6 +6,7 @@ import type { IntakeActor } from './intake-actor';
 export const CLERK_ROLE = 'clerk';
 export const AUDITOR_ROLE = 'auditor';
 export const OPERATIONS_ROLE = 'operations';
+export const AGENCY_ROLE = 'agency';
 
 /** The province a postal point stands in that day, so operations users reach their province's points. */
 function provinceOf(snapshot: CatalogSnapshot, postalCode: string): string | undefined {

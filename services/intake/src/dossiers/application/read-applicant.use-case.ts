@@ -6,7 +6,8 @@ import { PersonalDataReadOrmEntity } from '../persistence/personal-data-read.orm
 import type { DossierOrmEntity } from '../persistence/dossier.orm-entity';
 import type { DossierRepository } from '../persistence/dossier.repository';
 import type { Clock } from './clock';
-import { AUDITOR_ROLE, CLERK_ROLE } from './dossier-access';
+import { assertAgencyScope } from '@bcci/auth';
+import { AGENCY_ROLE, AUDITOR_ROLE, CLERK_ROLE, dossierNotFound } from './dossier-access';
 import { loadVisibleDossier } from './get-dossier.use-case';
 import { staffRefOf, type IntakeActor } from './intake-actor';
 import type { PersonalDataRecord } from './personal-data-record';
@@ -18,8 +19,12 @@ export interface ApplicantView {
   recipientIsApplicant: boolean;
 }
 
-/** Roles allowed to read personal data in clear: the clerk of the dossier's postal point, and auditors. */
-const READER_ROLES = new Set([CLERK_ROLE, AUDITOR_ROLE]);
+/**
+ * Roles allowed to read personal data in clear: the clerk of the dossier's postal point, auditors, and the
+ * competent agency of the dossier (the claim check: events carry only references, so an agency that needs
+ * the applicant's details fetches them here, and the read is audited like any other).
+ */
+const READER_ROLES = new Set([CLERK_ROLE, AUDITOR_ROLE, AGENCY_ROLE]);
 
 export function checkPurpose(purpose: string | undefined): string {
   const text = (purpose ?? '').replace(/\s+/g, ' ').trim();
@@ -68,8 +73,16 @@ export class ReadApplicantUseCase {
       });
     }
     const purpose = checkPurpose(purposeInput);
-    const dossier = await loadVisibleDossier(this.deps, actor, id);
+    const dossier = actor.role === AGENCY_ROLE ? await this.loadAgencyDossier(actor, id) : await loadVisibleDossier(this.deps, actor, id);
     const record = await this.deps.dataSource.transaction((manager) => readPersonalData(manager, this.deps.cipher, dossier, actor, purpose));
     return { dossierId: dossier.id, applicant: record.applicant, recipient: record.recipient, recipientIsApplicant: record.recipientIsApplicant };
+  }
+
+  /** An agency reaches only the dossiers whose competent agency it is. */
+  private async loadAgencyDossier(actor: IntakeActor, id: string): Promise<DossierOrmEntity> {
+    const dossier = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await this.deps.dossiers.findById(id) : null;
+    if (!dossier) throw dossierNotFound(id);
+    assertAgencyScope(actor, dossier.agencyId);
+    return dossier;
   }
 }
