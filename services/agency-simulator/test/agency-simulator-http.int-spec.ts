@@ -18,8 +18,8 @@ const COMMAND_TYPES: Record<string, EventTypeName> = {
 };
 
 /** Polls a condition; bounded by Jest's timeout only (no timing assertion). */
-async function eventually(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((r) => setTimeout(r, 25));
+async function eventually(check: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 25));
 }
 
 function dossierIdsCoveringMix(each: number): Map<string, DecisionOutcome> {
@@ -106,10 +106,13 @@ describe('agency simulator, HTTP way (cursor feed + ack in, decision endpoints o
   it('issues the result after a completed supplement; every call body is a valid command; nothing is sent twice', async () => {
     const supplemented = ids.filter((id) => expected.get(id) === 'supplement');
     await eventually(() => supplemented.every((id) => decisionCalls(id).some((c) => c.path.endsWith('/result'))));
-    // Everything on the feed processed and acknowledged, including the page whose first ack failed.
-    await eventually(() => stub.ackedCursor(AGENCY) === stub.lastCursor(AGENCY) && service !== undefined);
-    const rows: Array<{ n: string }> = await service.dataSource.query(`SELECT count(*)::text AS n FROM simulated_dossiers WHERE pending_commands <> '[]'::jsonb`);
-    expect(rows[0].n).toBe('0');
+    // Everything on the feed processed and acknowledged (including the page whose first ack failed), and
+    // no call left queued: the stub records a call before the simulator commits that it was made.
+    await eventually(() => stub.ackedCursor(AGENCY) === stub.lastCursor(AGENCY));
+    await eventually(async () => {
+      const rows: Array<{ n: string }> = await service.dataSource.query(`SELECT count(*)::text AS n FROM simulated_dossiers WHERE pending_commands <> '[]'::jsonb`);
+      return rows[0].n === '0';
+    });
     for (const id of ids) {
       const accepted = decisionCalls(id);
       accepted.forEach(asCommandEvent);
