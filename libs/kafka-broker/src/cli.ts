@@ -17,15 +17,15 @@ async function main(): Promise<void> {
   }
   // Signal handlers come first, so a SIGTERM that arrives while the broker is still starting is not lost
   // (Node's default action would kill the process without releasing the data-directory lock).
-  let broker: RunningBroker | undefined;
+  const started: { broker?: RunningBroker } = {};
   let stopRequested: string | undefined;
   let stopping = false;
   const stop = (signal: string) => {
     stopRequested = signal;
-    if (stopping || !broker) return;
+    if (stopping || !started.broker) return;
     stopping = true;
     console.error(`${signal} received, stopping the broker`);
-    broker.stop().then(
+    started.broker.stop().then(
       () => process.exit(0),
       (error: Error) => {
         console.error(`stop failed: ${error.message}`);
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  broker = await startBroker(options);
+  const broker = (started.broker = await startBroker(options));
   console.log(`kafka broker listening on ${broker.bootstrap}`);
   if (broker.metricsPort !== null) console.log(`kafka broker metrics on http://${broker.host}:${broker.metricsPort}/metrics`);
   if (stopRequested) stop(stopRequested);

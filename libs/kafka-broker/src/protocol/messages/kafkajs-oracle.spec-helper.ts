@@ -5,7 +5,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 
 // kafkajs ships no types for its internals; `any` is confined to this bridge.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
 export const KafkajsDecoder: Any = require('kafkajs/src/protocol/decoder');
