@@ -43,5 +43,11 @@ export const SERVICES: readonly ServiceDefinition[] = [
   { name: 'agency-gateway', port: 3004, database: 'bcci_agency_gateway' },
   { name: 'returns', port: 3005, database: 'bcci_returns' },
   { name: 'tracking', port: 3006, database: 'bcci_tracking' },
-  { name: 'agency-simulator', port: 3007, database: 'bcci_agency_simulator' },
+  {
+    name: 'agency-simulator',
+    port: 3007,
+    database: 'bcci_agency_simulator',
+    // HTTP mode calls the gateway where the stack actually put it (free ports in tests).
+    environment: (_secrets, stack) => ({ SIMULATOR_GATEWAY_URL: stack.urlOf('agency-gateway') }),
+  },
 ];
