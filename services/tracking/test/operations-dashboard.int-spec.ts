@@ -1,35 +1,23 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BcciEvent } from '@bcci/contracts';
 import { toVietnamDate } from '@bcci/kernel';
 import { startTestService, type TestService } from '@bcci/service-kit/testing';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { parsePeriod } from '../src/counting/domain/period';
 import { currentQuarter } from '../src/counting/application/ratio-query-parser';
 import { exampleEvent } from './support/journey-events';
+import { launchHeadlessChromium, type HeadlessBrowser } from './support/headless-chromium';
 import { EventProducer } from './support/produce';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let service: TestService;
 let producer: EventProducer;
-let context: BrowserContext;
+let browser: HeadlessBrowser;
 let page: Page;
-let profileDir: string;
 
 let serial = 0;
 
@@ -89,9 +77,6 @@ async function expectScreenEqualsApi(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: the dashboard browser test needs Debian's chromium package (apt-get install -y chromium).`);
-  }
   service = await startTestService(AppModule, { serviceName: 'tracking' });
   producer = new EventProducer(service.brokers);
   const quarter = parsePeriod(currentQuarter());
@@ -103,14 +88,12 @@ beforeAll(async () => {
   const first = [...liveDossier('33100'), ...liveDossier('33700')];
   await producer.send(first);
   await recorded(first.map((event) => event.id));
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcci-dashboard-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1100 } });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchHeadlessChromium();
+  page = browser.page;
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
   await producer?.stop();
   await service?.stop();
 });

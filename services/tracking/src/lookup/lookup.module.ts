@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReferenceData } from '../reference-data/reference-data';
+import { LookupPageController } from './api/lookup-page.controller';
 import { PublicLookupController } from './api/public-lookup.controller';
 import { PublicLookup } from './application/public-lookup.use-case';
 
-/** The citizens' free lookup by reference and PIN. */
+/** The citizens' free lookup by reference and PIN: the JSON answer and the page the slip's QR code opens. */
 @Module({
-  controllers: [PublicLookupController],
+  controllers: [PublicLookupController, LookupPageController],
   providers: [{ provide: PublicLookup, inject: [DataSource, ReferenceData], useFactory: (dataSource: DataSource, referenceData: ReferenceData) => new PublicLookup(dataSource, referenceData) }],
 })
 export class LookupModule {}
