@@ -167,4 +167,12 @@ describe('agency scope', () => {
     expect(isReadyToPublish({ ...pending, digitized: false })).toBe(false);
     expect(isReadyToPublish({ ...pending, digitized: false, handoverRecordSignedAt: '2025-03-13T02:41:12.000Z' })).toBe(true);
   });
+
+  it('publishes a service form 2 dossier (result by post only) on its registration: no postal leg, no contents to wait for', () => {
+    const form2 = { ...published({ publishedAt: null, status: 'AWAITING_UPSTREAM' }), serviceForm: 'RECEIVE_RESULT' as const, legOpened: false, digitized: false };
+    expect(isReadyToPublish(form2)).toBe(true);
+    expect(isReadyToPublish({ ...form2, agencyId: null })).toBe(false);
+    expect(isReadyToPublish({ ...form2, registered: false })).toBe(false);
+    expect(isReadyToPublish({ ...form2, serviceForm: 'SEND_AND_RECEIVE' })).toBe(false);
+  });
 });

@@ -145,16 +145,14 @@ function rescheduledClock(state: AgencyDossierState, clock: AgencyDossierState['
 
 /**
  * Publishable once the gateway knows the dossier (registration), its competent agency (postal leg) and
- * its contents (digitized, or the paper dossier handed over).
+ * its contents (digitized, or the paper dossier handed over). A service form 2 dossier (result by post
+ * only) was filed with the agency itself: the post carries nothing to it, so forwarding opens no leg and
+ * nothing is digitized; the registration's expected agency is enough for the agency to answer it.
  */
 export function isReadyToPublish(state: AgencyDossierState): boolean {
-  return (
-    state.publishedAt === null &&
-    state.registered &&
-    state.legOpened &&
-    state.agencyId !== null &&
-    (state.digitized || state.handoverRecordSignedAt !== null)
-  );
+  if (state.publishedAt !== null || !state.registered || state.agencyId === null) return false;
+  if (state.serviceForm === 'RECEIVE_RESULT') return true;
+  return state.legOpened && (state.digitized || state.handoverRecordSignedAt !== null);
 }
 
 export function publish(state: AgencyDossierState, now: Date, applicantDataUrl: string): Decision<DossierPublishedToAgencyData> {
