@@ -13,7 +13,7 @@ import { DevSecrets } from './dev-secrets';
 import { stopLeftoverPostgres } from './leftover-postgres';
 import { assertPortFree } from './port-check';
 import { SERVICES, type ServiceDefinition } from './service-registry';
-import { ServiceProcess } from './service-process';
+import { ServiceProcess, type ServiceProcessOptions } from './service-process';
 import { leftoverServicePids, readStackState, removeStackState, runningStack, writeStackState } from './stack-state';
 import type { StackOptions } from './stack-options';
 
@@ -53,8 +53,15 @@ export interface RunningStack {
   unregisteredServices: string[];
   /** HS256 secret of the development token issuer (from dev-secrets.json). */
   authJwtSecret: string;
-  /** Called when a service dies while the stack runs (not while it stops). */
+  /** Called when a service dies while the stack runs (not while it stops, nor when killed by killService). */
   onServiceExit(listener: (exit: ServiceExit) => void): void;
+  /**
+   * For resilience tests: sends `signal` (default SIGKILL, a crash without any graceful shutdown) to one
+   * service and resolves when its process is gone. startService brings it back.
+   */
+  killService(name: string, signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Starts a killed service again with the same port, database and environment; resolves once /ready answers 200. */
+  startService(name: string): Promise<void>;
   /** Services, then the broker, then PostgreSQL. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -170,8 +177,25 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
     const secrets = DevSecrets.open(dataDir);
     const authJwtSecret = secrets.authJwtSecret();
     const processes: ServiceProcess[] = [];
+    const processOptions = new Map<string, ServiceProcessOptions>();
     const exitListeners: Array<(exit: ServiceExit) => void> = [];
+    const killedOnPurpose = new Set<ServiceProcess>();
     let stopping = false;
+    const watchExit = (child: ServiceProcess) => {
+      void child.whenExited().then(({ code, signal }) => {
+        if (stopping || child.isStopping || killedOnPurpose.has(child)) return;
+        const exit = { name: child.name, code, signal, lastLogLines: child.lastLogLines(20) };
+        for (const listener of exitListeners) listener(exit);
+      });
+    };
+    const recordState = () =>
+      writeStackState(dataDir, {
+        pid: process.pid,
+        startedAt: new Date().toISOString(),
+        kafkaBrokers,
+        databaseAdminUrl,
+        services: processes.map((p) => ({ name: p.name, url: p.url, pid: p.pid, entry: path.join('services', p.name, 'src', 'main.ts') })),
+      });
     cleanups.push({
       what: 'the services',
       run: async () => {
@@ -200,24 +224,16 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
         ...(service.environment?.(secrets, addresses) ?? {}),
         ...(options.serviceEnvironment ?? {}),
       };
-      const child = new ServiceProcess({ name: service.name, rootDir, entry, port, environment, logFile, echo: options.verbose });
+      const childOptions: ServiceProcessOptions = { name: service.name, rootDir, entry, port, environment, logFile, echo: options.verbose };
+      const child = new ServiceProcess(childOptions);
       reporter.step(`${service.name}: starting (log ${logFile})`);
       child.start();
       processes.push(child);
+      processOptions.set(service.name, childOptions);
       services.push({ name: service.name, url: child.url, port, database: service.database, logFile });
-      void child.whenExited().then(({ code, signal }) => {
-        if (stopping || child.isStopping) return;
-        const exit = { name: child.name, code, signal, lastLogLines: child.lastLogLines(20) };
-        for (const listener of exitListeners) listener(exit);
-      });
+      watchExit(child);
     }
-    writeStackState(dataDir, {
-      pid: process.pid,
-      startedAt: new Date().toISOString(),
-      kafkaBrokers,
-      databaseAdminUrl,
-      services: processes.map((p, i) => ({ name: p.name, url: p.url, pid: p.pid, entry: path.join('services', present[i].name, 'src', 'main.ts') })),
-    });
+    recordState();
 
     // Started together (they compile and boot in parallel), reported as each becomes ready.
     await Promise.all(
@@ -240,6 +256,31 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
       unregisteredServices: unregistered,
       authJwtSecret,
       onServiceExit: (listener) => void exitListeners.push(listener),
+      killService: async (name, signal = 'SIGKILL') => {
+        const child = processes.find((p) => p.name === name);
+        if (!child) throw new Error(`no service ${name} in this stack`);
+        killedOnPurpose.add(child);
+        if (child.pid !== undefined) {
+          try {
+            process.kill(child.pid, signal);
+          } catch {
+            // Already gone: whenExited() resolves all the same.
+          }
+        }
+        return child.whenExited();
+      },
+      startService: async (name) => {
+        const index = processes.findIndex((p) => p.name === name);
+        const childOptions = processOptions.get(name);
+        if (index < 0 || !childOptions) throw new Error(`no service ${name} in this stack`);
+        if (!killedOnPurpose.has(processes[index])) throw new Error(`${name} is running; killService it first`);
+        const child = new ServiceProcess(childOptions);
+        child.start();
+        processes[index] = child;
+        watchExit(child);
+        recordState();
+        await child.waitUntilReady(options.readyTimeoutMs);
+      },
       stop: () => (stopped ??= stopAll()),
     };
   } catch (error) {
