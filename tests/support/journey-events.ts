@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { assertValidEvent, buildEvent, findTopic, toKafkaRecord, type BcciEvent, type EventDataMap, type EventTypeName } from '@bcci/contracts';
+import { createTraceparent, KafkajsMessageBus, type MessageProducer } from '@bcci/messaging';
+import type { E2eStack } from './e2e-stack';
+import type { EventReader, ReadEvent } from './event-reader';
+
+/** Every stream a dossier's journey writes to (contracts/topics.json), the agencies' command topic included. */
+export const JOURNEY_TOPICS = [
+  'bcci.intake.dossier-events.v1',
+  'bcci.digitization.dossier-events.v1',
+  'bcci.forwarding.dossier-events.v1',
+  'bcci.agency-gateway.dossier-events.v1',
+  'bcci.agency.decisions.v1',
+  'bcci.returns.dossier-events.v1',
+];
+
+/**
+ * What the test saw on Kafka: every record of the journey topics, each validated against its schema as
+ * it arrives (an invalid one is kept in `invalid` and fails `assertAllValid`).
+ */
+export class JourneyEvents {
+  readonly invalid: Array<{ topic: string; offset: string; error: string }> = [];
+
+  private constructor(private readonly reader: EventReader) {
+    for (const record of reader.all()) this.check(record);
+    reader.onEvent((record) => this.check(record));
+  }
+
+  static async open(stack: E2eStack, topics: string[] = JOURNEY_TOPICS): Promise<JourneyEvents> {
+    for (const topic of topics) if (!findTopic(topic)) throw new Error(`${topic} is not declared in contracts/topics.json`);
+    return new JourneyEvents(await stack.readEvents(topics));
+  }
+
+  /** Events about one dossier (subject = dossier id), in the order they were read. */
+  of(dossierId: string, topic?: string): BcciEvent[] {
+    return this.reader
+      .all()
+      .filter((r) => (topic === undefined || r.topic === topic) && (r.value as { subject?: string } | null)?.subject === dossierId)
+      .map((r) => r.value as BcciEvent);
+  }
+
+  /** Events about one dossier on the services' streams (not the agencies' commands). */
+  streamEventsOf(dossierId: string): BcciEvent[] {
+    return this.reader
+      .all()
+      .filter((r) => r.topic !== 'bcci.agency.decisions.v1' && (r.value as { subject?: string } | null)?.subject === dossierId)
+      .map((r) => r.value as BcciEvent);
+  }
+
+  count(dossierId: string, type: string): number {
+    return this.of(dossierId).filter((e) => e.type === type).length;
+  }
+
+  /** The first event of that type about the dossier, read already or still to come; validated. */
+  async waitFor<T extends EventTypeName>(dossierId: string, type: T, timeoutMs = 60_000): Promise<BcciEvent<T>> {
+    const record = await this.reader.waitFor(
+      (r) => (r.value as { subject?: string; type?: string } | null)?.subject === dossierId && (r.value as { type?: string }).type === type,
+      timeoutMs,
+      `${type} for dossier ${dossierId}`,
+    );
+    assertValidEvent(record.value);
+    return record.value as BcciEvent<T>;
+  }
+
+  /** Fails with the list of invalid records, if any was read. */
+  assertAllValid(): void {
+    if (this.invalid.length > 0) throw new Error(`invalid events on Kafka:\n${this.invalid.map((i) => `${i.topic}@${i.offset}: ${i.error}`).join('\n')}`);
+  }
+
+  get recordCount(): number {
+    return this.reader.all().length;
+  }
+
+  private check(record: ReadEvent): void {
+    try {
+      assertValidEvent(record.value);
+    } catch (error) {
+      this.invalid.push({ topic: record.topic, offset: record.offset, error: (error as Error).message.slice(0, 500) });
+    }
+  }
+}
+
+/** An agency system writing commands to `bcci.agency.decisions.v1`, as the gateway's AsyncAPI describes. */
+export class AgencyCommandProducer {
+  private producer?: MessageProducer;
+
+  constructor(private readonly stack: E2eStack) {}
+
+  async send<T extends EventTypeName>(type: T, data: Omit<EventDataMap[T], 'commandId'> & { commandId?: string }): Promise<BcciEvent<T>> {
+    const event = buildEvent({ type, data: { commandId: randomUUID(), ...data } as unknown as EventDataMap[T] });
+    assertValidEvent(event);
+    this.producer ??= await new KafkajsMessageBus({ clientId: 'bcci-e2e-agency-system', brokers: this.stack.kafkaBrokers, logLevel: 'NOTHING' }).createProducer();
+    await this.producer.send([toKafkaRecord(event, { traceparent: createTraceparent() })]);
+    return event;
+  }
+
+  async stop(): Promise<void> {
+    await this.producer?.disconnect();
+  }
+}

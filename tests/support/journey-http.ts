@@ -1,0 +1,65 @@
+import { issueDevToken, type DevTokenRequest } from '@bcci/auth';
+import type { E2eStack } from './e2e-stack';
+
+export interface HttpAnswer<T = any> {
+  status: number;
+  body: T;
+  text: string;
+}
+
+/** One HTTP call to a service of the stack, as a clerk, operator, courier or agency system makes it. */
+export async function call<T = any>(
+  stack: E2eStack,
+  service: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<HttpAnswer<T>> {
+  const base = stack.urls[service];
+  if (!base) throw new Error(`service ${service} does not run in this stack (${stack.services.join(', ')})`);
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | FormData | undefined;
+  if (options.body instanceof FormData) body = options.body;
+  else if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  const response = await fetch(`${base}${path}`, { method, headers, body, signal: AbortSignal.timeout(30_000) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body: parsed as T, text };
+}
+
+/** The same call, which must answer `expected` (the error names the call and shows the body otherwise). */
+export async function expectCall<T = any>(
+  expected: number | number[],
+  stack: E2eStack,
+  service: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const answer = await call<T>(stack, service, method, path, options);
+  const allowed = Array.isArray(expected) ? expected : [expected];
+  if (!allowed.includes(answer.status)) {
+    throw new Error(`${method} ${service}${path} answered ${answer.status}, expected ${allowed.join(' or ')}: ${answer.text.slice(0, 1500)}`);
+  }
+  return answer.body;
+}
+
+/** A token of the stack's development issuer with any role and scope (e.g. a courier of another postal point). */
+export function tokenFor(stack: E2eStack, request: DevTokenRequest): string {
+  return issueDevToken(request, stack.stack.authJwtSecret);
+}
+
+/** An instant as couriers' devices report it (RFC 3339 in Vietnam time, with milliseconds). */
+export function vietnamTimestamp(at: Date = new Date()): string {
+  const local = new Date(at.getTime() + 7 * 3600_000);
+  return `${local.toISOString().slice(0, 23)}+07:00`;
+}
