@@ -136,7 +136,7 @@ export class RegisterDossierUseCase {
   ): Promise<DossierOrmEntity> {
     const { checked } = input;
     const id = randomUUID();
-    const sequence = await this.deps.sequences.nextProvisionalSequence(manager, input.postalCode, input.receivedOn);
+    const { sequence, postalItem } = await this.deps.sequences.allocate(manager, input.postalCode, input.receivedOn, sendsDossier(checked.serviceForm));
     if (sequence > 9999) {
       throw new RuleViolationError({
         code: 'provisional-id.daily-limit',
@@ -144,11 +144,7 @@ export class RegisterDossierUseCase {
         messageVi: 'Điểm phục vụ đã tiếp nhận tối đa 9.999 hồ sơ trong ngày: liên hệ quản trị hệ thống.',
       });
     }
-    let postalItemId: string | null = null;
-    if (sendsDossier(checked.serviceForm)) {
-      const serial = await this.deps.sequences.nextPostalItemSerial(manager, input.postalCode);
-      postalItemId = generatePostalItemId(serial.serviceIndicator, serial.serial);
-    }
+    const postalItemId = postalItem ? generatePostalItemId(postalItem.serviceIndicator, postalItem.serial) : null;
     const applicantRef = randomUUID();
     const recipientIsApplicant = checked.recipient !== null && this.isApplicant(checked);
     const record: PersonalDataRecord = {

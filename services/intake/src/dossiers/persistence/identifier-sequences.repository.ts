@@ -46,6 +46,36 @@ export class IdentifierSequencesRepository {
     return allocated;
   }
 
+  /**
+   * The provisional sequence and, when the dossier travels by post, the S10 serial, in one round trip
+   * when the point has a free range (the usual case): both rows stay locked until commit, so the fewer
+   * statements a registration sends after taking them, the less the point's other registrations wait.
+   * Falls back to nextPostalItemSerial's block allocation when the point has no free range.
+   */
+  async allocate(manager: EntityManager, postalCode: string, receivedOn: string, withPostalItem: boolean): Promise<{ sequence: number; postalItem: AllocatedSerial | null }> {
+    if (!withPostalItem) return { sequence: await this.nextProvisionalSequence(manager, postalCode, receivedOn), postalItem: null };
+    const rows: { last_value: number; service_indicator: string | null; serial: number | null }[] = await manager.query(
+      `WITH provisional AS (
+         INSERT INTO provisional_id_sequences (postal_code, received_on, last_value) VALUES ($1, $2, 1)
+         ON CONFLICT (postal_code, received_on) DO UPDATE SET last_value = provisional_id_sequences.last_value + 1
+         RETURNING last_value
+       ), item AS (
+         UPDATE postal_item_ranges SET next_serial = next_serial + 1
+         WHERE id = (SELECT id FROM postal_item_ranges WHERE postal_code = $1 AND next_serial <= last_serial ORDER BY id LIMIT 1 FOR UPDATE)
+           AND next_serial <= last_serial
+         RETURNING service_indicator, next_serial - 1 AS serial
+       )
+       SELECT provisional.last_value, item.service_indicator, item.serial FROM provisional LEFT JOIN item ON true`,
+      [postalCode, receivedOn],
+    );
+    const row = rows[0]!;
+    const postalItem =
+      row.service_indicator !== null && row.serial !== null
+        ? { serviceIndicator: row.service_indicator, serial: Number(row.serial) }
+        : await this.nextPostalItemSerial(manager, postalCode);
+    return { sequence: Number(row.last_value), postalItem };
+  }
+
   /** Next 1-based daily sequence of provisional dossier ids at a postal point. */
   async nextProvisionalSequence(manager: EntityManager, postalCode: string, receivedOn: string): Promise<number> {
     const rows: { last_value: number }[] = await manager.query(
