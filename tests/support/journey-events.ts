@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assertValidEvent, buildEvent, findTopic, toKafkaRecord, type BcciEvent, type EventDataMap, type EventTypeName } from '@bcci/contracts';
 import { createTraceparent, KafkajsMessageBus, type MessageProducer } from '@bcci/messaging';
+import { Kafka, logLevel } from 'kafkajs';
 import type { E2eStack } from './e2e-stack';
 import type { EventReader, ReadEvent } from './event-reader';
 
@@ -21,14 +22,17 @@ export const JOURNEY_TOPICS = [
 export class JourneyEvents {
   readonly invalid: Array<{ topic: string; offset: string; error: string }> = [];
 
-  private constructor(private readonly reader: EventReader) {
+  private constructor(
+    private readonly reader: EventReader,
+    private readonly topics: string[],
+  ) {
     for (const record of reader.all()) this.check(record);
     reader.onEvent((record) => this.check(record));
   }
 
   static async open(stack: E2eStack, topics: string[] = JOURNEY_TOPICS): Promise<JourneyEvents> {
     for (const topic of topics) if (!findTopic(topic)) throw new Error(`${topic} is not declared in contracts/topics.json`);
-    return new JourneyEvents(await stack.readEvents(topics));
+    return new JourneyEvents(await stack.readEvents(topics), topics);
   }
 
   /** Events about one dossier (subject = dossier id), in the order they were read. */
@@ -65,6 +69,44 @@ export class JourneyEvents {
   /** Fails with the list of invalid records, if any was read. */
   assertAllValid(): void {
     if (this.invalid.length > 0) throw new Error(`invalid events on Kafka:\n${this.invalid.map((i) => `${i.topic}@${i.offset}: ${i.error}`).join('\n')}`);
+  }
+
+  /**
+   * Waits until nothing is left to come: every running service's outbox is empty (outbox_backlog_size 0
+   * on /metrics) and this reader has read every topic to its end. Bounded; the error says what is left.
+   */
+  async drained(stack: E2eStack, timeoutMs = 60_000): Promise<void> {
+    const kafka = new Kafka({ clientId: 'bcci-e2e-drain', brokers: stack.kafkaBrokers, logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const left: string[] = [];
+        for (const [name, url] of Object.entries(stack.urls)) {
+          const metrics = await fetch(`${url}/metrics`).then((r) => r.text()).catch((e: Error) => `unreachable ${e.message}`);
+          const backlog = /^outbox_backlog_size(?:\{[^}]*\})? (\d+)/m.exec(metrics)?.[1];
+          if (backlog !== '0') left.push(`${name} outbox backlog ${backlog ?? 'unknown'}`);
+        }
+        const read = new Map<string, bigint>();
+        for (const r of this.reader.all()) {
+          const key = `${r.topic}:${r.partition}`;
+          const next = BigInt(r.offset) + 1n;
+          if ((read.get(key) ?? 0n) < next) read.set(key, next);
+        }
+        for (const topic of this.topics) {
+          for (const { partition, high } of await admin.fetchTopicOffsets(topic)) {
+            const reached = read.get(`${topic}:${partition}`) ?? 0n;
+            if (reached < BigInt(high)) left.push(`${topic}[${partition}] read to ${reached} of ${high}`);
+          }
+        }
+        if (left.length === 0) return;
+        if (Date.now() > deadline) throw new Error(`not drained after ${timeoutMs} ms: ${left.join('; ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   get recordCount(): number {
