@@ -194,7 +194,9 @@ export async function returnOf(stack: E2eStack, dossierId: string, token: string
   return pollUntil(`returns to open the return leg of ${dossierId}${status ? ` (status ${status})` : ''}`, async () => {
     const answer = await call(stack, 'returns', 'GET', `/returns/${dossierId}`, { token });
     if (answer.status !== 200) return undefined;
-    return status === undefined || answer.body.status === status ? answer.body : undefined;
+    // A return waiting for the registration or the agency's outcome has no leg yet.
+    if (status === undefined) return answer.body.s10ItemId ? answer.body : undefined;
+    return answer.body.status === status ? answer.body : undefined;
   });
 }
 
