@@ -1,14 +1,20 @@
 import { issueDevToken, type DevTokenRequest } from '@bcci/auth';
 import type { E2eStack } from './e2e-stack';
 
-export interface HttpAnswer<T = any> {
+/**
+ * A response body: JSON whose shape each test asserts itself (toMatchObject), so it is left open here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type JsonBody = any;
+
+export interface HttpAnswer<T = JsonBody> {
   status: number;
   body: T;
   text: string;
 }
 
 /** One HTTP call to a service of the stack, as a clerk, operator, courier or agency system makes it. */
-export async function call<T = any>(
+export async function call<T = JsonBody>(
   stack: E2eStack,
   service: string,
   method: 'GET' | 'POST' | 'PUT',
@@ -37,7 +43,7 @@ export async function call<T = any>(
 }
 
 /** The same call, which must answer `expected` (the error names the call and shows the body otherwise). */
-export async function expectCall<T = any>(
+export async function expectCall<T = JsonBody>(
   expected: number | number[],
   stack: E2eStack,
   service: string,

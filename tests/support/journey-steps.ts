@@ -1,6 +1,6 @@
 import type { Procedure } from '@bcci/catalog';
 import type { E2eStack } from './e2e-stack';
-import { call, expectCall, vietnamTimestamp } from './journey-http';
+import { call, expectCall, vietnamTimestamp, type JsonBody } from './journey-http';
 import { pollUntil } from './journey-poll';
 
 /**
@@ -137,7 +137,7 @@ export async function digitize(stack: E2eStack, dossierId: string): Promise<void
 }
 
 /** Forwarding's leg of the dossier, once the registration reached it. */
-export async function legOf(stack: E2eStack, dossierId: string): Promise<{ agencyId: string; status: string; destinationPostalCode?: string } & Record<string, any>> {
+export async function legOf(stack: E2eStack, dossierId: string): Promise<{ agencyId: string; status: string; destinationPostalCode?: string } & Record<string, JsonBody>> {
   return pollUntil(`forwarding to open the leg of ${dossierId}`, async () => {
     const answer = await call(stack, 'forwarding', 'GET', `/dossiers/${dossierId}/leg`, { token: stack.tokens.courier });
     return answer.status === 200 ? answer.body : undefined;
@@ -174,7 +174,7 @@ export async function signHandoverRecord(stack: E2eStack, dossiers: RegisteredDo
 }
 
 /** The gateway's view of the dossier for its agency, once published (or in `status`, when given). */
-export async function agencyView(stack: E2eStack, dossierId: string, agencyToken: string, status?: string): Promise<Record<string, any>> {
+export async function agencyView(stack: E2eStack, dossierId: string, agencyToken: string, status?: string): Promise<Record<string, JsonBody>> {
   return pollUntil(`the gateway to show ${dossierId} to its agency${status ? ` in status ${status}` : ''}`, async () => {
     const answer = await call(stack, 'agency-gateway', 'GET', `/agency/dossiers/${dossierId}`, { token: agencyToken });
     if (answer.status !== 200) return undefined;
@@ -190,7 +190,7 @@ export function agencyDecision(stack: E2eStack, dossierId: string, agencyToken: 
 export const PAPER_RESULT = { resultKind: 'DOCUMENT', medium: 'PAPER', resultReference: '15/QD-E2E', feesOwed: 0 } as const;
 
 /** Returns' record of the dossier, once its return leg is open (or in `status`, when given). */
-export async function returnOf(stack: E2eStack, dossierId: string, token: string, status?: string): Promise<Record<string, any>> {
+export async function returnOf(stack: E2eStack, dossierId: string, token: string, status?: string): Promise<Record<string, JsonBody>> {
   return pollUntil(`returns to open the return leg of ${dossierId}${status ? ` (status ${status})` : ''}`, async () => {
     const answer = await call(stack, 'returns', 'GET', `/returns/${dossierId}`, { token });
     if (answer.status !== 200) return undefined;
