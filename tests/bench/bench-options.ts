@@ -9,6 +9,15 @@ export interface BenchOptions {
   /** Requests per second of the fixed-rate phase, and how long it lasts. */
   rate: number;
   rateSeconds: number;
+  /** Postal points the registrations are spread over (each point's sequences serialise its own registrations). */
+  postalPoints: number;
+  /** Dossiers pushed through the whole journey, and how many travel at once. */
+  journeys: number;
+  journeyConcurrency: number;
+  /** Synthetic dossier facts loaded into tracking for the ratio query, their year, and the queries timed. */
+  ratioFacts: number;
+  ratioYear: number;
+  ratioQueries: number;
   /** Messages and batch size of the raw kafkajs produce loop. */
   rawMessages: number;
   rawBatch: number;
@@ -29,11 +38,20 @@ export const BENCH_USAGE = `npm run bench [-- options]
   --warmup N           unmeasured registrations first (default 200)
   --rate N             requests/s of the fixed-rate phase (default 200)
   --rate-seconds N     length of the fixed-rate phase (default 15)
+  --postal-points N    postal points the intake phases spread registrations over (default 1: one counter's
+                       sequences serialise its registrations; the pilot catalog has more points)
+  --journeys N         dossiers pushed through the whole journey (default 200)
+  --journey-concurrency N  dossiers travelling at once (default 32)
+  --ratio-facts N      synthetic dossier facts loaded into tracking before timing GET /ratios (default 1000000;
+                       0 = time the query on what is there)
+  --ratio-year YYYY    the year they fall in and the query asks for (default 2025)
+  --ratio-queries N    GET /ratios calls timed (default 200)
   --raw-messages N     messages of the raw kafkajs produce loop (default 100000)
   --raw-batch N        messages per produce request (default 100)
   --attach             use the stack npm start is running (reads .data/stack.json) instead of starting one
   --data-dir DIR       data directory of the stack to attach to (default .data)
-  --services a,b       services of the stack the benchmark starts (default: all that exist)
+  --services a,b       services of the stack the benchmark starts (default: all that exist but the agency
+                       simulator: the journey phase answers as the agency itself)
   --phases a,b         phases to run (default: all; see the list printed at start)`;
 
 export class BenchUsageError extends Error {}
@@ -49,6 +67,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
         warmup: { type: 'string' },
         rate: { type: 'string' },
         'rate-seconds': { type: 'string' },
+        'postal-points': { type: 'string' },
+        journeys: { type: 'string' },
+        'journey-concurrency': { type: 'string' },
+        'ratio-facts': { type: 'string' },
+        'ratio-year': { type: 'string' },
+        'ratio-queries': { type: 'string' },
         'raw-messages': { type: 'string' },
         'raw-batch': { type: 'string' },
         attach: { type: 'boolean' },
@@ -70,6 +94,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     warmup: count('warmup', v.warmup, 200, true),
     rate: count('rate', v.rate, 200),
     rateSeconds: count('rate-seconds', v['rate-seconds'], 15),
+    postalPoints: count('postal-points', v['postal-points'], 1),
+    journeys: count('journeys', v.journeys, 200),
+    journeyConcurrency: count('journey-concurrency', v['journey-concurrency'], 32),
+    ratioFacts: count('ratio-facts', v['ratio-facts'], 1_000_000, true),
+    ratioYear: count('ratio-year', v['ratio-year'], 2025),
+    ratioQueries: count('ratio-queries', v['ratio-queries'], 200),
     rawMessages: count('raw-messages', v['raw-messages'], 100_000),
     rawBatch: count('raw-batch', v['raw-batch'], 100),
     rawMessageBytes: 1024,

@@ -16,6 +16,10 @@ export interface BenchContext {
   urls: Record<string, string>;
   tokens: Record<Role, string>;
   kafkaBrokers: string[];
+  /** The stack's development issuer secret (tokens for other postal points or agencies). */
+  authJwtSecret: string;
+  /** URL of the stack's PostgreSQL maintenance database (phases that load data straight into a service's database). */
+  databaseAdminUrl: string;
   catalog: Catalog;
   /** Processes of the stack whose CPU time phases report (services, the broker's launcher, PostgreSQL). */
   processes: MeteredProcess[];

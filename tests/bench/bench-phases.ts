@@ -1,7 +1,13 @@
 import type { BenchPhase } from './bench-phase';
 import { intakeFixedRatePhase } from './phases/intake-fixed-rate.phase';
 import { intakeThroughputPhase } from './phases/intake-throughput.phase';
+import { journeyPhase } from './phases/journey.phase';
 import { kafkaRawProducePhase } from './phases/kafka-raw-produce.phase';
+import { trackingRatiosPhase } from './phases/tracking-ratios.phase';
 
-/** The phases of `npm run bench`, in order. Later stages (forwarding, agency gateway, tracking) add a line here. */
-export const BENCH_PHASES: readonly BenchPhase[] = [intakeThroughputPhase, intakeFixedRatePhase, kafkaRawProducePhase];
+/**
+ * The phases of `npm run bench`, in order. The journey runs with tracking consuming everything (its
+ * timeline lag is measured at that load); the ratio query runs after, on ≥ 1 million loaded facts; the
+ * raw kafkajs loop last, so the ratio in the summary compares figures of the same run.
+ */
+export const BENCH_PHASES: readonly BenchPhase[] = [intakeThroughputPhase, intakeFixedRatePhase, journeyPhase, trackingRatiosPhase, kafkaRawProducePhase];

@@ -3,7 +3,7 @@
  * depend on the machine); see BENCH_USAGE for the options. Starts its own stack (temporary directory,
  * free ports) unless `--attach` names the one `npm start` runs.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Role } from '@bcci/auth';
@@ -22,6 +22,8 @@ interface Target {
   urls: Record<string, string>;
   tokens: Record<Role, string>;
   kafkaBrokers: string[];
+  authJwtSecret: string;
+  databaseAdminUrl: string;
   catalog: Catalog;
   processes: MeteredProcess[];
   description: string;
@@ -39,6 +41,8 @@ function attachTo(dataDir: string, description: string, stop: () => Promise<void
     urls: Object.fromEntries(state.services.map((s) => [s.name, s.url])),
     tokens: Object.fromEntries(devTokensForEveryRole(catalog, secret).map((g) => [g.role, g.token])) as Record<Role, string>,
     kafkaBrokers: state.kafkaBrokers,
+    authJwtSecret: secret,
+    databaseAdminUrl: state.databaseAdminUrl,
     catalog,
     processes: [
       ...state.services.flatMap((s) => (s.pid ? [{ name: s.name, pid: s.pid }] : [])),
@@ -59,7 +63,10 @@ async function ownStack(options: BenchOptions): Promise<Target> {
   chmodSync(dataDir, 0o755);
   say(`starting a stack for the benchmark in ${dataDir} (free ports)…`);
   // The log level of `npm start` (info), unless LOG_LEVEL says otherwise.
-  const launcher = new LauncherProcess(dataDir, { LOG_LEVEL: process.env.LOG_LEVEL || 'info', ...(options.services ? { BCCI_SERVICES: options.services.join(',') } : {}) });
+  // The agency simulator stays off unless asked for: the journey phase answers as the agency itself, and
+  // the simulator would race it for the same decisions.
+  const services = options.services ?? existingServices().filter((name) => name !== 'agency-simulator');
+  const launcher = new LauncherProcess(dataDir, { LOG_LEVEL: process.env.LOG_LEVEL || 'info', BCCI_SERVICES: services.join(',') });
   launcher.onLine((line) => {
     if (line.startsWith('•') || line.startsWith('!')) say(`  ${line}`);
   });
@@ -75,6 +82,12 @@ async function ownStack(options: BenchOptions): Promise<Target> {
     throw new Error(`the benchmark stack did not start (logs kept in ${dataDir}/logs): ${(error as Error).message}`);
   }
   return attachTo(dataDir, `a stack of its own in ${dataDir}`, stop);
+}
+
+/** Services with a main.ts, as the launcher finds them. */
+function existingServices(): string[] {
+  const root = path.join(REPOSITORY_ROOT, 'services');
+  return readdirSync(root).filter((name) => existsSync(path.join(root, name, 'src/main.ts')));
 }
 
 function attach(options: BenchOptions): Target {
@@ -136,11 +149,17 @@ function summaryLines(results: Map<string, PhaseResult>): string[] {
   const throughput = results.get('intake-throughput')?.metrics;
   const fixed = results.get('intake-fixed-rate')?.metrics;
   const raw = results.get('kafka-raw-produce')?.metrics;
+  const journey = results.get('journey')?.metrics;
+  const ratios = results.get('tracking-ratios')?.metrics;
   const lines: string[] = [];
   if (throughput) lines.push(`registrations/s          ${throughput.acceptedPerSecond.toFixed(0)} (p50 ${ms(throughput.latencyP50Ms)}, p99 ${ms(throughput.latencyP99Ms)}; outbox→Kafka p50 ${ms(throughput.lagP50Ms)}, p99 ${ms(throughput.lagP99Ms)})`);
   if (fixed) lines.push(`p99 at ${fixed.rate}/s             ${ms(fixed.latencyP99Ms)}`);
+  if (journey?.dossiersPerSecond !== undefined) lines.push(`journey dossiers/s       ${journey.dossiersPerSecond.toFixed(1)} (end to end p50 ${ms(journey.endToEndP50Ms)}, p99 ${ms(journey.endToEndP99Ms)}; ${journey.failed} failed)`);
+  if (journey?.timelineLagP50Ms !== undefined) lines.push(`timeline lag             p50 ${ms(journey.timelineLagP50Ms)}, p99 ${ms(journey.timelineLagP99Ms)} (event time → tracking's timeline)`);
+  if (ratios) lines.push(`GET /ratios province-year p50 ${ms(ratios.ratioP50Ms)}, p99 ${ms(ratios.ratioP99Ms)} (${ratios.facts.toLocaleString('en')} facts)`);
   if (raw) lines.push(`raw kafkajs messages/s   ${raw.messagesPerSecond.toFixed(0)}`);
   if (throughput && raw) lines.push(`ratio registrations/s ÷ raw messages/s = ${(throughput.acceptedPerSecond / raw.messagesPerSecond).toFixed(3)}`);
+  if (journey?.dossiersPerSecond !== undefined && raw) lines.push(`ratio journey dossiers/s ÷ raw messages/s = ${(journey.dossiersPerSecond / raw.messagesPerSecond).toFixed(4)}`);
   if (lines.length === 0) lines.push('no phase ran');
   return lines;
 }

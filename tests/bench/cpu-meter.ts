@@ -5,13 +5,19 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 interface ProcStat {
   ppid: number;
   cpuSeconds: number;
+  /** CPU of its children that exited and were waited for (PostgreSQL's finished backends). */
+  reapedChildrenCpuSeconds: number;
 }
 
 function procStat(pid: number): ProcStat | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+    return {
+      ppid: Number(fields[1]),
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS,
+      reapedChildrenCpuSeconds: (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS,
+    };
   } catch {
     return undefined;
   }
@@ -19,8 +25,11 @@ function procStat(pid: number): ProcStat | undefined {
 
 /** CPU seconds of a process and, with `withChildren`, of its direct children (PostgreSQL's backends). */
 function cpuSecondsOf(pid: number, withChildren: boolean): number {
-  let total = procStat(pid)?.cpuSeconds ?? 0;
+  const own = procStat(pid);
+  let total = own?.cpuSeconds ?? 0;
   if (withChildren) {
+    // Backends that exited during the phase are in the postmaster's reaped-children time.
+    total += own?.reapedChildrenCpuSeconds ?? 0;
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       const stat = procStat(Number(entry));
@@ -39,7 +48,7 @@ export interface MeteredProcess {
 /**
  * CPU seconds spent by each process of the stack during a phase (Linux /proc), so a figure can be read
  * against what it cost: on 2 cores, the sum cannot exceed 2 s per second. Backends that exited during
- * the phase are not counted, so PostgreSQL's figure is a lower bound.
+ * the phase count through the parent's reaped-children time (cutime/cstime).
  */
 export class CpuMeter {
   private readonly start: Map<string, number>;

@@ -3,7 +3,7 @@ import { BenchHttpClient } from '../http-client';
 import { ms, perSecond, summarize } from '../latency-stats';
 import type { BenchPhase } from '../bench-phase';
 import { CpuMeter } from '../cpu-meter';
-import { registerOne, statusCounts, type Registration } from './register-dossiers';
+import { clerksOfPostalPoints, registerOne, statusCounts, type Registration } from './register-dossiers';
 
 /**
  * Open loop at `--rate` requests/s for `--rate-seconds`: each request leaves at its scheduled time
@@ -20,6 +20,7 @@ export const intakeFixedRatePhase: BenchPhase = {
     const http = new BenchHttpClient(256);
     context.progress(`${total} registrations at ${rate}/s for ${rateSeconds} s`);
     try {
+      const clerks = await clerksOfPostalPoints(context, http, context.options.postalPoints);
       const cpu = new CpuMeter(context.processes);
       const started = performance.now();
       const pending: Array<Promise<Registration>> = [];
@@ -30,7 +31,7 @@ export const intakeFixedRatePhase: BenchPhase = {
         const wait = scheduled - performance.now();
         if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
         pending.push(
-          registerOne(context, http, scheduled).then((r) => {
+          registerOne(context, http, scheduled, clerks).then((r) => {
             answered++;
             return r;
           }),
@@ -43,7 +44,7 @@ export const intakeFixedRatePhase: BenchPhase = {
       const latency = summarize(accepted.map((r) => r.latencyMs));
       return {
         lines: [
-          `requests            ${total} scheduled at ${rate}/s, achieved ${perSecond(results.length, elapsed).toFixed(0)}/s (${statusCounts(results)})`,
+          `requests            ${total} scheduled at ${rate}/s over ${clerks.postalCodes.length} postal point(s), achieved ${perSecond(results.length, elapsed).toFixed(0)}/s (${statusCounts(results)})`,
           `latency (201)       p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)} (from the scheduled send time)`,
           `CPU seconds         ${cpu.report()}`,
         ],

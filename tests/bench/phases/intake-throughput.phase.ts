@@ -3,7 +3,7 @@ import { BenchHttpClient } from '../http-client';
 import { ms, perSecond, summarize } from '../latency-stats';
 import type { BenchPhase } from '../bench-phase';
 import { CpuMeter } from '../cpu-meter';
-import { RegisteredEventLag, registerOne, statusCounts, type Registration } from './register-dossiers';
+import { clerksOfPostalPoints, RegisteredEventLag, registerOne, statusCounts, type Registration } from './register-dossiers';
 
 /** Closed loop: `--requests` registrations with `--concurrency` in flight, as fast as intake accepts them. */
 export const intakeThroughputPhase: BenchPhase = {
@@ -15,9 +15,11 @@ export const intakeThroughputPhase: BenchPhase = {
     const http = new BenchHttpClient(concurrency);
     const lag = await RegisteredEventLag.open(context.kafkaBrokers);
     try {
+      const clerks = await clerksOfPostalPoints(context, http, context.options.postalPoints);
+      context.progress(`postal points: ${clerks.postalCodes.join(', ')}`);
       if (warmup > 0) {
         context.progress(`warm-up: ${warmup} registrations (not measured)`);
-        const warm = await runClosedLoop(warmup, concurrency, () => registerOne(context, http));
+        const warm = await runClosedLoop(warmup, concurrency, () => registerOne(context, http, undefined, clerks));
         const failed = warm.filter((r) => r.status !== 201);
         if (failed.length === warm.length) throw new Error(`every warm-up registration failed (${statusCounts(warm)}); first answer: ${failed[0]?.error}`);
       }
@@ -27,7 +29,7 @@ export const intakeThroughputPhase: BenchPhase = {
       let done = 0;
       const ticker = setInterval(() => context.progress(`  ${done}/${requests} answered, ${Math.round(perSecond(done, performance.now() - started))}/s`), 1000);
       const results = await runClosedLoop(requests, concurrency, async () => {
-        const registration = await registerOne(context, http);
+        const registration = await registerOne(context, http, undefined, clerks);
         if (registration.dossierId && registration.acceptedAt !== undefined) lag.accepted(registration.dossierId, registration.acceptedAt);
         done++;
         return registration;
@@ -45,7 +47,7 @@ export const intakeThroughputPhase: BenchPhase = {
       const firstError = results.find((r) => r.status !== 201)?.error;
       return {
         lines: [
-          `requests            ${requests} at concurrency ${concurrency} in ${(elapsed / 1000).toFixed(1)} s (${statusCounts(results)})`,
+          `requests            ${requests} at concurrency ${concurrency} over ${clerks.postalCodes.length} postal point(s) in ${(elapsed / 1000).toFixed(1)} s (${statusCounts(results)})`,
           `accepted/s          ${acceptedPerSecond.toFixed(0)}`,
           `latency (201)       p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}`,
           `outbox→Kafka lag    p50 ${ms(lagSummary.p50)}, p99 ${ms(lagSummary.p99)}, max ${ms(lagSummary.max)} (${lagSummary.count} events matched${missing ? `, ${missing} NOT seen within 60 s` : ''})`,
@@ -54,6 +56,7 @@ export const intakeThroughputPhase: BenchPhase = {
         ],
         metrics: {
           acceptedPerSecond,
+          postalPoints: clerks.postalCodes.length,
           accepted: accepted.length,
           failed: results.length - accepted.length,
           latencyP50Ms: latency.p50,

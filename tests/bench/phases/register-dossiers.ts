@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { issueDevToken } from '@bcci/auth';
 import { EventType, topicFor } from '@bcci/contracts';
 import { EventReader, subjectOf, typeOf } from '../../support/event-reader';
 import { bcciProcedureFor, idempotencyKey, registerDossierBody, REGISTER_DOSSIER_PATH } from '../../support/intake-requests';
@@ -17,13 +18,16 @@ export interface Registration {
   error?: string;
 }
 
-/** Sends one registration as the ready-made clerk of postal point 33100. */
-export async function registerOne(context: BenchContext, http: BenchHttpClient, startedAt = performance.now()): Promise<Registration> {
+/**
+ * Sends one registration as a clerk: by default the ready-made clerk of postal point 33100; with
+ * `clerks`, the next one in turn (registrations spread over several counters).
+ */
+export async function registerOne(context: BenchContext, http: BenchHttpClient, startedAt = performance.now(), clerks?: ClerkTokens): Promise<Registration> {
   const procedure = bcciProcedureFor(context.catalog);
   const body = registerDossierBody(procedure, sequence++);
   try {
     const response = await http.postJson(`${context.urls.intake}${REGISTER_DOSSIER_PATH}`, body, {
-      authorization: `Bearer ${context.tokens.clerk}`,
+      authorization: `Bearer ${clerks ? clerks.next() : context.tokens.clerk}`,
       'idempotency-key': idempotencyKey(),
     });
     const now = performance.now();
@@ -38,6 +42,38 @@ export async function registerOne(context: BenchContext, http: BenchHttpClient, 
   } catch (error) {
     return { status: 0, latencyMs: performance.now() - startedAt, error: (error as Error).message };
   }
+}
+
+/** Clerk tokens of several postal points, handed out in turn. */
+export class ClerkTokens {
+  private turn = 0;
+  constructor(readonly postalCodes: readonly string[], private readonly tokens: readonly string[]) {}
+  next(): string {
+    return this.tokens[this.turn++ % this.tokens.length]!;
+  }
+}
+
+/**
+ * Up to `count` postal points where the bench procedure can be registered today, 33100 first: each
+ * candidate gets one probe registration and is kept on a 201 (a point without a postal leg to the
+ * agency refuses, rightly). The probes are not measured.
+ */
+export async function clerksOfPostalPoints(context: BenchContext, http: BenchHttpClient, count: number): Promise<ClerkTokens> {
+  const points = context.catalog.at(new Date()).postalPoints().map((p) => p.postalCode);
+  const candidates = ['33100', ...points.filter((code) => code !== '33100')];
+  const kept: string[] = [];
+  const tokens: string[] = [];
+  for (const postalCode of candidates) {
+    if (kept.length >= count) break;
+    const token = issueDevToken({ role: 'clerk', postalCode, subject: `bench-clerk-${postalCode}` }, context.authJwtSecret);
+    const probe = await registerOne(context, http, performance.now(), new ClerkTokens([postalCode], [token]));
+    if (probe.status === 201) {
+      kept.push(postalCode);
+      tokens.push(token);
+    }
+  }
+  if (kept.length === 0) throw new Error('no postal point of the catalog accepts the bench registration');
+  return new ClerkTokens(kept, tokens);
 }
 
 function dossierIdOf(body: unknown): string | undefined {
