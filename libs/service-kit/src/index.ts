@@ -19,6 +19,7 @@ export {
 } from './config/service-config';
 // Module and tokens
 export { ServiceKitModule } from './service-kit.module';
+export { CatalogModule, CATALOG, loadConfiguredCatalog } from './catalog/catalog.module';
 export type { ServiceKitOptions } from './service-kit.options';
 export { SERVICE_CONFIG, SERVICE_KIT_OPTIONS, MESSAGE_BUS } from './messaging/service-kit-tokens';
 // Errors

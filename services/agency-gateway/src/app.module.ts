@@ -1,8 +1,8 @@
 import { Logger, Module, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { loadCatalogFromDirectory, loadSampleCatalog, type Catalog } from '@bcci/catalog';
+import type { Catalog } from '@bcci/catalog';
 import type { MessageBus } from '@bcci/messaging';
-import { MESSAGE_BUS, SERVICE_CONFIG, ServiceKitModule, type ServiceConfig } from '@bcci/service-kit';
+import { CATALOG, CatalogModule, MESSAGE_BUS, SERVICE_CONFIG, ServiceKitModule, type ServiceConfig } from '@bcci/service-kit';
 import { RequestApplicantDataUseCase } from './applicant-access/application/request-applicant-data.use-case';
 import { AgencyDecisionsController } from './commands/api/agency-decisions.controller';
 import { SupplementCompletionController } from './commands/api/supplement-completion.controller';
@@ -42,7 +42,6 @@ import { WebhookWorkerLifecycle } from './webhooks/application/webhook-worker.li
 import { WebhookRepository } from './webhooks/persistence/webhook.repository';
 
 export const SERVICE_NAME = 'agency-gateway';
-export const CATALOG = Symbol('CATALOG');
 
 /** Plain classes (no Nest in application/ or persistence/) wired by factories. */
 function factory<T>(provide: abstract new (...args: never[]) => T, inject: unknown[], useFactory: (...deps: never[]) => T): Provider {
@@ -55,11 +54,6 @@ const providers: Provider[] = [
   { provide: AgencyCommandRepository, useValue: new AgencyCommandRepository() },
   { provide: AgencyFeedRepository, useValue: new AgencyFeedRepository() },
   { provide: WebhookRepository, useValue: new WebhookRepository() },
-  {
-    provide: CATALOG,
-    inject: [SERVICE_CONFIG],
-    useFactory: (config: ServiceConfig): Catalog => (config.catalogDir ? loadCatalogFromDirectory(config.catalogDir) : loadSampleCatalog()),
-  },
   factory(DeadlinePolicyResolver, [CATALOG], (catalog: Catalog) => new DeadlinePolicyResolver(catalog)),
   factory(BusAgencyTopicProvisioner, [MESSAGE_BUS], (bus: MessageBus) => new BusAgencyTopicProvisioner(bus)),
   factory(DossierEventWriter, [AgencyFeedRepository, BusAgencyTopicProvisioner], (feed: AgencyFeedRepository, topics: BusAgencyTopicProvisioner) => new DossierEventWriter(feed, topics)),
@@ -114,6 +108,7 @@ const providers: Provider[] = [
       migrations: [CreateAgencyGatewayTables1767225600000],
       extraConfig: AGENCY_GATEWAY_EXTRA_CONFIG,
     }),
+    CatalogModule,
   ],
   controllers: [AgencyDecisionsController, SupplementCompletionController, AgencyDossiersController, AgencyFeedController, AgencyWebhookController],
   providers,

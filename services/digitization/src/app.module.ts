@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { loadCatalogFromDirectory, loadSampleCatalog } from '@bcci/catalog';
-import { SERVICE_CONFIG, ServiceKitModule, type ServiceConfig } from '@bcci/service-kit';
+import type { Catalog } from '@bcci/catalog';
+import { CATALOG, CatalogModule, SERVICE_CONFIG, ServiceKitModule, type ServiceConfig } from '@bcci/service-kit';
 import { digitizationConfig, type DigitizationExtraConfig } from './config/digitization.config';
 import { DocumentsController } from './documents/api/documents.controller';
 import { ScanErrorsInterceptor } from './documents/api/scan-errors.interceptor';
@@ -44,6 +44,7 @@ type DigitizationConfig = ServiceConfig<DigitizationExtraConfig>;
       migrations: digitizationMigrations,
       extraConfig: digitizationConfig,
     }),
+    CatalogModule,
     // Multer reads at most SCAN_MAX_BYTES (+1) of a file into memory, then answers 413.
     MulterModule.registerAsync({
       inject: [SERVICE_CONFIG],
@@ -67,9 +68,8 @@ type DigitizationConfig = ServiceConfig<DigitizationExtraConfig>;
     },
     {
       provide: CHECKLIST_SOURCE,
-      inject: [SERVICE_CONFIG],
-      useFactory: (config: DigitizationConfig) =>
-        new CatalogChecklistSource(config.catalogDir ? loadCatalogFromDirectory(config.catalogDir) : loadSampleCatalog()),
+      inject: [CATALOG],
+      useFactory: (catalog: Catalog) => new CatalogChecklistSource(catalog),
     },
     { provide: DossierDigitizationRepository, useValue: new DossierDigitizationRepository() },
     { provide: StoredDocumentRepository, useValue: new StoredDocumentRepository() },

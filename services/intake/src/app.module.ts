@@ -1,9 +1,9 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Catalog } from '@bcci/catalog';
 import { OutboxWriter } from '@bcci/messaging';
-import { IdempotencyStore, ServiceKitModule } from '@bcci/service-kit';
+import { CatalogModule, IdempotencyStore, ServiceKitModule } from '@bcci/service-kit';
 import { DataSource } from 'typeorm';
-import { CATALOG, catalogProvider } from './catalog.provider';
+import { CATALOG } from './catalog.provider';
 import { INTAKE_CONFIG, INTAKE_EXTRA_CONFIG, intakeConfigProvider, type IntakeExtraConfig } from './config/intake.config';
 import { DossiersController } from './dossiers/api/dossiers.controller';
 import { BuildSendingSlipUseCase } from './dossiers/application/build-sending-slip.use-case';
@@ -31,7 +31,6 @@ import { renderSendingSlip } from './sending-slip/render-sending-slip';
 export const CLOCK = Symbol('CLOCK');
 
 const providers: Provider[] = [
-  catalogProvider,
   intakeConfigProvider,
   { provide: CLOCK, useValue: systemClock },
   { provide: PiiCipher, inject: [INTAKE_CONFIG], useFactory: (config: IntakeExtraConfig) => new PiiCipher(config.PII_ENCRYPTION_KEY) },
@@ -110,6 +109,7 @@ export class IntakeModule {
           extraConfig: INTAKE_EXTRA_CONFIG,
           ...(options.consumerGroup ? { consumerGroup: options.consumerGroup } : {}),
         }),
+        CatalogModule,
       ],
       controllers: [ProceduresController, DossiersController],
       providers,

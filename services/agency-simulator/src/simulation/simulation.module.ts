@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { loadCatalogFromDirectory, loadSampleCatalog } from '@bcci/catalog';
-import { MESSAGE_BUS, SERVICE_CONFIG, ServiceMetrics, type ServiceConfig } from '@bcci/service-kit';
+import { loadConfiguredCatalog, MESSAGE_BUS, SERVICE_CONFIG, ServiceMetrics, type ServiceConfig } from '@bcci/service-kit';
 import { OutboxWriter, type MessageBus } from '@bcci/messaging';
 import { DataSource } from 'typeorm';
 import type { AgencySimulatorExtraConfig } from '../config/agency-simulator.config';
@@ -32,7 +31,7 @@ function settingsFrom(config: Config): SimulationSettings {
     throw new Error('SIMULATOR_MODE=http needs AUTH_JWT_SECRET (the development issuer signs the agency tokens)');
   }
   const agencyIds =
-    extra.SIMULATOR_AGENCY_IDS ?? defaultSimulatedAgencies(config.catalogDir ? loadCatalogFromDirectory(config.catalogDir) : loadSampleCatalog(), new Date());
+    extra.SIMULATOR_AGENCY_IDS ?? defaultSimulatedAgencies(loadConfiguredCatalog(config), new Date());
   return {
     mode: extra.SIMULATOR_MODE,
     agencyIds,

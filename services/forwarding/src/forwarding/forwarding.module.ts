@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import type { Catalog } from '@bcci/catalog';
 import { OutboxWriter } from '@bcci/messaging';
-import { IdempotencyStore } from '@bcci/service-kit';
+import { CatalogModule, IdempotencyStore } from '@bcci/service-kit';
 import { DataSource } from 'typeorm';
-import { CatalogModule } from '../config/catalog.module';
 import { AcknowledgeHandoverUseCase } from './application/acknowledge-handover.use-case';
 import { CATALOG } from './application/catalog.token';
 import { CLOCK, systemClock, type Clock } from './application/clock';

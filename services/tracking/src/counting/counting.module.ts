@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { loadCatalogFromDirectory, loadSampleCatalog, type Catalog } from '@bcci/catalog';
+import type { Catalog } from '@bcci/catalog';
 import { OutboxWriter } from '@bcci/messaging';
-import { SERVICE_CONFIG, ServiceMetrics, type ServiceConfig } from '@bcci/service-kit';
+import { SERVICE_CONFIG, ServiceMetrics, type ServiceConfig, loadConfiguredCatalog } from '@bcci/service-kit';
 import { DataSource } from 'typeorm';
 import { DenominatorsController } from './api/denominators.controller';
 import { RatiosController } from './api/ratios.controller';
@@ -36,7 +36,7 @@ export { COUNTING_CATALOG };
     {
       provide: COUNTING_CATALOG,
       inject: [SERVICE_CONFIG],
-      useFactory: (config: ServiceConfig): Catalog => (config.catalogDir ? loadCatalogFromDirectory(config.catalogDir) : loadSampleCatalog()),
+      useFactory: (config: ServiceConfig): Catalog => loadConfiguredCatalog(config),
     },
     { provide: ProjectionLagMetrics, inject: [ServiceMetrics], useFactory: (metrics: ServiceMetrics) => new ProjectionLagMetrics(metrics.registry) },
     {

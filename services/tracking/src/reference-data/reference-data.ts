@@ -1,4 +1,5 @@
-import { loadCatalogFromDirectory, loadSampleCatalog, type Catalog } from '@bcci/catalog';
+import type { Catalog } from '@bcci/catalog';
+import { loadConfiguredCatalog } from '@bcci/service-kit';
 import { getWorkingCalendar, PUBLIC_ADMINISTRATION_CALENDAR_ID, type LocalDate, type WorkingCalendar } from '@bcci/kernel';
 
 /**
@@ -13,7 +14,7 @@ export class ReferenceData {
   constructor(private readonly catalog: Catalog) {}
 
   static load(catalogDir?: string): ReferenceData {
-    return new ReferenceData(catalogDir ? loadCatalogFromDirectory(catalogDir) : loadSampleCatalog());
+    return new ReferenceData(loadConfiguredCatalog({ catalogDir }));
   }
 
   get version(): string {

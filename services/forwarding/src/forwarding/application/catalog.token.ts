@@ -1,2 +1,2 @@
-/** Injection token of the reference catalog (@bcci/catalog) the use cases read. */
-export const CATALOG = Symbol('forwarding.catalog');
+/** Injection token of the reference catalog (@bcci/catalog), provided by service-kit's CatalogModule. */
+export { CATALOG } from '@bcci/service-kit';
