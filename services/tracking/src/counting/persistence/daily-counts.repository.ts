@@ -1,3 +1,4 @@
+import type { LocalDate } from '@bcci/kernel';
 import type { EntityManager } from 'typeorm';
 import type { Basis, Contribution, Metric } from '../domain/contributions';
 import type { ScopeKeys } from '../domain/scope';
@@ -14,6 +15,45 @@ export interface CountFilter {
   readonly value?: string;
   /** Exact key tuples (current-units scopes, after re-keying). */
   readonly tuples?: readonly (readonly [string, string, string, string])[];
+}
+
+const MONTH_KEY_COLUMNS = ['basis', 'metric', 'month', 'province_code', 'procedure_code'] as const;
+
+function isLastDayOfMonth(day: string): boolean {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 0)).getUTCDate() === date;
+}
+
+/**
+ * The province-month roll-up answers when the period is whole months and the scope is everything, a
+ * province or a procedure: the same sums from a few hundred rows instead of one per day and key tuple.
+ */
+function monthlyAnswers(filter: CountFilter): boolean {
+  const wholeMonths = filter.start.endsWith('-01') && isLastDayOfMonth(filter.end);
+  const coarseScope = filter.column === undefined || filter.column === 'province_code' || filter.column === 'procedure_code';
+  return wholeMonths && coarseScope && !filter.tuples;
+}
+
+function monthlyWhere(filter: CountFilter, params: unknown[]): string {
+  params.push(filter.basis, filter.start, filter.end);
+  let sql = `basis = $1 AND month BETWEEN $2::date AND $3::date`;
+  if (filter.column && filter.value !== undefined) {
+    params.push(filter.value);
+    sql += ` AND ${filter.column} = $${params.length}`;
+  }
+  return sql;
+}
+
+/** Contributions folded onto province × month keys, so the roll-up moves with the daily counts. */
+function byProvinceMonth(items: readonly Contribution[]): Contribution[] {
+  const folded = new Map<string, Contribution>();
+  for (const item of items) {
+    const month = `${item.day.slice(0, 7)}-01`;
+    const key = [item.basis, item.metric, month, item.provinceCode, item.procedureCode].join('\u0000');
+    const existing = folded.get(key);
+    folded.set(key, existing ? { ...existing, value: existing.value + item.value } : { ...item, day: month as LocalDate });
+  }
+  return [...folded.values()].filter((item) => item.value !== 0);
 }
 
 function where(filter: CountFilter, params: unknown[]): string {
@@ -55,18 +95,45 @@ export class DailyCountsRepository {
       ],
     );
     const zero = (rows as Record<string, string>[]).filter((row) => row.value === '0');
-    if (zero.length === 0) return;
+    if (zero.length > 0) {
+      await manager.query(
+        `DELETE FROM counting_daily_counts WHERE value = 0 AND (${KEY_COLUMNS.join(', ')}) IN (
+           SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]))`,
+        KEY_COLUMNS.map((column) => zero.map((row) => row[column])),
+      );
+    }
+    await this.addToProvinceMonths(manager, byProvinceMonth(items));
+  }
+
+  private async addToProvinceMonths(manager: EntityManager, items: readonly Contribution[]): Promise<void> {
+    if (items.length === 0) return;
     await manager.query(
-      `DELETE FROM counting_daily_counts WHERE value = 0 AND (${KEY_COLUMNS.join(', ')}) IN (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]))`,
-      KEY_COLUMNS.map((column) => zero.map((row) => row[column])),
+      `INSERT INTO counting_province_month_counts (${MONTH_KEY_COLUMNS.join(', ')}, value)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::bigint[])
+       ON CONFLICT (${MONTH_KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_province_month_counts.value + EXCLUDED.value`,
+      [
+        items.map((c) => c.basis),
+        items.map((c) => c.metric),
+        items.map((c) => c.day),
+        items.map((c) => c.provinceCode),
+        items.map((c) => c.procedureCode),
+        items.map((c) => String(c.value)),
+      ],
+    );
+    await manager.query(
+      `DELETE FROM counting_province_month_counts WHERE value = 0 AND (${MONTH_KEY_COLUMNS.join(', ')}) IN (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]))`,
+      [items.map((c) => c.basis), items.map((c) => c.metric), items.map((c) => c.day), items.map((c) => c.provinceCode), items.map((c) => c.procedureCode)],
     );
   }
 
   async sums(manager: EntityManager, filter: CountFilter): Promise<Partial<Record<Metric, number>>> {
     const params: unknown[] = [];
+    const monthly = monthlyAnswers(filter);
+    const source = monthly ? 'counting_province_month_counts' : 'counting_daily_counts';
+    const condition = monthly ? monthlyWhere(filter, params) : where(filter, params);
     const rows: { metric: Metric; total: string }[] = await manager.query(
-      `SELECT metric, SUM(value)::text AS total FROM counting_daily_counts WHERE ${where(filter, params)} GROUP BY metric`,
+      `SELECT metric, SUM(value)::text AS total FROM ${source} WHERE ${condition} GROUP BY metric`,
       params,
     );
     return Object.fromEntries(rows.map((row) => [row.metric, Number(row.total)]));
@@ -75,9 +142,12 @@ export class DailyCountsRepository {
   /** Procedures with at least one BCCI dossier (received, or registered for return) in the filter. */
   async bcciProcedures(manager: EntityManager, filter: CountFilter): Promise<string[]> {
     const params: unknown[] = [];
+    const monthly = monthlyAnswers(filter);
+    const source = monthly ? 'counting_province_month_counts' : 'counting_daily_counts';
+    const condition = monthly ? monthlyWhere(filter, params) : where(filter, params);
     const rows: { procedure_code: string }[] = await manager.query(
-      `SELECT procedure_code FROM counting_daily_counts
-       WHERE ${where(filter, params)} AND metric IN ('bcci-received', 'return-registered') AND procedure_code <> ''
+      `SELECT procedure_code FROM ${source}
+       WHERE ${condition} AND metric IN ('bcci-received', 'return-registered') AND procedure_code <> ''
        GROUP BY procedure_code HAVING SUM(value) > 0 ORDER BY procedure_code`,
       params,
     );
@@ -112,6 +182,6 @@ export class DailyCountsRepository {
   }
 
   async reset(manager: EntityManager): Promise<void> {
-    await manager.query(`TRUNCATE counting_daily_counts`);
+    await manager.query(`TRUNCATE counting_daily_counts, counting_province_month_counts`);
   }
 }
