@@ -50,7 +50,8 @@ export class ServiceProcess {
     const log = createWriteStream(logFile, { flags: 'a' });
     log.write(`\n===== ${new Date().toISOString()} starting ${name} (${entry}) =====\n`);
     this.log = log;
-    const child = spawn(process.execPath, ['--enable-source-maps', '-r', path.join(rootDir, 'tools/register-ts.cjs'), entry], {
+    // --disable-warning: kafkajs's harmless negative-timeout warning (see tools/run-ts.mjs) stays out of the logs.
+    const child = spawn(process.execPath, ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', '-r', path.join(rootDir, 'tools/register-ts.cjs'), entry], {
       cwd: rootDir,
       env: environment,
       stdio: ['ignore', 'pipe', 'pipe'],

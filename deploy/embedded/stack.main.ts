@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   }
   console.log('New tokens, e.g. for a clerk of another postal point:');
   console.log(`  npm run -s token -- --role clerk --postal-code ${DEFAULT_DEV_POSTAL_CODE}`);
-  console.log(`  curl -H "Authorization: Bearer $(npm run -s token -- --role clerk --postal-code ${DEFAULT_DEV_POSTAL_CODE})" http://127.0.0.1:3001/…`);
+  const intakeUrl = stack.services.find((service) => service.name === 'intake')?.url ?? 'http://127.0.0.1:3001';
+  console.log(`  curl -H "Authorization: Bearer $(npm run -s token -- --role clerk --postal-code ${DEFAULT_DEV_POSTAL_CODE})" ${intakeUrl}/procedures`);
   console.log('');
   console.log(`Ctrl-C stops everything; data stays in ${stack.dataDir} (npm run reset wipes it).`);
 }

@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
+// kafkajs 2.2.4 arms a timer at `throttledUntil - now` with throttledUntil = -1; Node ≥ 23 warns and clamps
+// it to 1 ms. The warning is harmless and only that warning type is silenced.
 const child = spawn(
   process.execPath,
-  ['--enable-source-maps', '-r', path.join(root, 'tools', 'register-ts.cjs'), path.join(here, 'stack.main.ts'), ...process.argv.slice(2)],
+  ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', '-r', path.join(root, 'tools', 'register-ts.cjs'), path.join(here, 'stack.main.ts'), ...process.argv.slice(2)],
   { cwd: root, stdio: ['pipe', 'inherit', 'inherit'], detached: true, env: { ...process.env, BCCI_SUPERVISED: '1' } },
 );
 
