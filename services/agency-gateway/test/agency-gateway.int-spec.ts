@@ -308,10 +308,17 @@ describe('HTTP feed and webhooks', () => {
         expect(verifyWebhookSignature(secret, String(delivery.headers['x-bcci-timestamp']), delivery.body, String(delivery.headers['x-bcci-signature']))).toBe(true);
       }
       expect(received[0].headers['x-bcci-event-id']).toBe(received[1].headers['x-bcci-event-id']);
-      const attempts = await service.dataSource.query(
-        `SELECT a.attempt, a.status_code, d.status FROM webhook_delivery_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.event_id = $1 ORDER BY a.attempt`,
-        [received[0].headers['x-bcci-event-id']],
-      );
+      // The receiver answers before the gateway's worker commits what it saw: wait for the stored attempts.
+      const storedAttempts = () =>
+        service.dataSource.query(
+          `SELECT a.attempt, a.status_code, d.status FROM webhook_delivery_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.event_id = $1 ORDER BY a.attempt`,
+          [received[0].headers['x-bcci-event-id']],
+        );
+      let attempts = await storedAttempts();
+      while (attempts.length < 2 || attempts.some((row: { status: string }) => row.status !== 'DELIVERED')) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        attempts = await storedAttempts();
+      }
       expect(attempts).toEqual([
         { attempt: 1, status_code: 500, status: 'DELIVERED' },
         { attempt: 2, status_code: 204, status: 'DELIVERED' },

@@ -54,9 +54,11 @@ describe('the citizen lookup page behind the slip QR code', () => {
     const wrongPin = await page.textContent('#message');
     await page.fill('#reference', 'BCCI-33100-250312-9999');
     await page.fill('#pin', '246801');
+    // Submitting clears the message's error class at once; the answer sets it again.
+    const answered = page.waitForResponse((response) => response.url().includes('/public/lookup'));
     await page.click('button[type=submit]');
-    // A string predicate runs in the page (the test's TypeScript has no DOM types).
-    await page.waitForFunction(`document.querySelector('#message.error') !== null && document.querySelector('#message').textContent !== 'Đang tra cứu…'`);
+    await answered;
+    await page.waitForSelector('#message.error');
     expect(await page.textContent('#message')).toBe(wrongPin);
     expect(await page.isHidden('#result')).toBe(true);
   });
