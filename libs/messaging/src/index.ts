@@ -23,6 +23,7 @@ export { claimUnpublished, markPublished, measureBacklog, type OutboxBacklog, ty
 export { InboxRecordOrmEntity } from './inbox/inbox-record.orm-entity';
 export { CreateInboxTable1735689600001 } from './inbox/create-inbox-table.migration';
 export { Inbox } from './inbox/inbox';
+export { IndexInboxProcessedAt1735689600002 } from './inbox/index-inbox-processed-at.migration';
 // Everything a service adds to its DataSource.
 export { messagingEntities, messagingMigrations } from './messaging-schema';
 // Consumer runtime

@@ -1,5 +1,6 @@
 import { CreateInboxTable1735689600001 } from './inbox/create-inbox-table.migration';
 import { InboxRecordOrmEntity } from './inbox/inbox-record.orm-entity';
+import { IndexInboxProcessedAt1735689600002 } from './inbox/index-inbox-processed-at.migration';
 import { CreateOutboxTable1735689600000 } from './outbox/create-outbox-table.migration';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
 
@@ -7,4 +8,4 @@ import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
 export const messagingEntities = [OutboxMessageOrmEntity, InboxRecordOrmEntity];
 
 /** Migrations creating them, for a service's DataSource `migrations` (before its own). */
-export const messagingMigrations = [CreateOutboxTable1735689600000, CreateInboxTable1735689600001];
+export const messagingMigrations = [CreateOutboxTable1735689600000, CreateInboxTable1735689600001, IndexInboxProcessedAt1735689600002];

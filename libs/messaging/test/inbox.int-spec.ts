@@ -45,3 +45,22 @@ describe('inbox deduplication (real PostgreSQL)', () => {
     await expect(Inbox.record(dataSource.manager, 'tracking', 'e-3')).rejects.toThrow(/inside the transaction/);
   });
 });
+
+describe('inbox housekeeping (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ dataSource, close } = await openMessagingDatabase('inbox-purge'));
+  });
+  afterAll(() => close());
+
+  it('deletes records handled before the cut-off and keeps newer ones deduplicating', async () => {
+    await dataSource.query(`INSERT INTO inbox (consumer, event_id, processed_at) VALUES ('tracking', 'old', now() - interval '200 days'), ('tracking', 'new', now())`);
+    const purged = await dataSource.transaction((manager) => Inbox.purgeHandled(manager, new Date(Date.now() - 100 * 86_400_000)));
+    expect(purged).toBe(1);
+    const left = await dataSource.query(`SELECT event_id FROM inbox WHERE consumer = 'tracking' ORDER BY event_id`);
+    expect(left).toEqual([{ event_id: 'new' }]);
+    expect(await dataSource.transaction((manager) => Inbox.record(manager, 'tracking', 'new'))).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import { assertValidEvent, deadLetterTopicFor, EXAMPLES_DIR, topicFor } from '@b
 import { DLQ_HEADERS, KafkajsMessageBus, type IncomingMessage } from '@bcci/messaging';
 import request from 'supertest';
 import { EventCollector, startTestService, type TestService } from '../testing/src';
+import { MessagingLifecycle } from '../src/messaging/messaging-lifecycle';
 import { SAMPLE_CONSUMER_GROUP, SampleModule } from './sample/sample.module';
 
 const WITHDRAWN = 'bcci.intake.dossier-withdrawn.v1';
@@ -251,5 +252,23 @@ describe('service kit: a sample feature end to end (PostgreSQL + broker)', () =>
     expect(docs.body.paths['/sample/withdrawals'].post).toBeDefined();
     expect(docs.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(docs.body.paths['/health']).toBeUndefined();
+  });
+
+  it('housekeeping deletes old published outbox rows, inbox records and idempotency keys, and nothing recent', async () => {
+    await service.drainOutbox();
+    const count = async (sql: string) => Number((await service.dataSource.query(sql))[0].n);
+    const published = () => count(`SELECT count(*) AS n FROM outbox WHERE published_at IS NOT NULL`);
+    const inbox = () => count(`SELECT count(*) AS n FROM inbox`);
+    const keys = () => count(`SELECT count(*) AS n FROM idempotency_keys`);
+    const before = { published: await published(), inbox: await inbox(), keys: await keys() };
+    expect(before.published).toBeGreaterThan(0);
+    expect(before.inbox).toBeGreaterThan(0);
+    expect(before.keys).toBeGreaterThan(0);
+
+    const lifecycle = service.app.get(MessagingLifecycle);
+    expect(await lifecycle.runHousekeeping()).toEqual({ outbox: 0, inbox: 0, idempotencyKeys: 0 });
+    // A year on, everything is past every retention (the inbox keeps the consumed topics' 90 days + 10).
+    expect(await lifecycle.runHousekeeping(Date.now() + 365 * 86_400_000)).toEqual({ outbox: before.published, inbox: before.inbox, idempotencyKeys: before.keys });
+    expect([await published(), await inbox(), await keys()]).toEqual([0, 0, 0]);
   });
 });

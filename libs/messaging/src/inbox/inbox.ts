@@ -18,4 +18,14 @@ export const Inbox = {
     );
     return inserted.length === 1;
   },
+
+  /**
+   * Deletes records handled before `before`. Safe once `before` is older than the retention of every
+   * consumed topic: Kafka can no longer redeliver those events, so there is nothing left to deduplicate.
+   */
+  async purgeHandled(manager: EntityManager, before: Date): Promise<number> {
+    const result = await manager.query(`DELETE FROM inbox WHERE processed_at < $1`, [before]);
+    // TypeORM's postgres driver returns [rows, rowCount] for DELETE.
+    return Array.isArray(result) ? Number(result[1] ?? 0) : 0;
+  },
 };

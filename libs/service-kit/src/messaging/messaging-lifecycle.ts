@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { CountingProducer, eventTypeOf } from './counting-producer';
 import { EventHandlerRegistry, type DiscoveredHandler } from './event-handler-registry';
+import { Housekeeping } from './housekeeping';
 import { MESSAGE_BUS, SERVICE_KIT_OPTIONS } from './service-kit-tokens';
 import type { ServiceKitOptions } from '../service-kit.options';
 
@@ -19,6 +20,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   private relayProducer?: CountingProducer;
   private consumer?: EventConsumer;
   private handlers: DiscoveredHandler[] = [];
+  private housekeeping?: Housekeeping;
 
   constructor(
     @Inject(SERVICE_KIT_OPTIONS) private readonly options: ServiceKitOptions,
@@ -47,6 +49,8 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
       await this.relay.start();
     }
     if (this.handlers.length > 0) await this.startConsumer();
+    this.housekeeping = new Housekeeping(this.dataSource, this.relay, this.consumedTopics);
+    this.housekeeping.start();
   }
 
   private async startConsumer(): Promise<void> {
@@ -107,6 +111,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.housekeeping?.stop();
     await this.consumer?.stop().catch((error: unknown) => this.logger.warn(`consumer stop: ${String(error)}`));
     await this.relay?.stop().catch((error: unknown) => this.logger.warn(`relay stop: ${String(error)}`));
     await this.relayProducer?.disconnect().catch(() => undefined);
@@ -116,6 +121,12 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  /** For tests and commands: one housekeeping pass now. */
+  runHousekeeping(now?: number) {
+    if (!this.housekeeping) throw new Error('housekeeping starts with the application');
+    return this.housekeeping.runOnce(now);
   }
 
   /** For tests and commands: publish everything pending now. */
