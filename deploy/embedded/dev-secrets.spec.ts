@@ -19,6 +19,6 @@ describe('DevSecrets', () => {
     DevSecrets.open(dir).authJwtSecret();
     const file = path.join(dir, 'dev-secrets.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(file, 'utf8')).secrets['auth.jwtSecret']).toBeDefined();
+    expect(JSON.parse(readFileSync(file, 'utf8')).secrets['auth.jwtSecret']).toMatch(/^\S{32,}$/);
   });
 });

@@ -52,7 +52,7 @@ describe('outbox relay → Kafka', () => {
       const message = byId.get(event.id)!;
       expect(message.key?.toString()).toBe(event.subject);
       expect(parseEvent(message.value)).toEqual(event);
-      expect(parseTraceparent(message.headers.traceparent)).toBeDefined();
+      expect(parseTraceparent(message.headers.traceparent)).toMatchObject({ traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     }
     // One dossier's events stay in order (same key → same partition, published in id order).
     const d1 = received.filter((message) => message.key?.toString() === 'D-1').map((message) => parseEvent(message.value).id);

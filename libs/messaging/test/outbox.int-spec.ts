@@ -33,7 +33,7 @@ describe('transactional outbox (real PostgreSQL)', () => {
     const [row] = await dataSource.query('SELECT * FROM outbox');
     expect(row).toMatchObject({ event_id: event.id, event_type: event.type, topic: TOPIC, message_key: 'D-1', published_at: null });
     expect(row.envelope).toEqual(event);
-    expect(parseTraceparent(row.headers.traceparent)).toBeDefined();
+    expect(parseTraceparent(row.headers.traceparent)).toMatchObject({ traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(row.created_at).toBeInstanceOf(Date);
   });
 

@@ -249,7 +249,7 @@ describe('service kit: a sample feature end to end (PostgreSQL + broker)', () =>
 
     const docs = await request(service.url).get('/docs-json').expect(200);
     expect(docs.body.openapi).toMatch(/^3\./);
-    expect(docs.body.paths['/sample/withdrawals'].post).toBeDefined();
+    expect(docs.body.paths['/sample/withdrawals'].post.responses).toEqual(expect.objectContaining({ '201': expect.any(Object) }));
     expect(docs.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(docs.body.paths['/health']).toBeUndefined();
   });
