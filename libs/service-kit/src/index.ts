@@ -20,6 +20,7 @@ export {
 // Module and tokens
 export { ServiceKitModule } from './service-kit.module';
 export { CatalogModule, CATALOG, loadConfiguredCatalog } from './catalog/catalog.module';
+export { PageRequest } from './http/page.request.dto';
 export type { ServiceKitOptions } from './service-kit.options';
 export { SERVICE_CONFIG, SERVICE_KIT_OPTIONS, MESSAGE_BUS } from './messaging/service-kit-tokens';
 // Errors

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageRequest } from '@bcci/service-kit';
+import { IsIn, IsOptional } from 'class-validator';
 
-export class ListLegsRequest {
+export class ListLegsRequest extends PageRequest {
   @ApiPropertyOptional({ enum: ['open', 'filed', 'withdrawn'], description: 'open = still travelling (not filed, not withdrawn)' })
   @IsOptional()
   @IsIn(['open', 'filed', 'withdrawn'], { context: { messageVi: 'trạng thái phải là open, filed hoặc withdrawn' } })
@@ -12,19 +12,4 @@ export class ListLegsRequest {
   @IsOptional()
   @IsIn(['true', 'false'], { context: { messageVi: 'overdue phải là true hoặc false' } })
   overdue?: 'true' | 'false';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageRequest } from '@bcci/service-kit';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { RETURN_STATUSES, type ReturnStatus } from '../domain/return-status';
 
-export class ListReturnsRequest {
+export class ListReturnsRequest extends PageRequest {
   @ApiPropertyOptional({ enum: RETURN_STATUSES })
   @IsOptional()
   @IsIn(RETURN_STATUSES, { context: { messageVi: 'trạng thái không hợp lệ' } })
@@ -13,19 +13,4 @@ export class ListReturnsRequest {
   @IsOptional()
   @Matches(/^\d{5}$/, { context: { messageVi: 'mã bưu chính phải gồm 5 chữ số' } })
   postalCode?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
