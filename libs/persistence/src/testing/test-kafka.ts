@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startBroker, type RunningBroker } from '@bcci/kafka-broker';
 import { EXTERNAL_KAFKA_BROKERS_ENV } from './test-environment';
 import { testBrokerOptions } from './test-broker-options';
+import { SharedServer } from './shared-server';
 
 export interface TestKafkaLease {
   /** Bootstrap addresses (host:port). */
@@ -16,7 +17,17 @@ export function startTestBroker(dataDir: string): Promise<RunningBroker> {
   return startBroker(testBrokerOptions(dataDir));
 }
 
-let local: { brokers: Promise<string[]>; stop: () => Promise<void>; leases: number } | undefined;
+const local = new SharedServer<string[]>(() => {
+  const root = mkdtempSync(path.join(tmpdir(), 'bcci-kafka-'));
+  const starting = startTestBroker(root);
+  return {
+    value: starting.then((broker) => [broker.bootstrap]),
+    stop: async () => {
+      await (await starting).stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+});
 
 /**
  * The Kafka for this test file: KAFKA_BROKERS (an external cluster, shared: run such suites one file at
@@ -26,33 +37,6 @@ let local: { brokers: Promise<string[]>; stop: () => Promise<void>; leases: numb
 export async function acquireTestKafka(): Promise<TestKafkaLease> {
   const shared = process.env[EXTERNAL_KAFKA_BROKERS_ENV];
   if (shared) return { brokers: shared.split(','), release: async () => undefined };
-
-  if (!local) {
-    const root = mkdtempSync(path.join(tmpdir(), 'bcci-kafka-'));
-    const starting = startTestBroker(root);
-    local = {
-      brokers: starting.then((broker) => [broker.bootstrap]),
-      stop: async () => {
-        await (await starting).stop();
-        rmSync(root, { recursive: true, force: true });
-      },
-      leases: 0,
-    };
-  }
-  const current = local;
-  current.leases += 1;
-  const brokers = await current.brokers;
-  let released = false;
-  return {
-    brokers,
-    release: async () => {
-      if (released) return;
-      released = true;
-      current.leases -= 1;
-      if (current.leases === 0 && local === current) {
-        local = undefined;
-        await current.stop();
-      }
-    },
-  };
+  const lease = await local.acquire();
+  return { brokers: lease.value, release: lease.release };
 }

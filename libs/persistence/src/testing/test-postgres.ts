@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../embedded/start-embedded-postgres';
+import { SharedServer } from './shared-server';
 import { EXTERNAL_PG_URL_ENV, TEST_PG_ADMIN_URL_ENV } from './test-environment';
 
 export interface TestPostgresLease {
@@ -26,7 +27,10 @@ export async function startThrowawayPostgres(): Promise<{ server: EmbeddedPostgr
 
 // One server per Jest module registry (i.e. per test file) when no global one exists, shared by every
 // createTestDatabase() of that file and stopped when the last lease is released.
-let local: { adminUrl: Promise<string>; stop: () => Promise<void>; leases: number } | undefined;
+const local = new SharedServer<string>(() => {
+  const starting = startThrowawayPostgres();
+  return { value: starting.then(({ server }) => server.adminUrl), stop: () => starting.then(({ stop }) => stop()) };
+});
 
 /**
  * The PostgreSQL for this test file, in order of preference: PG_URL (external server, nothing
@@ -35,29 +39,6 @@ let local: { adminUrl: Promise<string>; stop: () => Promise<void>; leases: numbe
 export async function acquireTestPostgres(): Promise<TestPostgresLease> {
   const shared = process.env[EXTERNAL_PG_URL_ENV] || process.env[TEST_PG_ADMIN_URL_ENV];
   if (shared) return { adminUrl: shared, release: async () => undefined };
-
-  if (!local) {
-    const starting = startThrowawayPostgres();
-    local = {
-      adminUrl: starting.then(({ server }) => server.adminUrl),
-      stop: () => starting.then(({ stop }) => stop()),
-      leases: 0,
-    };
-  }
-  const current = local;
-  current.leases += 1;
-  const adminUrl = await current.adminUrl;
-  let released = false;
-  return {
-    adminUrl,
-    release: async () => {
-      if (released) return;
-      released = true;
-      current.leases -= 1;
-      if (current.leases === 0 && local === current) {
-        local = undefined;
-        await current.stop();
-      }
-    },
-  };
+  const lease = await local.acquire();
+  return { adminUrl: lease.value, release: lease.release };
 }
