@@ -23,4 +23,10 @@ describe('slip codes', () => {
     const { width, height } = pngSize(await renderLookupQrCode('https://bcci.example.vn/tra-cuu/RR473124829VN'));
     expect(width).toBe(height);
   });
+
+  it('draws both codes as opaque grayscale, which pdfkit embeds in drawing order', async () => {
+    const colorTypeOf = (png: Buffer) => png.readUInt8(25);
+    expect(colorTypeOf(await renderPostalItemBarcode('RR473124829VN'))).toBe(0);
+    expect(colorTypeOf(await renderLookupQrCode('https://bcci.example.vn/tra-cuu/RR473124829VN'))).toBe(0);
+  });
 });
