@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Catalog } from '@bcci/catalog';
 import { OutboxWriter } from '@bcci/messaging';
-import { CatalogModule, IdempotencyStore, ServiceKitModule } from '@bcci/service-kit';
+import { CatalogModule, IdempotencyStore, ServiceKitModule, ServiceMetrics } from '@bcci/service-kit';
 import { DataSource } from 'typeorm';
 import { CATALOG } from './catalog.provider';
 import { INTAKE_CONFIG, INTAKE_EXTRA_CONFIG, intakeConfigProvider, type IntakeExtraConfig } from './config/intake.config';
@@ -13,6 +13,8 @@ import { ReadApplicantUseCase } from './dossiers/application/read-applicant.use-
 import { RecordDispatchUseCase } from './dossiers/application/record-dispatch.use-case';
 import { RecordDossierCodeUseCase } from './dossiers/application/record-dossier-code.use-case';
 import { RegisterDossierUseCase } from './dossiers/application/register-dossier.use-case';
+import { RegistrationMetrics } from './dossiers/application/registration-metrics';
+import { RegistrationWriter } from './dossiers/application/registration-writer';
 import { SearchDossiersUseCase } from './dossiers/application/search-dossiers.use-case';
 import { WithdrawDossierUseCase } from './dossiers/application/withdraw-dossier.use-case';
 import { DossierProgressHandler } from './dossiers/messaging/dossier-progress.handler';
@@ -38,19 +40,22 @@ const providers: Provider[] = [
   { provide: DossierRepository, inject: [DataSource], useFactory: (dataSource: DataSource) => new DossierRepository(dataSource) },
   { provide: IdentifierSequencesRepository, useValue: new IdentifierSequencesRepository() },
   {
-    provide: RegisterDossierUseCase,
-    inject: [DataSource, CATALOG, DossierRepository, IdentifierSequencesRepository, PiiCipher, BlindIndex, OutboxWriter, IdempotencyStore, CLOCK],
+    provide: RegistrationWriter,
+    inject: [DataSource, DossierRepository, IdentifierSequencesRepository, OutboxWriter, IdempotencyStore, ServiceMetrics],
     useFactory: (
       dataSource: DataSource,
-      catalog: Catalog,
       dossiers: DossierRepository,
       sequences: IdentifierSequencesRepository,
-      cipher: PiiCipher,
-      blindIndex: BlindIndex,
       outbox: OutboxWriter,
       idempotency: IdempotencyStore,
-      clock: Clock,
-    ) => new RegisterDossierUseCase({ dataSource, catalog, dossiers, sequences, cipher, blindIndex, outbox, idempotency, clock }),
+      metrics: ServiceMetrics,
+    ) => new RegistrationWriter({ dataSource, dossiers, sequences, outbox, idempotency, metrics: new RegistrationMetrics(metrics.registry) }),
+  },
+  {
+    provide: RegisterDossierUseCase,
+    inject: [CATALOG, PiiCipher, BlindIndex, RegistrationWriter, CLOCK],
+    useFactory: (catalog: Catalog, cipher: PiiCipher, blindIndex: BlindIndex, writer: RegistrationWriter, clock: Clock) =>
+      new RegisterDossierUseCase({ catalog, cipher, blindIndex, writer, clock }),
   },
   {
     provide: SearchDossiersUseCase,

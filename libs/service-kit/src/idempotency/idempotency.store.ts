@@ -5,6 +5,27 @@ import { requestFingerprint } from './request-fingerprint';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
+/** One key of a batch: `request` is what identifies the request (usually the body). */
+export interface IdempotencyClaimRequest {
+  readonly scope: string;
+  readonly key: string;
+  readonly request?: unknown;
+}
+
+/**
+ * Per key of a batch: `new` (do the work, then record its result), `replay` (answer the stored result of
+ * the first request) or `refused` (the key belongs to another request, or that request is still open).
+ */
+export type IdempotencyClaim<T> =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'replay'; readonly value: T }
+  | { readonly kind: 'refused'; readonly error: ConflictError };
+
+interface StoredKey<T> {
+  request_fingerprint: string | null;
+  response: { value: T } | null;
+}
+
 /**
  * Idempotency-Key support (architecture.md §3): a retried creating request returns the first answer
  * instead of doing the work twice. Runs inside the use case's transaction, so the key, the state
@@ -24,6 +45,62 @@ export class IdempotencyStore {
    */
   async run<T>(manager: EntityManager, scope: string, key: string | undefined, fn: () => Promise<T>, request?: unknown): Promise<T> {
     if (key === undefined) return fn();
+    const [claim] = await this.claimMany<T>(manager, [{ scope, key, request }]);
+    if (claim!.kind === 'replay') return claim!.value;
+    if (claim!.kind === 'refused') throw claim!.error;
+    const result = await fn();
+    await this.recordMany(manager, [{ scope, key, result }]);
+    return result;
+  }
+
+  /**
+   * Claims the keys of several requests in one statement, for a transaction that writes them together.
+   * Keys must be distinct within one call (the caller writes a repeated key in a later transaction).
+   * Throws InvalidInputError if a key is malformed: check keys with `assertValidKey` before batching.
+   */
+  async claimMany<T>(manager: EntityManager, claims: readonly IdempotencyClaimRequest[]): Promise<IdempotencyClaim<T>[]> {
+    for (const claim of claims) IdempotencyStore.assertValidKey(claim.key);
+    assertInTransaction(manager);
+    if (claims.length === 0) return [];
+    const fingerprints = claims.map((claim) => (claim.request === undefined ? null : requestFingerprint(claim.request)));
+    // Sorted, so that two transactions claiming overlapping keys lock them in the same order.
+    const inserted: { scope: string; key: string }[] = await manager.query(
+      `INSERT INTO idempotency_keys (scope, key, request_fingerprint)
+       SELECT scope, key, fingerprint FROM unnest($1::text[], $2::text[], $3::text[]) AS c(scope, key, fingerprint) ORDER BY scope, key
+       ON CONFLICT (scope, key) DO NOTHING RETURNING scope, key`,
+      [claims.map((claim) => claim.scope), claims.map((claim) => claim.key), fingerprints],
+    );
+    const claimed = new Set(inserted.map((row) => idOf(row.scope, row.key)));
+    const taken = claims.filter((claim) => !claimed.has(idOf(claim.scope, claim.key)));
+    const stored = new Map<string, StoredKey<T>>();
+    if (taken.length > 0) {
+      const rows: (StoredKey<T> & { scope: string; key: string })[] = await manager.query(
+        `SELECT k.scope, k.key, k.request_fingerprint, k.response FROM idempotency_keys k
+         JOIN unnest($1::text[], $2::text[]) AS c(scope, key) ON k.scope = c.scope AND k.key = c.key`,
+        [taken.map((claim) => claim.scope), taken.map((claim) => claim.key)],
+      );
+      for (const row of rows) stored.set(idOf(row.scope, row.key), row);
+    }
+    return claims.map((claim, i) => {
+      const id = idOf(claim.scope, claim.key);
+      return claimed.has(id) ? { kind: 'new' } : answerFromStore(stored.get(id), fingerprints[i]!);
+    });
+  }
+
+  /** Stores the results of claimed keys, in the transaction that did the work. */
+  async recordMany(manager: EntityManager, records: readonly { scope: string; key: string; result: unknown }[]): Promise<void> {
+    if (records.length === 0) return;
+    // Wrapped so that `undefined` and primitives round-trip through jsonb.
+    await manager.query(
+      `UPDATE idempotency_keys k SET response = r.response
+       FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS r(scope, key, response)
+       WHERE k.scope = r.scope AND k.key = r.key`,
+      [records.map((r) => r.scope), records.map((r) => r.key), records.map((r) => JSON.stringify({ value: r.result ?? null }))],
+    );
+  }
+
+  /** A key a client may send: 1 to 200 visible ASCII characters. */
+  static assertValidKey(key: string): void {
     if (!KEY_PATTERN.test(key)) {
       throw new InvalidInputError({
         code: 'idempotency-key.format',
@@ -31,42 +108,38 @@ export class IdempotencyStore {
         messageVi: 'Khóa Idempotency-Key không hợp lệ (1 đến 200 ký tự ASCII, không có khoảng trắng).',
       });
     }
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('IdempotencyStore.run must run inside a transaction (use dataSource.transaction(manager => ...))');
-    }
-    const fingerprint = request === undefined ? null : requestFingerprint(request);
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO idempotency_keys (scope, key, request_fingerprint) VALUES ($1, $2, $3)
-       ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-      [scope, key, fingerprint],
-    );
-    if (inserted.length === 0) {
-      const [stored] = (await manager.query(`SELECT request_fingerprint, response FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key])) as Array<{
-        request_fingerprint: string | null;
-        response: { value: T } | null;
-      }>;
-      if (stored && stored.request_fingerprint !== fingerprint) {
-        throw new ConflictError({
-          code: 'idempotency-key.reused',
-          message: 'This Idempotency-Key was already used for a different request',
-          messageVi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
-        });
-      }
-      if (stored?.response) return stored.response.value;
-      // Only possible if the first transaction is still open on this very connection.
-      throw new ConflictError({
-        code: 'idempotency-key.in-progress',
-        message: 'A request with this Idempotency-Key is still being processed',
-        messageVi: 'Yêu cầu với khóa Idempotency-Key này đang được xử lý, vui lòng thử lại sau.',
-      });
-    }
-    const result = await fn();
-    // Wrapped so that `undefined` and primitives round-trip through jsonb.
-    await manager.query(`UPDATE idempotency_keys SET response = $3::jsonb WHERE scope = $1 AND key = $2`, [
-      scope,
-      key,
-      JSON.stringify({ value: result ?? null }),
-    ]);
-    return result;
   }
+}
+
+function idOf(scope: string, key: string): string {
+  return `${scope}\u0000${key}`;
+}
+
+function assertInTransaction(manager: EntityManager): void {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error('IdempotencyStore must run inside a transaction (use dataSource.transaction(manager => ...))');
+  }
+}
+
+function answerFromStore<T>(stored: StoredKey<T> | undefined, fingerprint: string | null): IdempotencyClaim<T> {
+  if (stored && stored.request_fingerprint !== fingerprint) {
+    return {
+      kind: 'refused',
+      error: new ConflictError({
+        code: 'idempotency-key.reused',
+        message: 'This Idempotency-Key was already used for a different request',
+        messageVi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+      }),
+    };
+  }
+  if (stored?.response) return { kind: 'replay', value: stored.response.value };
+  // Only possible if the first transaction is still open on this very connection.
+  return {
+    kind: 'refused',
+    error: new ConflictError({
+      code: 'idempotency-key.in-progress',
+      message: 'A request with this Idempotency-Key is still being processed',
+      messageVi: 'Yêu cầu với khóa Idempotency-Key này đang được xử lý, vui lòng thử lại sau.',
+    }),
+  };
 }

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Catalog, CatalogSnapshot, PostalLeg, PostalPoint, Agency } from '@bcci/catalog';
-import { topicFor, EventType } from '@bcci/contracts';
-import { formatProvisionalDossierId, generatePostalItemId, RuleViolationError, toVietnamDate, type PostalCode } from '@bcci/kernel';
-import type { OutboxWriter } from '@bcci/messaging';
-import type { IdempotencyStore } from '@bcci/service-kit';
-import type { DataSource, EntityManager } from 'typeorm';
+import { RuleViolationError, toVietnamDate } from '@bcci/kernel';
+import { GroupCommit, type GroupCommitOptions } from '@bcci/persistence';
+import { IdempotencyStore } from '@bcci/service-kit';
 import { DossierOrmEntity } from '../persistence/dossier.orm-entity';
-import type { DossierRepository } from '../persistence/dossier.repository';
-import type { IdentifierSequencesRepository } from '../persistence/identifier-sequences.repository';
 import type { BlindIndex } from '../../pii/blind-index';
 import type { PiiCipher } from '../../pii/pii-cipher';
 import { maskIdentityNumber, maskPhone } from '../domain/personal-data';
@@ -20,10 +16,10 @@ import { generateLookupPin, lookupPinHash } from '../domain/lookup-pin';
 import { sendsDossier } from '../domain/service-form';
 import type { Clock } from './clock';
 import { clerkPostalCode } from './dossier-access';
-import { toDossierView, type DossierView } from './dossier-view';
-import { dossierRegisteredEvent } from './dossier-registered.event';
+import type { DossierView } from './dossier-view';
 import { staffRefOf, type IntakeActor } from './intake-actor';
 import type { PersonalDataRecord } from './personal-data-record';
+import type { PreparedRegistration, RegistrationWriter } from './registration-writer';
 
 export interface RegisterDossierRequest {
   readonly actor: IntakeActor;
@@ -33,29 +29,44 @@ export interface RegisterDossierRequest {
   readonly correlationId?: string;
 }
 
-
 export interface RegisterDossierDeps {
-  readonly dataSource: DataSource;
   readonly catalog: Catalog;
-  readonly dossiers: DossierRepository;
-  readonly sequences: IdentifierSequencesRepository;
   readonly cipher: PiiCipher;
   readonly blindIndex: BlindIndex;
-  readonly outbox: OutboxWriter;
-  readonly idempotency: IdempotencyStore;
+  readonly writer: RegistrationWriter;
   readonly clock: Clock;
+  /** How registrations are grouped into transactions (defaults: up to 64 per transaction, 2 at once). */
+  readonly groupCommit?: GroupCommitOptions;
 }
 
 /**
  * Registers a dossier at the clerk's counter (QĐ 45 Đ6, TT 17 Đ5.1): checks it against the catalog of the
- * day, allocates the S10 item id and the provisional id, computes J and J+n, and writes the dossier, its
- * search tokens, its event and the idempotency record in one transaction.
+ * day, computes J and J+n, encrypts the personal data, then hands it to the registration writer, which
+ * allocates the S10 item id and the provisional id and writes the dossier, its search tokens, its event
+ * and the idempotency record in one transaction, shared with the registrations of other counters that
+ * arrived at the same moment.
  */
 export class RegisterDossierUseCase {
-  constructor(private readonly deps: RegisterDossierDeps) {}
+  private readonly registrations: GroupCommit<PreparedRegistration, DossierView>;
+
+  constructor(private readonly deps: RegisterDossierDeps) {
+    this.registrations = new GroupCommit((batch) => deps.writer.write(batch), deps.groupCommit ?? { maxBatch: 64, maxInFlight: 2 });
+  }
 
   async execute(request: RegisterDossierRequest): Promise<DossierView> {
+    // Everything is checked before the transaction: a refused request writes nothing, not even its key.
+    // A retry with the same key gets the first answer from the store and allocates nothing.
+    return this.registrations.submit(this.prepare(request));
+  }
+
+  /** Nest calls this before closing the database: registrations already accepted are written first. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.registrations.drained();
+  }
+
+  private prepare(request: RegisterDossierRequest): PreparedRegistration {
     const postalCode = clerkPostalCode(request.actor);
+    if (request.idempotencyKey !== undefined) IdempotencyStore.assertValidKey(request.idempotencyKey);
     const receivedAt = this.deps.clock.now();
     const receivedOn = toVietnamDate(receivedAt);
     const snapshot = this.deps.catalog.at(receivedOn);
@@ -66,46 +77,35 @@ export class RegisterDossierUseCase {
     const intakeDay = intakeDayOf(receivedAt);
     const deadline = sendsDossier(form) ? forwardLegDeadline(receivedAt, this.legFor(snapshot, intakeDay, point, agency)) : null;
     const lineage = snapshot.lineageOf(point.administrativeUnitCode);
-
-    // Everything is checked before the transaction: a refused request writes nothing, not even its key.
-    // A retry with the same key gets the first answer from the store and allocates nothing.
-    return this.deps.dataSource.transaction((manager) =>
-      this.deps.idempotency.run(
-        manager,
-        `register-dossier:${postalCode}`,
-        request.idempotencyKey,
-        async () => {
-          const lookupPin = generateLookupPin();
-          const dossier = await this.buildDossier(manager, {
-            lookupPin,
-            checked,
-            postalCode,
-            receivedAt,
-            receivedOn,
-            intakeDay,
-            deadline,
-            procedure: { code: procedure.code, name: procedure.name },
-            agency: { id: agency.id, name: agency.name },
-            actor: request.actor,
-          });
-          await this.deps.dossiers.insert(manager, dossier, this.searchTokens(checked));
-          const event = dossierRegisteredEvent(dossier, {
-            provinceCode: lineage.find((unit) => unit.level === 'province')?.code,
-            communeCode: point.administrativeUnitCode,
-            staffRef: staffRefOf(request.actor),
-            correlationId: request.correlationId,
-            lookupPinHash: lookupPinHash(dossier.id, lookupPin),
-          });
-          await this.deps.outbox.append(manager, {
-            topic: topicFor(EventType.DossierRegistered),
-            event,
-            ...(request.traceparent ? { headers: { traceparent: request.traceparent } } : {}),
-          });
-          return toDossierView(dossier);
-        },
-        request.input,
-      ),
-    );
+    const lookupPin = generateLookupPin();
+    const dossier = this.buildDossier({
+      lookupPin,
+      checked,
+      postalCode,
+      receivedAt,
+      intakeDay,
+      deadline,
+      procedure: { code: procedure.code, name: procedure.name },
+      agency: { id: agency.id, name: agency.name },
+      actor: request.actor,
+    });
+    return {
+      dossier,
+      receivedOn,
+      withPostalItem: sendsDossier(checked.serviceForm),
+      tokens: this.searchTokens(checked),
+      eventContext: {
+        provinceCode: lineage.find((unit) => unit.level === 'province')?.code,
+        communeCode: point.administrativeUnitCode,
+        staffRef: staffRefOf(request.actor),
+        correlationId: request.correlationId,
+        lookupPinHash: lookupPinHash(dossier.id, lookupPin),
+      },
+      ...(request.traceparent ? { traceparent: request.traceparent } : {}),
+      ...(request.idempotencyKey !== undefined
+        ? { idempotency: { scope: `register-dossier:${postalCode}`, key: request.idempotencyKey, request: request.input } }
+        : {}),
+    };
   }
 
   /** The catalog leg in force on J; around a reorganisation the receipt day's geography is the fallback. */
@@ -119,32 +119,20 @@ export class RegisterDossierUseCase {
     }
   }
 
-  private async buildDossier(
-    manager: EntityManager,
-    input: {
-      lookupPin: string;
-      checked: CheckedRegistration;
-      postalCode: string;
-      receivedAt: Date;
-      receivedOn: string;
-      intakeDay: string;
-      deadline: ReturnType<typeof forwardLegDeadline> | null;
-      procedure: { code: string; name: string };
-      agency: { id: string; name: string };
-      actor: IntakeActor;
-    },
-  ): Promise<DossierOrmEntity> {
+  /** The dossier row without the identifiers the writer allocates (provisional id, S10 item id). */
+  private buildDossier(input: {
+    lookupPin: string;
+    checked: CheckedRegistration;
+    postalCode: string;
+    receivedAt: Date;
+    intakeDay: string;
+    deadline: ReturnType<typeof forwardLegDeadline> | null;
+    procedure: { code: string; name: string };
+    agency: { id: string; name: string };
+    actor: IntakeActor;
+  }): DossierOrmEntity {
     const { checked } = input;
     const id = randomUUID();
-    const { sequence, postalItem } = await this.deps.sequences.allocate(manager, input.postalCode, input.receivedOn, sendsDossier(checked.serviceForm));
-    if (sequence > 9999) {
-      throw new RuleViolationError({
-        code: 'provisional-id.daily-limit',
-        message: `Postal point ${input.postalCode} reached 9999 dossiers on ${input.receivedOn}`,
-        messageVi: 'Điểm phục vụ đã tiếp nhận tối đa 9.999 hồ sơ trong ngày: liên hệ quản trị hệ thống.',
-      });
-    }
-    const postalItemId = postalItem ? generatePostalItemId(postalItem.serviceIndicator, postalItem.serial) : null;
     const applicantRef = randomUUID();
     const recipientIsApplicant = checked.recipient !== null && this.isApplicant(checked);
     const record: PersonalDataRecord = {
@@ -157,9 +145,9 @@ export class RegisterDossierUseCase {
     const dossier = new DossierOrmEntity();
     Object.assign(dossier, {
       id,
-      provisionalDossierId: formatProvisionalDossierId({ postalCode: input.postalCode as PostalCode, receivedOn: input.receivedOn as never, sequence }),
+      provisionalDossierId: '',
       dossierCode: checked.dossierCode,
-      postalItemId,
+      postalItemId: null,
       postalCode: input.postalCode,
       serviceForm: checked.serviceForm,
       receivingChannel: checked.receivingChannel,

@@ -15,6 +15,8 @@ export interface DossierSearchCriteria {
   readonly pageSize: number;
 }
 
+export type SearchToken = Omit<DossierSearchTokenOrmEntity, 'dossierId' | 'postalCode'>;
+
 export interface DossierPage {
   readonly items: DossierOrmEntity[];
   readonly total: number;
@@ -33,24 +35,32 @@ export class DossierRepository {
   }
 
   /**
-   * The dossier and its search tokens in one statement (a writable CTE): the registration holds its
-   * postal point's sequence rows locked until commit, so every round trip saved here shortens the time
-   * the point's other registrations wait.
+   * Dossiers and their search tokens in one statement (a writable CTE), however many registrations a
+   * transaction writes: the registration holds its postal point's sequence rows locked until commit, so
+   * every round trip saved here shortens the time the point's other registrations wait.
    */
-  async insert(manager: EntityManager, dossier: DossierOrmEntity, tokens: Omit<DossierSearchTokenOrmEntity, 'dossierId' | 'postalCode'>[]): Promise<void> {
-    const [dossierSql, dossierParams] = manager.createQueryBuilder().insert().into(DossierOrmEntity).values(dossier).getQueryAndParameters();
-    if (tokens.length === 0) {
+  async insertMany(manager: EntityManager, entries: readonly { dossier: DossierOrmEntity; tokens: readonly SearchToken[] }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const [dossierSql, dossierParams] = manager
+      .createQueryBuilder()
+      .insert()
+      .into(DossierOrmEntity)
+      .values(entries.map((entry) => entry.dossier))
+      .getQueryAndParameters();
+    const params: unknown[] = [...dossierParams];
+    const rows = entries.flatMap(({ dossier, tokens }) =>
+      tokens.map((token) => {
+        params.push(dossier.id, token.kind, token.token, dossier.postalCode);
+        const n = params.length;
+        return `($${n - 3}::uuid, $${n - 2}, $${n - 1}, $${n})`;
+      }),
+    );
+    if (rows.length === 0) {
       await manager.query(dossierSql, dossierParams);
       return;
     }
-    const params: unknown[] = [...dossierParams];
-    const rows = tokens.map((token) => {
-      params.push(dossier.id, token.kind, token.token, dossier.postalCode);
-      const n = params.length;
-      return `($${n - 3}::uuid, $${n - 2}, $${n - 1}, $${n})`;
-    });
     await manager.query(
-      `WITH inserted_dossier AS (${dossierSql})
+      `WITH inserted_dossiers AS (${dossierSql})
        INSERT INTO dossier_search_tokens (dossier_id, kind, token, postal_code) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`,
       params,
     );

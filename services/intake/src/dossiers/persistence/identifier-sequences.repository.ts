@@ -8,9 +8,28 @@ import type { EntityManager } from 'typeorm';
 export const DEFAULT_SERVICE_INDICATOR = 'EB';
 export const DEFAULT_RANGE_SIZE = 100_000;
 
+export interface IdentifierRequest {
+  readonly postalCode: string;
+  /** Vietnam date of receipt (YYYY-MM-DD): provisional ids count per point and day. */
+  readonly receivedOn: string;
+  /** Whether the dossier travels by post and needs an S10 item id. */
+  readonly withPostalItem: boolean;
+}
+
+export interface AllocatedIdentifiers {
+  readonly sequence: number;
+  readonly postalItem: AllocatedSerial | null;
+}
+
 export interface AllocatedSerial {
   readonly serviceIndicator: string;
   readonly serial: number;
+}
+
+function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  return counts;
 }
 
 /**
@@ -47,44 +66,74 @@ export class IdentifierSequencesRepository {
   }
 
   /**
-   * The provisional sequence and, when the dossier travels by post, the S10 serial, in one round trip
-   * when the point has a free range (the usual case): both rows stay locked until commit, so the fewer
-   * statements a registration sends after taking them, the less the point's other registrations wait.
-   * Falls back to nextPostalItemSerial's block allocation when the point has no free range.
+   * The provisional sequences and S10 serials of a batch of registrations written in one transaction,
+   * answered in request order: one statement per kind of identifier, whatever the batch size. Rows are
+   * locked in key order so that two batches sharing postal points never wait on each other in a cycle.
+   * A point without enough free serials in its range falls back to nextPostalItemSerial for the rest.
    */
-  async allocate(manager: EntityManager, postalCode: string, receivedOn: string, withPostalItem: boolean): Promise<{ sequence: number; postalItem: AllocatedSerial | null }> {
-    if (!withPostalItem) return { sequence: await this.nextProvisionalSequence(manager, postalCode, receivedOn), postalItem: null };
-    const rows: { last_value: number; service_indicator: string | null; serial: number | null }[] = await manager.query(
-      `WITH provisional AS (
-         INSERT INTO provisional_id_sequences (postal_code, received_on, last_value) VALUES ($1, $2, 1)
-         ON CONFLICT (postal_code, received_on) DO UPDATE SET last_value = provisional_id_sequences.last_value + 1
-         RETURNING last_value
-       ), item AS (
-         UPDATE postal_item_ranges SET next_serial = next_serial + 1
-         WHERE id = (SELECT id FROM postal_item_ranges WHERE postal_code = $1 AND next_serial <= last_serial ORDER BY id LIMIT 1 FOR UPDATE)
-           AND next_serial <= last_serial
-         RETURNING service_indicator, next_serial - 1 AS serial
-       )
-       SELECT provisional.last_value, item.service_indicator, item.serial FROM provisional LEFT JOIN item ON true`,
-      [postalCode, receivedOn],
-    );
-    const row = rows[0]!;
-    const postalItem =
-      row.service_indicator !== null && row.serial !== null
-        ? { serviceIndicator: row.service_indicator, serial: Number(row.serial) }
-        : await this.nextPostalItemSerial(manager, postalCode);
-    return { sequence: Number(row.last_value), postalItem };
+  async allocateBatch(manager: EntityManager, requests: readonly IdentifierRequest[]): Promise<AllocatedIdentifiers[]> {
+    const sequences = await this.nextProvisionalSequences(manager, requests);
+    const serials = await this.nextPostalItemSerials(manager, requests.filter((r) => r.withPostalItem).map((r) => r.postalCode));
+    const answers: AllocatedIdentifiers[] = [];
+    for (const [i, request] of requests.entries()) {
+      const postalItem = request.withPostalItem ? (serials.get(request.postalCode)?.shift() ?? (await this.nextPostalItemSerial(manager, request.postalCode))) : null;
+      answers.push({ sequence: sequences[i]!, postalItem });
+    }
+    return answers;
   }
 
   /** Next 1-based daily sequence of provisional dossier ids at a postal point. */
   async nextProvisionalSequence(manager: EntityManager, postalCode: string, receivedOn: string): Promise<number> {
-    const rows: { last_value: number }[] = await manager.query(
-      `INSERT INTO provisional_id_sequences (postal_code, received_on, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (postal_code, received_on) DO UPDATE SET last_value = provisional_id_sequences.last_value + 1
-       RETURNING last_value`,
-      [postalCode, receivedOn],
+    const [sequence] = await this.nextProvisionalSequences(manager, [{ postalCode, receivedOn }]);
+    return sequence!;
+  }
+
+  private async nextProvisionalSequences(manager: EntityManager, requests: readonly Pick<IdentifierRequest, 'postalCode' | 'receivedOn'>[]): Promise<number[]> {
+    const counts = countBy(requests, (r) => `${r.postalCode}|${r.receivedOn}`);
+    const keys = [...counts.keys()].sort();
+    const rows: { postal_code: string; received_on: string; last_value: number }[] = await manager.query(
+      `INSERT INTO provisional_id_sequences (postal_code, received_on, last_value)
+       SELECT postal_code, received_on, taken FROM unnest($1::text[], $2::date[], $3::int[]) AS t(postal_code, received_on, taken) ORDER BY postal_code, received_on
+       ON CONFLICT (postal_code, received_on) DO UPDATE SET last_value = provisional_id_sequences.last_value + EXCLUDED.last_value
+       RETURNING postal_code, to_char(received_on, 'YYYY-MM-DD') AS received_on, last_value`,
+      [keys.map((k) => k.split('|')[0]), keys.map((k) => k.split('|')[1]), keys.map((k) => counts.get(k))],
     );
-    return Number(rows[0].last_value);
+    // Each group's numbers are last - taken + 1 … last, handed out in request order.
+    const next = new Map(rows.map((row) => [`${row.postal_code}|${row.received_on}`, Number(row.last_value) - counts.get(`${row.postal_code}|${row.received_on}`)! + 1]));
+    return requests.map((r) => {
+      const key = `${r.postalCode}|${r.receivedOn}`;
+      const value = next.get(key);
+      if (value === undefined) throw new Error(`no provisional sequence returned for ${key}`);
+      next.set(key, value + 1);
+      return value;
+    });
+  }
+
+  /** Serials taken from each point's current range, at most as many as asked; fewer when the range runs out. */
+  private async nextPostalItemSerials(manager: EntityManager, postalCodes: readonly string[]): Promise<Map<string, AllocatedSerial[]>> {
+    const serials = new Map<string, AllocatedSerial[]>();
+    if (postalCodes.length === 0) return serials;
+    const counts = countBy(postalCodes, (code) => code);
+    const codes = [...counts.keys()].sort();
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows]: [{ postal_code: string; service_indicator: string; first: number; last: number }[], number] = await manager.query(
+      `WITH wanted AS (
+         SELECT postal_code, taken, ord FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS w(postal_code, taken, ord)
+       ), picked AS (
+         SELECT r.id, w.taken FROM wanted w CROSS JOIN LATERAL (
+           SELECT id FROM postal_item_ranges x WHERE x.postal_code = w.postal_code AND x.next_serial <= x.last_serial ORDER BY id LIMIT 1 FOR UPDATE
+         ) r ORDER BY w.ord
+       )
+       UPDATE postal_item_ranges r SET next_serial = LEAST(r.next_serial + p.taken, r.last_serial + 1)
+       FROM picked p WHERE r.id = p.id AND r.next_serial <= r.last_serial
+       RETURNING r.postal_code, r.service_indicator, old.next_serial AS first, r.next_serial - 1 AS last`,
+      [codes, codes.map((code) => counts.get(code))],
+    );
+    for (const row of rows) {
+      const list = Array.from({ length: Number(row.last) - Number(row.first) + 1 }, (_, i) => ({ serviceIndicator: row.service_indicator, serial: Number(row.first) + i }));
+      serials.set(row.postal_code, list);
+    }
+    return serials;
   }
 
   private async takeFromRange(manager: EntityManager, postalCode: string): Promise<AllocatedSerial | undefined> {
