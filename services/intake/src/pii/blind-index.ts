@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 export type BlindIndexKind = 'name' | 'phone';
 
@@ -7,7 +7,13 @@ export type BlindIndexKind = 'name' | 'phone';
  * storing the terms. The kind is part of the input so a name token never equals a phone's hash.
  */
 export class BlindIndex {
-  constructor(private readonly key: Buffer) {}
+  // A KeyObject built once: handing createHmac a Buffer makes Node re-import the key on every call,
+  // which cost a registration more than the hashing itself (several tokens each).
+  private readonly key: KeyObject;
+
+  constructor(key: Buffer) {
+    this.key = createSecretKey(key);
+  }
 
   token(kind: BlindIndexKind, normalisedTerm: string): string {
     return createHmac('sha256', this.key).update(`${kind}\u0000${normalisedTerm}`, 'utf8').digest('hex');

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { PiiKeyring } from './pii-keyring';
 
 export interface PiiCiphertext {
@@ -15,22 +15,28 @@ const TAG_BYTES = 16;
  * id), so a ciphertext copied onto another dossier fails authentication instead of decrypting.
  */
 export class PiiCipher {
-  constructor(private readonly keyring: PiiKeyring) {}
+  // KeyObjects built once per key: a Buffer key is re-imported on every cipher, which costs more than
+  // encrypting a dossier's personal data.
+  private readonly keys: ReadonlyMap<string, KeyObject>;
+
+  constructor(private readonly keyring: PiiKeyring) {
+    this.keys = new Map(keyring.all.map((key) => [key.id, createSecretKey(key.key)]));
+  }
 
   encrypt(plaintext: unknown, associatedData: string): PiiCiphertext {
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.keyring.active.key, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.keyring.active.id)!, iv);
     cipher.setAAD(Buffer.from(associatedData, 'utf8'));
     const body = Buffer.concat([cipher.update(JSON.stringify(plaintext), 'utf8'), cipher.final()]);
     return { keyId: this.keyring.active.id, data: Buffer.concat([iv, cipher.getAuthTag(), body]) };
   }
 
   decrypt<T>(ciphertext: PiiCiphertext, associatedData: string): T {
-    const key = this.keyring.all.find((candidate) => candidate.id === ciphertext.keyId);
+    const key = this.keys.get(ciphertext.keyId);
     if (!key) throw new Error(`No personal-data key with id ${ciphertext.keyId} is configured (rotated out too early?)`);
     const iv = ciphertext.data.subarray(0, IV_BYTES);
     const tag = ciphertext.data.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
-    const decipher = createDecipheriv('aes-256-gcm', key.key, iv);
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAAD(Buffer.from(associatedData, 'utf8'));
     decipher.setAuthTag(tag);
     const plain = Buffer.concat([decipher.update(ciphertext.data.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
