@@ -3,6 +3,7 @@ import { BenchHttpClient } from '../http-client';
 import { ms, perSecond, summarize } from '../latency-stats';
 import type { BenchPhase } from '../bench-phase';
 import { CpuMeter } from '../cpu-meter';
+import { describeTransactions, readRegistrationTransactions } from './registration-transactions';
 import { clerksOfPostalPoints, registerOne, statusCounts, type Registration } from './register-dossiers';
 
 /**
@@ -21,6 +22,7 @@ export const intakeFixedRatePhase: BenchPhase = {
     context.progress(`${total} registrations at ${rate}/s for ${rateSeconds} s`);
     try {
       const clerks = await clerksOfPostalPoints(context, http, context.options.postalPoints);
+      const transactionsBefore = await readRegistrationTransactions(http, context.urls.intake!);
       const cpu = new CpuMeter(context.processes);
       const started = performance.now();
       const pending: Array<Promise<Registration>> = [];
@@ -40,13 +42,16 @@ export const intakeFixedRatePhase: BenchPhase = {
       const results = await Promise.all(pending);
       const elapsed = performance.now() - started;
       clearInterval(ticker);
+      const cpuReport = cpu.report();
+      const transactions = describeTransactions(transactionsBefore, await readRegistrationTransactions(http, context.urls.intake!));
       const accepted = results.filter((r) => r.status === 201);
       const latency = summarize(accepted.map((r) => r.latencyMs));
       return {
         lines: [
           `requests            ${total} scheduled at ${rate}/s over ${clerks.postalCodes.length} postal point(s), achieved ${perSecond(results.length, elapsed).toFixed(0)}/s (${statusCounts(results)})`,
           `latency (201)       p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)} (from the scheduled send time)`,
-          `CPU seconds         ${cpu.report()}`,
+          `transactions        ${transactions}`,
+          `CPU seconds         ${cpuReport}`,
         ],
         metrics: { rate, latencyP50Ms: latency.p50, latencyP99Ms: latency.p99, failed: results.length - accepted.length },
       };

@@ -3,6 +3,7 @@ import { BenchHttpClient } from '../http-client';
 import { ms, perSecond, summarize } from '../latency-stats';
 import type { BenchPhase } from '../bench-phase';
 import { CpuMeter } from '../cpu-meter';
+import { describeTransactions, readRegistrationTransactions } from './registration-transactions';
 import { clerksOfPostalPoints, RegisteredEventLag, registerOne, statusCounts, type Registration } from './register-dossiers';
 
 /** Closed loop: `--requests` registrations with `--concurrency` in flight, as fast as intake accepts them. */
@@ -24,6 +25,7 @@ export const intakeThroughputPhase: BenchPhase = {
         if (failed.length === warm.length) throw new Error(`every warm-up registration failed (${statusCounts(warm)}); first answer: ${failed[0]?.error}`);
       }
       context.progress(`measuring: ${requests} registrations, ${concurrency} in flight`);
+      const transactionsBefore = await readRegistrationTransactions(http, context.urls.intake!);
       const cpu = new CpuMeter(context.processes);
       const started = performance.now();
       let done = 0;
@@ -37,6 +39,7 @@ export const intakeThroughputPhase: BenchPhase = {
       const elapsed = performance.now() - started;
       clearInterval(ticker);
       const cpuReport = cpu.report();
+      const transactions = describeTransactions(transactionsBefore, await readRegistrationTransactions(http, context.urls.intake!));
 
       const accepted = results.filter((r) => r.status === 201);
       context.progress(`waiting for the ${accepted.length} dossier-registered events on Kafka`);
@@ -51,6 +54,7 @@ export const intakeThroughputPhase: BenchPhase = {
           `accepted/s          ${acceptedPerSecond.toFixed(0)}`,
           `latency (201)       p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}`,
           `outbox→Kafka lag    p50 ${ms(lagSummary.p50)}, p99 ${ms(lagSummary.p99)}, max ${ms(lagSummary.max)} (${lagSummary.count} events matched${missing ? `, ${missing} NOT seen within 60 s` : ''})`,
+          `transactions        ${transactions}`,
           `CPU seconds         ${cpuReport}`,
           ...(firstError ? [`first refusal       ${firstError}`] : []),
         ],

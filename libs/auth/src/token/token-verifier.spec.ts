@@ -59,6 +59,20 @@ describe('TokenVerifier (HS256, development issuer)', () => {
     expect(verifier.verify(justExpired).role).toBe('auditor');
   });
 
+  it('stops accepting a token it verified before once the token expires', () => {
+    jest.useFakeTimers({ now: Date.now() });
+    try {
+      const now = Math.floor(Date.now() / 1000);
+      const shortLived = sign({ sub: 'u', role: 'auditor', iat: now, exp: now + 60 }, {}, SECRET, false);
+      expect(verifier.verify(shortLived).role).toBe('auditor');
+      expect(verifier.verify(shortLived).role).toBe('auditor');
+      jest.setSystemTime((now + 60 + 120) * 1000);
+      expect(reasonOf(() => verifier.verify(shortLived))).toMatch(/expired/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('rejects a token without expiry', () => {
     expect(reasonOf(() => verifier.verify(sign({ sub: 'u', role: 'auditor' }, {}, SECRET, false)))).toMatch(/exp/);
   });
