@@ -36,7 +36,7 @@ export { MessagingLifecycle } from './messaging/messaging-lifecycle';
 export { ServiceMetrics } from './metrics/service-metrics';
 export { kafkaReachable } from './health/kafka-reachable';
 // Idempotency
-export { IdempotencyStore, type IdempotencyClaim, type IdempotencyClaimRequest } from './idempotency/idempotency.store';
+export { IdempotencyStore, type IdempotencyClaim, type IdempotencyClaimRequest, type IdempotencyRecord } from './idempotency/idempotency.store';
 export { IdempotencyKey, ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key.decorator';
 export { IdempotencyKeyOrmEntity } from './idempotency/idempotency-key.orm-entity';
 export { CreateIdempotencyKeysTable1735689600100 } from './idempotency/create-idempotency-keys-table.migration';

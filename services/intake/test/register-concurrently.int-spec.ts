@@ -117,4 +117,19 @@ describe('intake: registrations arriving at the same moment (PostgreSQL + broker
     const [row] = await service.dataSource.query(`SELECT last_value FROM provisional_id_sequences WHERE postal_code = '33700' AND received_on = $1`, [today]);
     expect(row.last_value).toBe(9999);
   });
+
+  it('continues a burst in a new block of S10 serials when the point\'s range runs out mid-burst', async () => {
+    // The postal operator allocated this point a range with three serials left.
+    await service.dataSource.query(
+      `INSERT INTO postal_item_ranges (postal_code, service_indicator, first_serial, last_serial, next_serial) VALUES ('33110', 'RR', 500, 509, 507)`,
+    );
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => register('33110', registration({ sealNumber: `NP-RANGE-${i}` }))));
+    for (const answer of answers) expect(answer.status).toBe(201);
+    const ids = answers.map((answer) => answer.body.postalItemId as string);
+    expect(new Set(ids).size).toBe(6);
+    expect(ids.filter((id) => id.startsWith('RR')).map(serialOf).sort()).toEqual([507, 508, 509]);
+    expect(ids.filter((id) => !id.startsWith('RR'))).toHaveLength(3);
+    const [range] = await service.dataSource.query(`SELECT next_serial FROM postal_item_ranges WHERE postal_code = '33110' AND service_indicator = 'RR'`);
+    expect(range.next_serial).toBe(510);
+  });
 });

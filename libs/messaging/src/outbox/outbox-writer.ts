@@ -1,3 +1,4 @@
+import type { SqlStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '../envelope/cloud-event';
 import { CLOUDEVENTS_CONTENT_TYPE } from '../envelope/cloud-event';
@@ -26,20 +27,27 @@ export class OutboxWriter {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside a transaction (use dataSource.transaction(manager => ...))');
     }
-    const params: unknown[] = [];
-    const rows = list.map((entry) => {
+    const { text, values } = this.appendStatement(list);
+    await manager.query(text, [...values]);
+  }
+
+  /**
+   * The INSERT of these entries, for a caller that sends it together with its own writes in one round
+   * trip (combineWritableStatements); it must run it inside the transaction of the state change.
+   */
+  appendStatement(entries: readonly OutboxEntry[]): SqlStatement {
+    if (entries.length === 0) throw new RangeError('OutboxWriter.appendStatement needs at least one entry');
+    const values: unknown[] = [];
+    const rows = entries.map((entry) => {
       const headers: MessageHeaders = {
         'content-type': CLOUDEVENTS_CONTENT_TYPE,
         [TRACEPARENT_HEADER]: createTraceparent(),
         ...entry.headers,
       };
-      params.push(entry.event.id, entry.event.type, entry.topic, entry.key ?? entry.event.subject, JSON.stringify(entry.event), JSON.stringify(headers));
-      const n = params.length;
+      values.push(entry.event.id, entry.event.type, entry.topic, entry.key ?? entry.event.subject, JSON.stringify(entry.event), JSON.stringify(headers));
+      const n = values.length;
       return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n}::jsonb)`;
     });
-    await manager.query(
-      `INSERT INTO outbox (event_id, event_type, topic, message_key, envelope, headers) VALUES ${rows.join(', ')}`,
-      params,
-    );
+    return { text: `INSERT INTO outbox (event_id, event_type, topic, message_key, envelope, headers) VALUES ${rows.join(', ')}`, values };
   }
 }

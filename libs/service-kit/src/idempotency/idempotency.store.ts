@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidInputError } from '@bcci/kernel';
+import type { SqlStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import { requestFingerprint } from './request-fingerprint';
 
@@ -10,6 +11,13 @@ export interface IdempotencyClaimRequest {
   readonly scope: string;
   readonly key: string;
   readonly request?: unknown;
+}
+
+/** The result of a claimed key's request, stored for its retries. */
+export interface IdempotencyRecord {
+  readonly scope: string;
+  readonly key: string;
+  readonly result: unknown;
 }
 
 /**
@@ -88,15 +96,21 @@ export class IdempotencyStore {
   }
 
   /** Stores the results of claimed keys, in the transaction that did the work. */
-  async recordMany(manager: EntityManager, records: readonly { scope: string; key: string; result: unknown }[]): Promise<void> {
+  async recordMany(manager: EntityManager, records: readonly IdempotencyRecord[]): Promise<void> {
     if (records.length === 0) return;
+    const { text, values } = this.recordStatement(records);
+    await manager.query(text, [...values]);
+  }
+
+  /** The UPDATE that recordMany sends, for a caller that combines it with its own writes in one round trip. */
+  recordStatement(records: readonly IdempotencyRecord[]): SqlStatement {
     // Wrapped so that `undefined` and primitives round-trip through jsonb.
-    await manager.query(
-      `UPDATE idempotency_keys k SET response = r.response
+    return {
+      text: `UPDATE idempotency_keys k SET response = r.response
        FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS r(scope, key, response)
        WHERE k.scope = r.scope AND k.key = r.key`,
-      [records.map((r) => r.scope), records.map((r) => r.key), records.map((r) => JSON.stringify({ value: r.result ?? null }))],
-    );
+      values: [records.map((r) => r.scope), records.map((r) => r.key), records.map((r) => JSON.stringify({ value: r.result ?? null }))],
+    };
   }
 
   /** A key a client may send: 1 to 200 visible ASCII characters. */

@@ -1,7 +1,7 @@
 import { topicFor, EventType } from '@bcci/contracts';
 import { formatProvisionalDossierId, generatePostalItemId, RuleViolationError, type PostalCode } from '@bcci/kernel';
 import type { OutboxEntry, OutboxWriter } from '@bcci/messaging';
-import type { ItemOutcome } from '@bcci/persistence';
+import { combineWritableStatements, type ItemOutcome } from '@bcci/persistence';
 import type { IdempotencyStore } from '@bcci/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DossierOrmEntity } from '../persistence/dossier.orm-entity';
@@ -81,22 +81,27 @@ export class RegistrationWriter {
 
   private async writeTogether(batch: readonly PreparedRegistration[]): Promise<ItemOutcome<DossierView>[]> {
     const outcomes = await this.deps.dataSource.transaction(async (manager) => {
-      const outcomes = await this.answerRetries(manager, batch);
-      const todo = batch.map((registration, i) => ({ registration, i })).filter(({ i }) => outcomes[i] === undefined);
+      const answered = await this.answerRetries(manager, batch);
+      // Only retries: their answers are stored already, and nothing is written.
+      if (answered.every((outcome) => outcome !== undefined)) return answered as ItemOutcome<DossierView>[];
+      const todo = batch.map((registration, i) => ({ registration, i })).filter(({ i }) => answered[i] === undefined);
       const identifiers = await this.deps.sequences.allocateBatch(
         manager,
         todo.map(({ registration: r }) => ({ postalCode: r.dossier.postalCode, receivedOn: r.receivedOn, withPostalItem: r.withPostalItem })),
       );
       todo.forEach(({ registration }, n) => assignIdentifiers(registration, identifiers[n]!));
-      await this.deps.dossiers.insertMany(manager, todo.map(({ registration: r }) => ({ dossier: r.dossier, tokens: r.tokens })));
-      await this.deps.outbox.append(manager, todo.map(({ registration }) => registeredEntry(registration)));
       const views = todo.map(({ registration }) => toDossierView(registration.dossier));
-      await this.deps.idempotency.recordMany(
-        manager,
-        todo.flatMap(({ registration: r }, n) => (r.idempotency ? [{ scope: r.idempotency.scope, key: r.idempotency.key, result: views[n] }] : [])),
-      );
-      todo.forEach(({ i }, n) => (outcomes[i] = { ok: true, value: views[n]! }));
-      return outcomes as ItemOutcome<DossierView>[];
+      const answers = todo.flatMap(({ registration: r }, n) => (r.idempotency ? [{ scope: r.idempotency.scope, key: r.idempotency.key, result: views[n] }] : []));
+      // Dossiers, search tokens, events and stored answers in one round trip: fewer statements while
+      // the points' sequence rows are locked.
+      const { text, values } = combineWritableStatements([
+        ...this.deps.dossiers.insertStatements(manager, todo.map(({ registration: r }) => ({ dossier: r.dossier, tokens: r.tokens }))),
+        this.deps.outbox.appendStatement(todo.map(({ registration }) => registeredEntry(registration))),
+        ...(answers.length > 0 ? [this.deps.idempotency.recordStatement(answers)] : []),
+      ]);
+      await manager.query(text, [...values]);
+      todo.forEach(({ i }, n) => (answered[i] = { ok: true, value: views[n]! }));
+      return answered as ItemOutcome<DossierView>[];
     });
     this.deps.metrics?.transactionWritten(batch.length);
     return outcomes;

@@ -1,3 +1,4 @@
+import type { SqlStatement } from '@bcci/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DossierOrmEntity } from './dossier.orm-entity';
 import { DossierSearchTokenOrmEntity } from './dossier-search-token.orm-entity';
@@ -33,7 +34,7 @@ const columnWriters = new WeakMap<DataSource, readonly ColumnWriter[]>();
  * The multi-row INSERT of dossiers, written directly from the entity's column metadata (read once):
  * TypeORM's query builder spent more CPU building this statement than PostgreSQL spent running it.
  */
-function dossierInsert(manager: EntityManager, dossiers: readonly DossierOrmEntity[]): [string, unknown[]] {
+function dossierInsert(manager: EntityManager, dossiers: readonly DossierOrmEntity[]): SqlStatement {
   let columns = columnWriters.get(manager.connection);
   if (!columns) {
     columns = manager.connection.getMetadata(DossierOrmEntity).columns.map((column) => {
@@ -50,7 +51,7 @@ function dossierInsert(manager: EntityManager, dossiers: readonly DossierOrmEnti
   }
   const params: unknown[] = [];
   const rows = dossiers.map((dossier) => `(${columns.map((column) => `$${params.push(column.valueOf(dossier))}`).join(', ')})`);
-  return [`INSERT INTO dossiers (${columns.map((column) => `"${column.name}"`).join(', ')}) VALUES ${rows.join(', ')}`, params];
+  return { text: `INSERT INTO dossiers (${columns.map((column) => `"${column.name}"`).join(', ')}) VALUES ${rows.join(', ')}`, values: params };
 }
 
 export class DossierRepository {
@@ -66,30 +67,19 @@ export class DossierRepository {
   }
 
   /**
-   * Dossiers and their search tokens in one statement (a writable CTE), however many registrations a
-   * transaction writes: the registration holds its postal point's sequence rows locked until commit, so
-   * every round trip saved here shortens the time the point's other registrations wait.
+   * The INSERTs of dossiers and of their search tokens, for the registration writer to send with its
+   * other writes in one round trip: the registration holds its postal point's sequence rows locked until
+   * commit, so every round trip saved shortens the time the point's other registrations wait.
    */
-  async insertMany(manager: EntityManager, entries: readonly { dossier: DossierOrmEntity; tokens: readonly SearchToken[] }[]): Promise<void> {
-    if (entries.length === 0) return;
-    const [dossierSql, dossierParams] = dossierInsert(manager, entries.map((entry) => entry.dossier));
-    const params: unknown[] = [...dossierParams];
+  insertStatements(manager: EntityManager, entries: readonly { dossier: DossierOrmEntity; tokens: readonly SearchToken[] }[]): SqlStatement[] {
+    if (entries.length === 0) return [];
+    const dossiers = dossierInsert(manager, entries.map((entry) => entry.dossier));
+    const values: unknown[] = [];
     const rows = entries.flatMap(({ dossier, tokens }) =>
-      tokens.map((token) => {
-        params.push(dossier.id, token.kind, token.token, dossier.postalCode);
-        const n = params.length;
-        return `($${n - 3}::uuid, $${n - 2}, $${n - 1}, $${n})`;
-      }),
+      tokens.map((token) => `($${values.push(dossier.id)}::uuid, $${values.push(token.kind)}, $${values.push(token.token)}, $${values.push(dossier.postalCode)})`),
     );
-    if (rows.length === 0) {
-      await manager.query(dossierSql, dossierParams);
-      return;
-    }
-    await manager.query(
-      `WITH inserted_dossiers AS (${dossierSql})
-       INSERT INTO dossier_search_tokens (dossier_id, kind, token, postal_code) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`,
-      params,
-    );
+    if (rows.length === 0) return [dossiers];
+    return [dossiers, { text: `INSERT INTO dossier_search_tokens (dossier_id, kind, token, postal_code) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values }];
   }
 
   async search(criteria: DossierSearchCriteria): Promise<DossierPage> {

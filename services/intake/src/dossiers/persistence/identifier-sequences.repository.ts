@@ -26,6 +26,15 @@ export interface AllocatedSerial {
   readonly serial: number;
 }
 
+interface AllocationRow {
+  postal_code: string;
+  received_on: string | null;
+  last_value: number | null;
+  service_indicator: string | null;
+  first: number | null;
+  last: number | null;
+}
+
 function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
@@ -67,73 +76,63 @@ export class IdentifierSequencesRepository {
 
   /**
    * The provisional sequences and S10 serials of a batch of registrations written in one transaction,
-   * answered in request order: one statement per kind of identifier, whatever the batch size. Rows are
-   * locked in key order so that two batches sharing postal points never wait on each other in a cycle.
-   * A point without enough free serials in its range falls back to nextPostalItemSerial for the rest.
+   * answered in request order, in one statement whatever the batch size. Rows are locked in key order so
+   * that two batches sharing postal points never wait on each other in a cycle. A point without enough
+   * free serials in its range falls back to nextPostalItemSerial for the rest.
    */
   async allocateBatch(manager: EntityManager, requests: readonly IdentifierRequest[]): Promise<AllocatedIdentifiers[]> {
-    const sequences = await this.nextProvisionalSequences(manager, requests);
-    const serials = await this.nextPostalItemSerials(manager, requests.filter((r) => r.withPostalItem).map((r) => r.postalCode));
-    const answers: AllocatedIdentifiers[] = [];
-    for (const [i, request] of requests.entries()) {
-      const postalItem = request.withPostalItem ? (serials.get(request.postalCode)?.shift() ?? (await this.nextPostalItemSerial(manager, request.postalCode))) : null;
-      answers.push({ sequence: sequences[i]!, postalItem });
-    }
-    return answers;
-  }
-
-  /** Next 1-based daily sequence of provisional dossier ids at a postal point. */
-  async nextProvisionalSequence(manager: EntityManager, postalCode: string, receivedOn: string): Promise<number> {
-    const [sequence] = await this.nextProvisionalSequences(manager, [{ postalCode, receivedOn }]);
-    return sequence!;
-  }
-
-  private async nextProvisionalSequences(manager: EntityManager, requests: readonly Pick<IdentifierRequest, 'postalCode' | 'receivedOn'>[]): Promise<number[]> {
-    const counts = countBy(requests, (r) => `${r.postalCode}|${r.receivedOn}`);
-    const keys = [...counts.keys()].sort();
-    const rows: { postal_code: string; received_on: string; last_value: number }[] = await manager.query(
-      `INSERT INTO provisional_id_sequences (postal_code, received_on, last_value)
-       SELECT postal_code, received_on, taken FROM unnest($1::text[], $2::date[], $3::int[]) AS t(postal_code, received_on, taken) ORDER BY postal_code, received_on
-       ON CONFLICT (postal_code, received_on) DO UPDATE SET last_value = provisional_id_sequences.last_value + EXCLUDED.last_value
-       RETURNING postal_code, to_char(received_on, 'YYYY-MM-DD') AS received_on, last_value`,
-      [keys.map((k) => k.split('|')[0]), keys.map((k) => k.split('|')[1]), keys.map((k) => counts.get(k))],
-    );
-    // Each group's numbers are last - taken + 1 … last, handed out in request order.
-    const next = new Map(rows.map((row) => [`${row.postal_code}|${row.received_on}`, Number(row.last_value) - counts.get(`${row.postal_code}|${row.received_on}`)! + 1]));
-    return requests.map((r) => {
-      const key = `${r.postalCode}|${r.receivedOn}`;
-      const value = next.get(key);
-      if (value === undefined) throw new Error(`no provisional sequence returned for ${key}`);
-      next.set(key, value + 1);
-      return value;
-    });
-  }
-
-  /** Serials taken from each point's current range, at most as many as asked; fewer when the range runs out. */
-  private async nextPostalItemSerials(manager: EntityManager, postalCodes: readonly string[]): Promise<Map<string, AllocatedSerial[]>> {
-    const serials = new Map<string, AllocatedSerial[]>();
-    if (postalCodes.length === 0) return serials;
-    const counts = countBy(postalCodes, (code) => code);
-    const codes = [...counts.keys()].sort();
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows]: [{ postal_code: string; service_indicator: string; first: number; last: number }[], number] = await manager.query(
-      `WITH wanted AS (
-         SELECT postal_code, taken, ord FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS w(postal_code, taken, ord)
+    if (requests.length === 0) return [];
+    const days = countBy(requests, (r) => `${r.postalCode}|${r.receivedOn}`);
+    const dayKeys = [...days.keys()].sort();
+    const items = countBy(requests.filter((r) => r.withPostalItem), (r) => r.postalCode);
+    const itemPoints = [...items.keys()].sort();
+    // Each point-day's sequence moves by as many as it registers; each point's current range by as many
+    // serials as it needs (fewer when the range runs out). One row per point-day and per range comes back.
+    const rows: AllocationRow[] = await manager.query(
+      `WITH provisional AS (
+         INSERT INTO provisional_id_sequences (postal_code, received_on, last_value)
+         SELECT postal_code, received_on, taken FROM unnest($1::text[], $2::date[], $3::int[]) AS t(postal_code, received_on, taken) ORDER BY postal_code, received_on
+         ON CONFLICT (postal_code, received_on) DO UPDATE SET last_value = provisional_id_sequences.last_value + EXCLUDED.last_value
+         RETURNING postal_code, to_char(received_on, 'YYYY-MM-DD') AS received_on, last_value
+       ), wanted AS (
+         SELECT postal_code, taken, ord FROM unnest($4::text[], $5::int[]) WITH ORDINALITY AS w(postal_code, taken, ord)
        ), picked AS (
          SELECT r.id, w.taken FROM wanted w CROSS JOIN LATERAL (
            SELECT id FROM postal_item_ranges x WHERE x.postal_code = w.postal_code AND x.next_serial <= x.last_serial ORDER BY id LIMIT 1 FOR UPDATE
          ) r ORDER BY w.ord
+       ), serials AS (
+         UPDATE postal_item_ranges r SET next_serial = LEAST(r.next_serial + p.taken, r.last_serial + 1)
+         FROM picked p WHERE r.id = p.id AND r.next_serial <= r.last_serial
+         RETURNING r.postal_code, r.service_indicator, old.next_serial AS first, r.next_serial - 1 AS last
        )
-       UPDATE postal_item_ranges r SET next_serial = LEAST(r.next_serial + p.taken, r.last_serial + 1)
-       FROM picked p WHERE r.id = p.id AND r.next_serial <= r.last_serial
-       RETURNING r.postal_code, r.service_indicator, old.next_serial AS first, r.next_serial - 1 AS last`,
-      [codes, codes.map((code) => counts.get(code))],
+       SELECT postal_code, received_on, last_value, NULL AS service_indicator, NULL::int AS first, NULL::int AS last FROM provisional
+       UNION ALL
+       SELECT postal_code, NULL, NULL, service_indicator, first, last FROM serials`,
+      [dayKeys.map((k) => k.split('|')[0]), dayKeys.map((k) => k.split('|')[1]), dayKeys.map((k) => days.get(k)), itemPoints, itemPoints.map((code) => items.get(code))],
     );
+    const nextSequence = new Map<string, number>();
+    const serials = new Map<string, AllocatedSerial[]>();
     for (const row of rows) {
-      const list = Array.from({ length: Number(row.last) - Number(row.first) + 1 }, (_, i) => ({ serviceIndicator: row.service_indicator, serial: Number(row.first) + i }));
-      serials.set(row.postal_code, list);
+      if (row.last_value !== null) {
+        const key = `${row.postal_code}|${row.received_on}`;
+        // The point-day's numbers are last - taken + 1 … last, handed out in request order.
+        nextSequence.set(key, Number(row.last_value) - days.get(key)! + 1);
+      } else {
+        const first = Number(row.first);
+        const taken = Number(row.last) - first + 1;
+        serials.set(row.postal_code, Array.from({ length: taken }, (_, i) => ({ serviceIndicator: row.service_indicator!, serial: first + i })));
+      }
     }
-    return serials;
+    const answers: AllocatedIdentifiers[] = [];
+    for (const request of requests) {
+      const key = `${request.postalCode}|${request.receivedOn}`;
+      const sequence = nextSequence.get(key);
+      if (sequence === undefined) throw new Error(`no provisional sequence returned for ${key}`);
+      nextSequence.set(key, sequence + 1);
+      const postalItem = request.withPostalItem ? (serials.get(request.postalCode)?.shift() ?? (await this.nextPostalItemSerial(manager, request.postalCode))) : null;
+      answers.push({ sequence, postalItem });
+    }
+    return answers;
   }
 
   private async takeFromRange(manager: EntityManager, postalCode: string): Promise<AllocatedSerial | undefined> {
