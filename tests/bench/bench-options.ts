@@ -34,12 +34,12 @@ export interface BenchOptions {
 
 export const BENCH_USAGE = `npm run bench [-- options]
   --requests N         registrations in the throughput phase (default 3000)
-  --concurrency N      requests in flight in the throughput phase (default 32)
+  --concurrency N      requests in flight in the throughput phase (default 64)
   --warmup N           unmeasured registrations first (default 200)
   --rate N             requests/s of the fixed-rate phase (default 200)
   --rate-seconds N     length of the fixed-rate phase (default 15)
-  --postal-points N    postal points the intake phases spread registrations over (default 1: one counter's
-                       sequences serialise its registrations; the pilot catalog has more points)
+  --postal-points N    postal points the intake phases spread registrations over (default 8; a point
+                       numbers at most 9,999 dossiers a day, so long runs at one point are refused)
   --journeys N         dossiers pushed through the whole journey (default 200)
   --journey-concurrency N  dossiers travelling at once (default 32)
   --ratio-facts N      synthetic dossier facts loaded into tracking before timing GET /ratios (default 1000000;
@@ -90,11 +90,11 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
   const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
   return {
     requests: count('requests', v.requests, 3000),
-    concurrency: count('concurrency', v.concurrency, 32),
+    concurrency: count('concurrency', v.concurrency, 64),
     warmup: count('warmup', v.warmup, 200, true),
     rate: count('rate', v.rate, 200),
     rateSeconds: count('rate-seconds', v['rate-seconds'], 15),
-    postalPoints: count('postal-points', v['postal-points'], 1),
+    postalPoints: count('postal-points', v['postal-points'], 8),
     journeys: count('journeys', v.journeys, 200),
     journeyConcurrency: count('journey-concurrency', v['journey-concurrency'], 32),
     ratioFacts: count('ratio-facts', v['ratio-facts'], 1_000_000, true),
