@@ -43,6 +43,19 @@ describe('inbox deduplication (real PostgreSQL)', () => {
 
   it('refuses to record outside a transaction', async () => {
     await expect(Inbox.record(dataSource.manager, 'tracking', 'e-3')).rejects.toThrow(/inside the transaction/);
+    await expect(Inbox.recordMany(dataSource.manager, 'tracking', ['e-3'])).rejects.toThrow(/inside the transaction/);
+  });
+
+  it('records a run of events in one statement: only the new ones, an id repeated in the run once', async () => {
+    const fresh = await dataSource.transaction((manager) => Inbox.recordMany(manager, 'tracking', ['e-1', 'run-1', 'run-2', 'run-1']));
+    expect([...fresh].sort()).toEqual(['run-1', 'run-2']);
+    const again = await dataSource.transaction((manager) => Inbox.recordMany(manager, 'tracking', ['run-1', 'run-2', 'run-3']));
+    expect([...again]).toEqual(['run-3']);
+    await expect(dataSource.transaction(async (manager) => {
+      await Inbox.recordMany(manager, 'tracking', ['run-4']);
+      throw new Error('run failed');
+    })).rejects.toThrow('run failed');
+    expect([...(await dataSource.transaction((manager) => Inbox.recordMany(manager, 'tracking', ['run-4'])))]).toEqual(['run-4']);
   });
 });
 

@@ -26,4 +26,6 @@ export type TransactionRunner = <T>(work: (manager: EntityManager) => Promise<T>
 
 export interface InboxPort {
   record(manager: EntityManager, consumer: string, eventId: string): Promise<boolean>;
+  /** Records several events at once; answers the ids recorded now (the others were handled before). */
+  recordMany?(manager: EntityManager, consumer: string, eventIds: readonly string[]): Promise<Set<string>>;
 }

@@ -23,7 +23,7 @@ const message = (offset: number, value: unknown): IncomingMessage => ({
   headers: {},
 });
 
-function setup(handler: EventHandlerFn, options: { validate?: (e: unknown) => string[] | undefined; sendFails?: boolean } = {}) {
+function setup(handler: EventHandlerFn, options: { validate?: (e: unknown) => string[] | undefined; sendFails?: boolean; perTransaction?: number } = {}) {
   const log: string[] = [];
   const sent: OutgoingMessage[] = [];
   const delays: number[] = [];
@@ -63,6 +63,7 @@ function setup(handler: EventHandlerFn, options: { validate?: (e: unknown) => st
     validate: options.validate as never,
     retry: { maxAttempts: 3, initialDelayMs: 10, multiplier: 3, maxDelayMs: 1000, jitter: 0 },
     sleep: async (ms) => void delays.push(ms),
+    ...(options.perTransaction !== undefined ? { maxMessagesPerTransaction: options.perTransaction } : {}),
   });
   const control: BatchControl = {
     resolveOffset: (offset) => void log.push(`resolve ${offset}`),
@@ -140,9 +141,45 @@ describe('MessageProcessor', () => {
     expect(log.some((entry) => entry.startsWith('resolve'))).toBe(false);
   });
 
-  it('stops mid-batch when the partition is revoked', async () => {
+  it('handles a run of messages in one transaction and resolves their offsets after its commit', async () => {
+    const { processor, control, log } = setup(async (e) => void log.push(`handler ${e.subject}`));
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, event('A')), message(2, event('B')), message(3, event('C'))] }, control);
+    expect(log).toEqual(['handler A', 'handler B', 'handler C', 'commit', 'resolve 1', 'resolve 2', 'resolve 3', 'commit-offsets']);
+  });
+
+  it('splits a batch into runs of at most maxMessagesPerTransaction', async () => {
+    const { processor, control, log } = setup(async () => undefined, { perTransaction: 2 });
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [1, 2, 3, 4, 5].map((n) => message(n, event(`D${n}`))) }, control);
+    expect(log.filter((entry) => entry === 'commit')).toHaveLength(3);
+    expect(log.filter((entry) => entry.startsWith('resolve'))).toEqual(['resolve 1', 'resolve 2', 'resolve 3', 'resolve 4', 'resolve 5']);
+  });
+
+  it('handles an event delivered twice in one run once', async () => {
     const handler = jest.fn(async () => undefined);
     const { processor, control } = setup(handler);
+    const twice = event('A');
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, twice), message(2, event('B')), message(3, twice)] }, control);
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it('rolls back a run in which one handler fails, then handles its messages one by one, in order, retrying the failing one', async () => {
+    let failures = 0;
+    const handled: string[] = [];
+    const { processor, control, log, sent } = setup(async (e) => {
+      if (e.subject === 'B' && failures++ < 2) throw new Error('deadlock');
+      handled.push(e.subject!);
+    });
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, event('A')), message(2, event('B')), message(3, event('C'))] }, control);
+    // The run's first try is rolled back (A's effect with it); then A, B (after one more retry) and C each commit.
+    expect(log.filter((entry) => entry === 'commit' || entry === 'rollback')).toEqual(['rollback', 'commit', 'rollback', 'commit', 'commit']);
+    expect(handled).toEqual(['A', 'A', 'B', 'C']);
+    expect(log.filter((entry) => entry.startsWith('resolve'))).toEqual(['resolve 1', 'resolve 2', 'resolve 3']);
+    expect(sent).toEqual([]);
+  });
+
+  it('stops mid-batch when the partition is revoked', async () => {
+    const handler = jest.fn(async () => undefined);
+    const { processor, control } = setup(handler, { perTransaction: 1 });
     let left = 1;
     const revoking = { ...control, shouldContinue: () => left-- > 0 };
     await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, event('A')), message(2, event('B'))] }, revoking);

@@ -20,6 +20,22 @@ export const Inbox = {
   },
 
   /**
+   * record() for a run of events handled in one transaction, in one statement: answers the ids recorded
+   * now. An id repeated in the run is recorded (and so handled) once.
+   */
+  async recordMany(manager: EntityManager, consumer: string, eventIds: readonly string[]): Promise<Set<string>> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('Inbox.recordMany must run inside the transaction of the effects it guards');
+    }
+    if (eventIds.length === 0) return new Set();
+    const inserted: { event_id: string }[] = await manager.query(
+      `INSERT INTO inbox (consumer, event_id) SELECT $1, id FROM unnest($2::text[]) AS e(id) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [consumer, [...eventIds]],
+    );
+    return new Set(inserted.map((row) => String(row.event_id)));
+  },
+
+  /**
    * Deletes records handled before `before`. Safe once `before` is older than the retention of every
    * consumed topic: Kafka can no longer redeliver those events, so there is nothing left to deduplicate.
    */
