@@ -5,6 +5,7 @@ import { startTestService, type TestService } from '@bcci/service-kit/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { ClockSettings } from '../src/clocks/application/clock-settings';
+import { LookupFailureHousekeeping } from '../src/lookup/application/lookup-failure-housekeeping';
 import { createRebuildableProjections } from '../src/projections/rebuildable-projections';
 import { ReferenceData } from '../src/reference-data/reference-data';
 import { TimelineReplayer } from '../src/timeline/application/timeline-replayer';
@@ -194,6 +195,15 @@ describe('public lookup', () => {
     expect(limited.body).toMatchObject({ statusCode: 429, messageVi: expect.any(String) });
     // Another reference of the same dossier is counted separately.
     await request(service.url).get('/public/lookup').query({ reference: trip.forwardItemId, pin: '135790' }).expect(200);
+  });
+
+  it('forgets failed lookups once they are out of the rate-limit window', async () => {
+    await service.dataSource.query(`INSERT INTO lookup_failures (reference_key, failed_at) VALUES ('OLD-REF', now() - interval '2 days')`);
+    const before = Number((await service.dataSource.query(`SELECT count(*) FROM lookup_failures`))[0].count);
+    expect(await service.app.get(LookupFailureHousekeeping).runOnce()).toBe(1);
+    const left = await service.dataSource.query(`SELECT reference_key FROM lookup_failures`);
+    expect(left).toHaveLength(before - 1);
+    expect(left.map((row: { reference_key: string }) => row.reference_key)).not.toContain('OLD-REF');
   });
 
   it('refuses a malformed PIN as invalid input', async () => {

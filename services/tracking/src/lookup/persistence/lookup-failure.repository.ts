@@ -15,7 +15,9 @@ export class LookupFailureRepository {
   }
 
   /** Housekeeping: failures older than the window no longer count. */
-  async purgeOlderThan(manager: EntityManager, windowMinutes: number): Promise<void> {
-    await manager.query(`DELETE FROM lookup_failures WHERE failed_at < now() - make_interval(mins => $1)`, [windowMinutes]);
+  async purgeOlderThan(manager: EntityManager, windowMinutes: number): Promise<number> {
+    const result = await manager.query(`DELETE FROM lookup_failures WHERE failed_at < now() - make_interval(mins => $1)`, [windowMinutes]);
+    // TypeORM's postgres driver returns [rows, rowCount] for DELETE.
+    return Array.isArray(result) ? Number(result[1] ?? 0) : 0;
   }
 }
