@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { assertValidEvent, toKafkaRecord, type BcciEvent } from '@bcci/contracts';
-import { createTraceparent, KafkajsMessageBus, type MessageProducer } from '@bcci/messaging';
-import { EventCollector, startTestService, type TestService } from '@bcci/service-kit/testing';
+import type { BcciEvent } from '@bcci/contracts';
+import { EventCollector, EventPublisher, startTestService, type TestService } from '@bcci/service-kit/testing';
 import { acknowledgementEvent, againWithNewId, registrationEvent, withdrawalEvent } from './support/events';
 import { ForwardingTestModule } from './support/forwarding-test.module';
 
@@ -11,31 +10,24 @@ const CRIMINAL_RECORD_AGENCY = '000.00.13.H65';
 
 describe('forwarding service (PostgreSQL + broker)', () => {
   let service: TestService;
-  let producer: MessageProducer;
+  let publisher: EventPublisher;
   let collector: EventCollector;
-  const ours = new Set<string>();
   const courier = () => service.authHeader({ role: 'courier', postalCode: '33100', subject: 'staff:33100-104' });
 
   beforeAll(async () => {
     service = await startTestService(ForwardingTestModule, { serviceName: 'forwarding' });
-    producer = await new KafkajsMessageBus({ clientId: 'forwarding-test', brokers: service.brokers, logLevel: 'NOTHING' }).createProducer();
-    collector = await new EventCollector({ brokers: service.brokers, topics: [FORWARDING_TOPIC], where: (event) => ours.has(event.subject) }).start();
+    publisher = await new EventPublisher({ clientId: 'forwarding-test', brokers: service.brokers }).start();
+    collector = await new EventCollector({ brokers: service.brokers, topics: [FORWARDING_TOPIC], where: (event) => publisher.subjects.has(event.subject) }).start();
   });
 
   afterAll(async () => {
     await collector?.stop();
-    await producer?.disconnect();
+    await publisher?.stop();
     await service?.stop();
   });
 
-  /** Publishes events as their producers would (each validated against contracts first). */
-  async function publish(...events: BcciEvent[]): Promise<void> {
-    for (const event of events) {
-      assertValidEvent(event);
-      ours.add(event.subject);
-    }
-    await producer.send(events.map((event) => ({ ...toKafkaRecord(event, { traceparent: createTraceparent() }) })));
-  }
+  const publish = (...events: BcciEvent[]) => publisher.publish(...events);
+
 
   /** Waits until this consumer's inbox holds the event: everything before it on its key was handled. */
   async function handled(eventId: string): Promise<void> {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { assertValidEvent, toKafkaRecord, type BcciEvent } from '@bcci/contracts';
+import { assertValidEvent, type BcciEvent } from '@bcci/contracts';
 import { validatePostalItemId } from '@bcci/kernel';
-import { createTraceparent, KafkajsMessageBus, type MessageProducer } from '@bcci/messaging';
-import { EventCollector, startTestService, type TestService } from '@bcci/service-kit/testing';
+import { EventCollector, EventPublisher, startTestService, type TestService } from '@bcci/service-kit/testing';
 import { againWithNewId, JUSTICE_AGENCY, registrationEvent, rejectionEvent, resultIssuedEvent, type RegistrationOptions } from './support/events';
 import { ReturnsTestModule } from './support/returns-test.module';
 
@@ -11,32 +10,25 @@ const RETURNS_TOPIC = 'bcci.returns.dossier-events.v1';
 
 describe('returns service (PostgreSQL + broker)', () => {
   let service: TestService;
-  let producer: MessageProducer;
+  let publisher: EventPublisher;
   let collector: EventCollector;
-  const ours = new Set<string>();
   const courier = (postalCode = '33100') => service.authHeader({ role: 'courier', postalCode, subject: `staff:${postalCode}-104` });
   const clerk = (postalCode = '33100') => service.authHeader({ role: 'clerk', postalCode, subject: `staff:${postalCode}-017` });
 
   beforeAll(async () => {
     service = await startTestService(ReturnsTestModule, { serviceName: 'returns' });
-    producer = await new KafkajsMessageBus({ clientId: 'returns-test', brokers: service.brokers, logLevel: 'NOTHING' }).createProducer();
-    collector = await new EventCollector({ brokers: service.brokers, topics: [RETURNS_TOPIC], where: (event) => ours.has(event.subject) }).start();
+    publisher = await new EventPublisher({ clientId: 'returns-test', brokers: service.brokers }).start();
+    collector = await new EventCollector({ brokers: service.brokers, topics: [RETURNS_TOPIC], where: (event) => publisher.subjects.has(event.subject) }).start();
   });
 
   afterAll(async () => {
     await collector?.stop();
-    await producer?.disconnect();
+    await publisher?.stop();
     await service?.stop();
   });
 
-  /** Publishes upstream events as their producers would, each validated against contracts first. */
-  async function publish(...events: BcciEvent[]): Promise<void> {
-    for (const event of events) {
-      assertValidEvent(event);
-      ours.add(event.subject);
-    }
-    await producer.send(events.map((event) => toKafkaRecord(event, { traceparent: createTraceparent() })));
-  }
+  const publish = (...events: BcciEvent[]) => publisher.publish(...events);
+
 
   async function handled(eventId: string): Promise<void> {
     for (;;) {

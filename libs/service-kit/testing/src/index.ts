@@ -1,3 +1,4 @@
 // '@bcci/service-kit/testing': integration-test helpers (no Jest import; safe anywhere, meant for test/).
 export { startTestService, type StartTestServiceOptions, type TestService } from './start-test-service';
 export { EventCollector, type CollectedEvent, type EventCollectorOptions } from './event-collector';
+export { EventPublisher } from './event-publisher';
