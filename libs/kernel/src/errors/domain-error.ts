@@ -21,7 +21,8 @@ export abstract class DomainError extends Error {
   readonly messageVi: string;
   declare readonly details?: unknown;
 
-  protected constructor(init: DomainErrorInit) {
+  // Public (the class is abstract anyway), so each kind below needs no constructor of its own.
+  constructor(init: DomainErrorInit) {
     super(init.message);
     this.name = new.target.name;
     this.code = init.code;
@@ -33,41 +34,26 @@ export abstract class DomainError extends Error {
 /** The request itself is malformed or carries an impossible value (400). */
 export class InvalidInputError extends DomainError {
   readonly kind = 'invalid' as const;
-  constructor(init: DomainErrorInit) {
-    super(init);
-  }
 }
 
 /** The thing named by the request does not exist, or is not visible to the caller (404). */
 export class NotFoundError extends DomainError {
   readonly kind = 'not-found' as const;
-  constructor(init: DomainErrorInit) {
-    super(init);
-  }
 }
 
 /** The request conflicts with the current state, e.g. withdrawing a dispatched dossier (409). */
 export class ConflictError extends DomainError {
   readonly kind = 'conflict' as const;
-  constructor(init: DomainErrorInit) {
-    super(init);
-  }
 }
 
 /** The caller is authenticated but acts outside their role or scope (403). */
 export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden' as const;
-  constructor(init: DomainErrorInit) {
-    super(init);
-  }
 }
 
 /** A business rule refuses a well-formed request, e.g. a supplement request after the limit (422). */
 export class RuleViolationError extends DomainError {
   readonly kind = 'rule-violation' as const;
-  constructor(init: DomainErrorInit) {
-    super(init);
-  }
 }
 
 export function isDomainError(error: unknown): error is DomainError {
