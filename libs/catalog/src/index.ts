@@ -17,4 +17,4 @@ export { locateJsonItems } from './import/json-locator';
 export { CSV_COLUMNS, type ColumnSpec, type ColumnType } from './import/csv-columns';
 export { checkCatalogText, type CatalogTextCheck, type ImportFormat, type ImportProblem, type ReferenceContext } from './import/check-catalog-text';
 export { importCatalogFile, formatProblem, formatFromFileName, type ImportCatalogOptions, type ImportCatalogReport } from './import/import-catalog-file';
-export { postalLegBetween } from './postal-leg-between';
+export { classifyPostalLeg, legClassOf, NoPostalLegError, postalLegBetween, type PostalLegEnds } from './postal-leg-between';

@@ -1,6 +1,5 @@
-import { loadSampleCatalog } from '@bcci/catalog';
+import { legClassOf, loadSampleCatalog } from '@bcci/catalog';
 import { parseLocalDate } from '@bcci/kernel';
-import { legClassOf } from './postal-leg-class.rule';
 import { legDeadline } from './postal-leg-deadline.rule';
 
 const legs = loadSampleCatalog().data['postal-legs'];

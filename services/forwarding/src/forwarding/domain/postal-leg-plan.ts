@@ -1,7 +1,7 @@
-import type { Catalog } from '@bcci/catalog';
+import { NoPostalLegError, type Catalog } from '@bcci/catalog';
 import { toVietnamDate, type LocalDate } from '@bcci/kernel';
 import { competentAgencyOn } from './competent-agency.rule';
-import { choosePostalLeg, NoPostalLegError } from './postal-leg-class.rule';
+import { choosePostalLeg } from './postal-leg-class.rule';
 import { legDeadline, type LegDeadline } from './postal-leg-deadline.rule';
 
 /** What forwarding needs from a registration to open the leg. */

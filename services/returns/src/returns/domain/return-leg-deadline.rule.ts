@@ -1,4 +1,4 @@
-import { CatalogLookupError, postalLegBetween, type Catalog, type PostalLeg } from '@bcci/catalog';
+import { CatalogLookupError, legClassOf, NoPostalLegError, postalLegBetween, type Catalog, type PostalLeg } from '@bcci/catalog';
 import { postalDueDate, toVietnamDate, type LocalDate } from '@bcci/kernel';
 
 /** J + n of the return leg, as written on return-leg-opened (`PostalDeadline`). */
@@ -19,7 +19,7 @@ export interface ReturnLegEnds {
 
 /**
  * TT 17/2017 Đ7.2 for the way back: the leg between the agency and the recipient's postal point is
- * classified by the catalog on the day (`postalLegBetween`), n is the catalog's, and J + n is the
+ * classified by the catalog's one rule on the day (`postalLegBetween`, shared with intake and forwarding), n is the catalog's, and J + n is the
  * kernel's (`postalDueDate`: a result issued after 15:00 or on a rest day counts from the next working day).
  */
 export function returnLegDeadline(catalog: Catalog, ends: ReturnLegEnds): ReturnLegDeadline {
@@ -34,16 +34,9 @@ function legOnTheDay(catalog: Catalog, ends: ReturnLegEnds): PostalLeg {
   try {
     return postalLegBetween(catalog.at(day), ends.destinationPostalCode, ends.agencyId);
   } catch (error) {
-    if (error instanceof CatalogLookupError) throw new ReturnLegUnplaceableError(error.message);
+    if (error instanceof CatalogLookupError || error instanceof NoPostalLegError) throw new ReturnLegUnplaceableError(error.message);
     throw error;
   }
-}
-
-/** `between-districts` → `BETWEEN_DISTRICTS`; between provinces adds the destination class. */
-export function legClassOf(leg: PostalLeg): string {
-  const scope = leg.scope.toUpperCase().replace(/-/g, '_');
-  if (leg.destinationClass === null) return scope;
-  return `${scope}_${leg.destinationClass === 'other' ? 'OTHER' : 'CLASS_1_CITY'}`;
 }
 
 /** The catalog cannot place the agency or the postal point on that day: a person must fix the data. */
