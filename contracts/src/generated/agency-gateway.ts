@@ -8,6 +8,7 @@ import type {
   AgencyId,
   ComponentCode,
   DocumentRef,
+  DocumentToTakeBack,
   DossierCode,
   DossierId,
   LocalDate,
@@ -174,6 +175,12 @@ export interface ResultIssuedData {
    * Kết quả được trả qua bưu chính (hình thức 2, 3).
    */
   returnByPost: boolean;
+  /**
+   * Giấy tờ cơ quan yêu cầu thu hồi khi trao kết quả (TT 17/2017 Đ5.2.đ); không có nghĩa là không phải thu hồi gì.
+   *
+   * @maxItems 50
+   */
+  documentsToTakeBack?: DocumentToTakeBack[];
   actor: Actor;
 }
 

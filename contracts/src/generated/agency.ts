@@ -7,6 +7,7 @@ import type {
   AgencyId,
   CommandId,
   DocumentRef,
+  DocumentToTakeBack,
   DossierCode,
   DossierId,
   LocalDate,
@@ -43,6 +44,12 @@ export interface IssueResultCommandData {
    * Phí, lệ phí, nghĩa vụ tài chính người nhận còn phải nộp khi nhận kết quả.
    */
   feesOwed: Vnd;
+  /**
+   * Giấy tờ người nhận phải nộp lại cho cơ quan khi nhận kết quả (ví dụ giấy phép lái xe cũ); nhân viên bưu chính thu hồi trước khi trao kết quả (TT 17/2017 Đ5.2.đ).
+   *
+   * @maxItems 50
+   */
+  documentsToTakeBack?: DocumentToTakeBack[];
   actor: Actor;
 }
 

@@ -147,6 +147,24 @@ export interface DocumentRef {
 }
 
 /**
+ * Một loại giấy tờ cơ quan yêu cầu thu hồi khi trả kết quả, hoặc đã thu hồi (TT 17/2017 Đ5.2.đ): mã, tên, số bản.
+ */
+export interface DocumentToTakeBack {
+  /**
+   * Mã loại giấy tờ thu hồi.
+   */
+  documentCode: ComponentCode;
+  /**
+   * Tên giấy tờ (không phải nội dung).
+   */
+  title?: SafeText;
+  /**
+   * Số bản.
+   */
+  count: number;
+}
+
+/**
  * Mã hồ sơ theo TT 01/2018/TT-VPCP Đ19: <mã cơ quan>-YYMMDD-XXXX, do hệ thống một cửa của cơ quan cấp.
  */
 export type DossierCode = string;

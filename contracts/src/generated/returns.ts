@@ -5,8 +5,8 @@
 import type {
   Actor,
   AgencyId,
-  ComponentCode,
   DocumentRef,
+  DocumentToTakeBack,
   DossierId,
   LegDirection,
   LocalDate,
@@ -185,20 +185,7 @@ export interface ResultDeliveredData {
    *
    * @maxItems 50
    */
-  takenBackDocuments?: {
-    /**
-     * Mã loại giấy tờ thu hồi.
-     */
-    documentCode: ComponentCode;
-    /**
-     * Tên giấy tờ (không phải nội dung).
-     */
-    title?: SafeText;
-    /**
-     * Số bản.
-     */
-    count: number;
-  }[];
+  takenBackDocuments?: DocumentToTakeBack[];
   /**
    * Số tiền đã thu khi phát.
    */
@@ -280,5 +267,11 @@ export interface ReturnLegOpenedData {
    * Số giấy tờ cơ quan yêu cầu thu hồi khi trả kết quả.
    */
   documentsToTakeBack: number;
+  /**
+   * Danh sách giấy tờ phải thu hồi khi phát; tổng count bằng documentsToTakeBack.
+   *
+   * @maxItems 50
+   */
+  takeBackDocuments?: DocumentToTakeBack[];
   openedAt: Timestamp;
 }
