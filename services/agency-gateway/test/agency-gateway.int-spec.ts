@@ -185,14 +185,21 @@ describe('agency decisions over HTTP', () => {
 
     setNow('2025-04-10T10:00:00+07:00');
     await request(service.url).post(`/agency/dossiers/${dossierId}/result`).set('Authorization', agency()).send({ resultKind: 'DOCUMENT', medium: 'PAPER', feesOwed: 0 }).expect(400);
+    const oldPermit = { documentCode: 'GP-CU', title: 'Giấy phép cũ', count: 1 };
+    // A document to take back with an ID number in its title is refused: no personal data travels.
+    await request(service.url)
+      .post(`/agency/dossiers/${dossierId}/result`)
+      .set('Authorization', agency())
+      .send({ resultKind: 'DOCUMENT', medium: 'PAPER', resultReference: '12/QD-SNV', feesOwed: 50000, documentsToTakeBack: [{ ...oldPermit, title: 'CCCD 015090001234' }] })
+      .expect(400);
     const res = await request(service.url)
       .post(`/agency/dossiers/${dossierId}/result`)
       .set('Authorization', agency())
-      .send({ resultKind: 'DOCUMENT', medium: 'PAPER', resultReference: '12/QD-SNV', feesOwed: 50000 })
+      .send({ resultKind: 'DOCUMENT', medium: 'PAPER', resultReference: '12/QD-SNV', feesOwed: 50000, documentsToTakeBack: [oldPermit] })
       .expect(200);
     expect(res.body).toMatchObject({ status: 'RESULT_ISSUED', nationalStatus: 6 });
     const [issued] = await stream.waitFor(ofType(dossierId, EventType.ResultIssued));
-    expect(issued.event).toMatchObject({ nationalstatus: 6, channel: 3, data: { feesOwed: 50000, returnByPost: true } });
+    expect(issued.event).toMatchObject({ nationalstatus: 6, channel: 3, data: { feesOwed: 50000, returnByPost: true, documentsToTakeBack: [oldPermit] } });
   });
 
   it('signs a batch of handovers in one record', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { assertValidEvent, type BcciEvent } from '@bcci/contracts';
+import { assertValidEvent, type BcciEvent, type DocumentToTakeBack } from '@bcci/contracts';
 import { validatePostalItemId } from '@bcci/kernel';
 import { EventCollector, EventPublisher, startTestService, type TestService } from '@bcci/service-kit/testing';
 import { againWithNewId, JUSTICE_AGENCY, registrationEvent, rejectionEvent, resultIssuedEvent, type RegistrationOptions } from './support/events';
@@ -52,9 +52,13 @@ describe('returns service (PostgreSQL + broker)', () => {
   }
 
   /** Registration then result in, return leg opened out. */
-  async function openLeg(options: RegistrationOptions & { feesOwed?: number } = {}) {
+  async function openLeg(options: RegistrationOptions & { feesOwed?: number; documentsToTakeBack?: DocumentToTakeBack[] } = {}) {
     const registration = registrationEvent(options);
-    const result = resultIssuedEvent(registration.subject, { feesOwed: options.feesOwed, correlationId: registration.correlationid });
+    const result = resultIssuedEvent(registration.subject, {
+      feesOwed: options.feesOwed,
+      correlationId: registration.correlationid,
+      ...(options.documentsToTakeBack ? { documentsToTakeBack: options.documentsToTakeBack } : {}),
+    });
     // Registration first, then the result: the result is the cause of the opening.
     await publish(registration);
     await handled(registration.id);
@@ -237,6 +241,33 @@ describe('returns service (PostgreSQL + broker)', () => {
       expect(JSON.stringify(event)).not.toMatch(/\d{12}/);
       expect(await outboxCount('bcci.returns.result-delivered.v1', dossierId)).toBe(1);
       expect((await post(path, courier(), delivery({ feesCollected: 150_000 }))).status).toBe(409);
+    });
+  });
+
+  describe('documents the agency asks back', () => {
+    it('tells the courier what to take back, and hands the result over only once it is taken back', async () => {
+      const oldLicence = { documentCode: 'GPLX-CU', title: 'Giấy phép lái xe cũ', count: 1 };
+      const { dossierId, opened } = await openLeg({ documentsToTakeBack: [oldLicence] });
+      expect(opened.data).toMatchObject({ documentsToTakeBack: 1, takeBackDocuments: [oldLicence] });
+      const view = await request(service.url).get(`/returns/${dossierId}`).set('Authorization', courier()).expect(200);
+      expect(view.body.documentsToTakeBack).toEqual([oldLicence]);
+      await pickup(dossierId);
+      const path = `/returns/${dossierId}/delivery`;
+
+      const without = await post(path, courier(), delivery());
+      expect(without.status).toBe(422);
+      expect(without.body).toMatchObject({ code: 'returns.documents-not-taken-back', messageVi: expect.stringContaining('Giấy phép lái xe cũ (1 bản)') });
+      expect(await outboxCount('bcci.returns.result-delivered.v1', dossierId)).toBe(0);
+
+      const delivered = await post(path, courier(), delivery({ takenBackDocuments: [{ documentCode: 'GPLX-CU', count: 1 }] }));
+      expect(delivered.status).toBe(200);
+      expect((await eventOf('bcci.returns.result-delivered.v1', dossierId)).data).toMatchObject({ documentsTakenBack: 1 });
+    });
+
+    it('opens a leg with nothing to take back when the agency asks for nothing', async () => {
+      const { opened } = await openLeg();
+      expect(opened.data.documentsToTakeBack).toBe(0);
+      expect(opened.data).not.toHaveProperty('takeBackDocuments');
     });
   });
 

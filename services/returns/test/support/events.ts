@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { buildEvent, type BcciEvent, type DossierRegisteredData } from '@bcci/contracts';
+import { buildEvent, type BcciEvent, type DocumentToTakeBack, type DossierRegisteredData } from '@bcci/contracts';
 import { generatePostalItemId } from '@bcci/kernel';
 
 export const JUSTICE_AGENCY = '000.00.13.H65';
@@ -52,7 +52,7 @@ export function registrationEvent(options: RegistrationOptions = {}): BcciEvent<
 /** The agency's result, issued Thursday 03/04/2025 at 10:00 (J+2 → Tuesday 08/04, Monday 07/04 being a holiday). */
 export function resultIssuedEvent(
   dossierId: string,
-  options: { feesOwed?: number; returnByPost?: boolean; correlationId?: string } = {},
+  options: { feesOwed?: number; returnByPost?: boolean; correlationId?: string; documentsToTakeBack?: DocumentToTakeBack[] } = {},
 ): BcciEvent<'bcci.agency-gateway.result-issued.v1'> {
   return buildEvent({
     type: 'bcci.agency-gateway.result-issued.v1',
@@ -66,6 +66,7 @@ export function resultIssuedEvent(
       resultReference: 'LLTP-2025-0042',
       feesOwed: options.feesOwed ?? 0,
       returnByPost: options.returnByPost ?? true,
+      ...(options.documentsToTakeBack ? { documentsToTakeBack: options.documentsToTakeBack } : {}),
       actor: { role: 'AGENCY_SYSTEM', ref: 'agency:H65-13' },
     },
     ...(options.correlationId ? { correlationId: options.correlationId } : {}),

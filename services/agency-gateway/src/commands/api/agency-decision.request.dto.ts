@@ -100,6 +100,12 @@ export class RescheduleProcessingRequest {
   apologySlip?: DocumentRefDto;
 }
 
+export class DocumentToTakeBackDto {
+  @ApiProperty({ example: 'GPLX-CU', description: 'Mã loại giấy tờ phải thu hồi.' }) @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) documentCode!: string;
+  @ApiPropertyOptional({ example: 'Giấy phép lái xe cũ' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) @Matches(NO_LONG_DIGIT_RUNS, SAFE_TEXT) title?: string;
+  @ApiProperty({ minimum: 1, maximum: 100 }) @IsInt() @Min(1) @Max(100) count!: number;
+}
+
 export class IssueResultRequest {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() resultId?: string;
   @ApiProperty({ enum: ['DOCUMENT', 'REFERENCE'] }) @IsIn(['DOCUMENT', 'REFERENCE']) resultKind!: 'DOCUMENT' | 'REFERENCE';
@@ -107,6 +113,13 @@ export class IssueResultRequest {
   @ApiPropertyOptional({ type: DocumentRefDto }) @IsOptional() @ValidateNested() @Type(() => DocumentRefDto) document?: DocumentRefDto;
   @ApiPropertyOptional({ example: '1234/LLTP-STP' }) @IsOptional() @Matches(/^[0-9A-Za-zĐđ][0-9A-Za-zĐđ/._-]{0,59}$/) resultReference?: string;
   @ApiProperty({ description: 'Phí, lệ phí còn phải nộp khi nhận kết quả (VND).' }) @IsInt() @Min(0) @Max(100000000000) feesOwed!: number;
+  @ApiPropertyOptional({ type: [DocumentToTakeBackDto], description: 'Giấy tờ nhân viên bưu chính phải thu hồi trước khi trao kết quả (TT 17/2017 Đ5.2.đ).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DocumentToTakeBackDto)
+  documentsToTakeBack?: DocumentToTakeBackDto[];
 }
 
 export class CompleteSupplementRequest {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { EventType, type DocumentRef, type ResultIssuedData } from '@bcci/contracts';
+import { EventType, type DocumentRef, type DocumentToTakeBack, type ResultIssuedData } from '@bcci/contracts';
 import { issueResult } from '../../dossiers/domain/agency-dossier.rules';
 import { derivedUuid } from '../../shared/derived-uuid';
 import type { AgencyDecisionRunner, DecisionResult } from './agency-decision.runner';
@@ -12,6 +12,7 @@ export interface IssueResultInput {
   document?: DocumentRef;
   resultReference?: string;
   feesOwed: number;
+  documentsToTakeBack?: DocumentToTakeBack[];
 }
 
 /** The result (document or reference, digital or paper, fees still owed) → result-issued (9, or 6). */

@@ -74,8 +74,8 @@ export class AgencyCommandsHandler {
   @OnEvent(EventType.IssueResult)
   onIssueResult(event: CloudEvent, manager: EntityManager, context: EventContext): Promise<void> {
     const e = event as unknown as CommandEvent<typeof EventType.IssueResult>;
-    const { resultKind, medium, document, resultReference, feesOwed } = e.data;
-    return refuseToDeadLetter(this.issueResult.execute(commandOf(e, context, { resultKind, medium, document, resultReference, feesOwed }), manager));
+    const { resultKind, medium, document, resultReference, feesOwed, documentsToTakeBack } = e.data;
+    return refuseToDeadLetter(this.issueResult.execute(commandOf(e, context, { resultKind, medium, document, resultReference, feesOwed, documentsToTakeBack }), manager));
   }
 }
 

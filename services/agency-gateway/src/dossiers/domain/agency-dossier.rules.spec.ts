@@ -144,6 +144,13 @@ describe('rejection and result carry the national status', () => {
     expect(owed.data.returnByPost).toBe(true);
   });
 
+  it('passes on the documents the post must take back at delivery, and says nothing when there are none', () => {
+    const base = { now: at('2025-03-20T10:00:00+07:00'), actor, resultId: '22222222-2222-4222-8222-222222222222', resultKind: 'DOCUMENT' as const, medium: 'PAPER' as const, resultReference: '12/GPLX', feesOwed: 0 };
+    const oldLicence = { documentCode: 'GPLX-CU', title: 'Giấy phép lái xe cũ', count: 1 };
+    expect(issueResult(received('2025-03-13T09:41:12+07:00'), { ...base, documentsToTakeBack: [oldLicence] }).data.documentsToTakeBack).toEqual([oldLicence]);
+    expect(issueResult(received('2025-03-13T09:41:12+07:00'), { ...base, documentsToTakeBack: [] }).data).not.toHaveProperty('documentsToTakeBack');
+  });
+
   it('refuses any decision on a dossier with a result (409)', () => {
     const done = issueResult(received('2025-03-13T09:41:12+07:00'), { now: at('2025-03-20T10:00:00+07:00'), actor, resultId: '22222222-2222-4222-8222-222222222222', resultKind: 'REFERENCE', medium: 'DIGITAL', resultReference: '12/LLTP', feesOwed: 0 }).state;
     expect(() => reject(done, { now: at('2025-03-21T10:00:00+07:00'), actor, reasonCode: 'OTHER', reason: 'x' })).toThrow(ConflictError);

@@ -1,6 +1,7 @@
 import type {
   Actor,
   DocumentRef,
+  DocumentToTakeBack,
   DossierDigitizedData,
   DossierPublishedToAgencyData,
   DossierRegisteredData,
@@ -410,6 +411,8 @@ export interface IssueResultInput {
   document?: DocumentRef;
   resultReference?: string;
   feesOwed: number;
+  /** Documents the recipient hands back to the agency at delivery (an old licence…); the post collects them. */
+  documentsToTakeBack?: readonly DocumentToTakeBack[];
 }
 
 /** The result: national status 9 (resolved), or 6 while fees are still owed by the applicant. */
@@ -435,6 +438,7 @@ export function issueResult(state: AgencyDossierState, input: IssueResultInput):
       ...(input.document ? { document: input.document } : {}),
       ...(input.resultReference ? { resultReference: input.resultReference } : {}),
       feesOwed: input.feesOwed,
+      ...(input.documentsToTakeBack?.length ? { documentsToTakeBack: input.documentsToTakeBack.map((doc) => ({ ...doc })) } : {}),
       returnByPost: returnsByPost(state),
       actor: input.actor,
     },

@@ -1,5 +1,6 @@
 import type { OutboxWriter } from '@bcci/messaging';
 import { wrongDeliveryMode } from '../domain/returns.errors';
+import { assertDocumentsTakenBack } from '../domain/documents-taken-back.rule';
 import { assertFeesCollected } from '../domain/fees-on-delivery.rule';
 import { assertRecipientIdentity, type IdentityDocumentType, type RecipientKind } from '../domain/recipient-identity.rule';
 import { assertCanDeliver } from '../domain/return-journey.rules';
@@ -54,6 +55,7 @@ export class DeliverResultUseCase {
         ...(command.authorisationRef ? { authorisationRef: command.authorisationRef } : {}),
       });
       assertFeesCollected(ret.feesOwed ?? 0, command.feesCollected);
+      assertDocumentsTakenBack(ret.documentsToTakeBack, command.takenBackDocuments);
 
       const actor = eventActorOf(command.actor);
       const takenBack = command.takenBackDocuments.map((doc) => ({ documentCode: doc.documentCode, ...(doc.title ? { title: doc.title } : {}), count: doc.count }));

@@ -1,5 +1,5 @@
 import type { Catalog } from '@bcci/catalog';
-import type { BcciEvent } from '@bcci/contracts';
+import type { BcciEvent, DocumentToTakeBack } from '@bcci/contracts';
 import type { OutboxWriter } from '@bcci/messaging';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -21,6 +21,7 @@ interface AgencyOutcome {
   readonly issuedAt: Date;
   readonly feesOwed: number;
   readonly byPost: boolean;
+  readonly documentsToTakeBack: DocumentToTakeBack[];
 }
 
 /**
@@ -61,7 +62,7 @@ export class RecordUpstreamUseCase {
     return this.outcome(
       manager,
       event,
-      { returnedItem: 'RESULT', resultId: data.resultId, agencyId: data.agencyId, issuedAt: new Date(data.issuedAt), feesOwed: data.feesOwed, byPost: data.returnByPost },
+      { returnedItem: 'RESULT', resultId: data.resultId, agencyId: data.agencyId, issuedAt: new Date(data.issuedAt), feesOwed: data.feesOwed, byPost: data.returnByPost, documentsToTakeBack: data.documentsToTakeBack ?? [] },
       traceparent,
     );
   }
@@ -79,6 +80,7 @@ export class RecordUpstreamUseCase {
         issuedAt: new Date(data.rejectedAt),
         feesOwed: 0,
         byPost: data.returnToApplicant,
+        documentsToTakeBack: [],
       },
       traceparent,
     );
@@ -97,6 +99,7 @@ export class RecordUpstreamUseCase {
       agencyId: outcome.agencyId,
       issuedAt: outcome.issuedAt,
       feesOwed: outcome.feesOwed,
+      documentsToTakeBack: outcome.documentsToTakeBack,
     };
     await settleReturn(manager, ret, { catalog: this.catalog, outbox: this.outbox }, { correlationId: ret.correlationId, causationId: event.id, traceparent }, now);
     return 'recorded';
@@ -120,6 +123,7 @@ export class RecordUpstreamUseCase {
       agencyId: null,
       issuedAt: null,
       feesOwed: null,
+      documentsToTakeBack: [],
       legId: null,
       s10ItemId: null,
       legClass: null,

@@ -12,6 +12,8 @@ export interface ReturnView {
   readonly s10ItemId: string | null;
   readonly deadline: { legClass: string; startDay: string; workingDays: number; dueDate: string } | null;
   readonly feesToCollect: number | null;
+  /** What the courier or clerk must collect from the recipient before handing the result over. */
+  readonly documentsToTakeBack: readonly { documentCode: string; title?: string; count: number }[];
   readonly invitations: readonly string[];
   readonly pickedUpAt: string | null;
   readonly deliveredAt: string | null;
@@ -33,6 +35,7 @@ export function returnView(ret: ReturnOrmEntity): ReturnView {
         ? { legClass: ret.legClass, startDay: ret.startDay, workingDays: ret.workingDays, dueDate: ret.dueDate }
         : null,
     feesToCollect: ret.feesOwed,
+    documentsToTakeBack: ret.documentsToTakeBack ?? [],
     invitations: ret.invitations,
     pickedUpAt: iso(ret.pickedUpAt),
     deliveredAt: iso(ret.deliveredAt),

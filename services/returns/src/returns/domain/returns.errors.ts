@@ -81,6 +81,16 @@ export function feesMismatch(owed: number, collected: number): RuleViolationErro
   });
 }
 
+export function documentsNotTakenBack(missing: readonly { documentCode: string; title?: string; count: number }[]): RuleViolationError {
+  const listed = (name: (doc: (typeof missing)[number]) => string, copies: string) => missing.map((doc) => `${name(doc)} (${doc.count} ${copies})`).join(', ');
+  return new RuleViolationError({
+    code: 'returns.documents-not-taken-back',
+    message: `The agency asks for documents back before the result is handed over; still missing: ${listed((doc) => doc.documentCode, 'cop.')}`,
+    messageVi: `Cơ quan yêu cầu thu hồi giấy tờ trước khi trao kết quả; còn thiếu: ${listed((doc) => doc.title ?? doc.documentCode, 'bản')}.`,
+    details: { missing },
+  });
+}
+
 export function timeInFuture(field: string): InvalidInputError {
   return new InvalidInputError({
     code: 'returns.time-in-future',

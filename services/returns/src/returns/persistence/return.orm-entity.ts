@@ -1,3 +1,4 @@
+import type { DocumentToTakeBack } from '@bcci/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DeliveryMode, ReturnedItem, ReturnStatus, ServiceForm } from '../domain/return-status';
 import { bigintNumber } from './bigint.transformer';
@@ -46,6 +47,10 @@ export class ReturnOrmEntity {
 
   @Column({ name: 'fees_owed', type: 'bigint', nullable: true, transformer: bigintNumber })
   feesOwed!: number | null;
+
+  /** What the recipient hands back for the agency before getting the result (TT 17/2017 Đ5.2.đ). */
+  @Column({ name: 'documents_to_take_back', type: 'jsonb', default: () => "'[]'::jsonb" })
+  documentsToTakeBack!: DocumentToTakeBack[];
 
   // The return leg.
   @Column({ name: 'leg_id', type: 'uuid', nullable: true })
