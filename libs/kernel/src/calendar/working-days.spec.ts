@@ -10,8 +10,9 @@ const admin = getWorkingCalendar(PUBLIC_ADMINISTRATION_CALENDAR_ID);
 const post = getWorkingCalendar(POSTAL_BCCI_CALENDAR_ID);
 
 describe('bundled holiday data', () => {
-  it('covers 2025, 2026 and 2027, with 2027 provisional', () => {
-    expect(admin.coveredYears()).toEqual([2025, 2026, 2027]);
+  it('covers 2024 to 2027, with 2027 provisional', () => {
+    expect(admin.coveredYears()).toEqual([2024, 2025, 2026, 2027]);
+    expect(admin.findYear(2024)?.status).toBe('official');
     expect(admin.findYear(2025)?.status).toBe('official');
     expect(admin.findYear(2026)?.status).toBe('official');
     expect(admin.findYear(2027)?.status).toBe('provisional');
@@ -70,8 +71,13 @@ describe('isWorkingDay', () => {
     expect(isWorkingDay(d('2026-02-17'), post)).toBe(false);
   });
 
+  it('knows 2024: Tết Giáp Thìn 08–14/02, the 29/04 ↔ 04/05 swap, Quốc khánh 02–03/09', () => {
+    for (const day of ['2024-02-08', '2024-02-14', '2024-04-18', '2024-04-29', '2024-09-03']) expect(isWorkingDay(d(day), admin)).toBe(false);
+    for (const day of ['2024-02-15', '2024-05-04', '2024-09-04']) expect(isWorkingDay(d(day), admin)).toBe(true);
+  });
+
   it('refuses to guess for a year without data', () => {
-    expect(() => isWorkingDay(d('2024-12-31'), admin)).toThrow(CalendarDataMissingError);
+    expect(() => isWorkingDay(d('2023-12-29'), admin)).toThrow(CalendarDataMissingError);
     expect(() => isWorkingDay(d('2028-01-03'), admin)).toThrow(/2028\.json/);
   });
 });
