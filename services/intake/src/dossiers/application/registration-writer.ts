@@ -1,9 +1,10 @@
 import { topicFor, EventType } from '@bcci/contracts';
-import { formatProvisionalDossierId, generatePostalItemId, RuleViolationError, type PostalCode } from '@bcci/kernel';
+import { formatProvisionalDossierId, generatePostalItemId, type PostalCode } from '@bcci/kernel';
 import type { OutboxEntry, OutboxWriter } from '@bcci/messaging';
 import { combineWritableStatements, type ItemOutcome } from '@bcci/persistence';
 import type { IdempotencyStore } from '@bcci/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
+import { assertWithinDailyLimit } from '../domain/provisional-id-limit';
 import type { DossierOrmEntity } from '../persistence/dossier.orm-entity';
 import type { DossierRepository, SearchToken } from '../persistence/dossier.repository';
 import type { AllocatedIdentifiers, IdentifierSequencesRepository } from '../persistence/identifier-sequences.repository';
@@ -123,13 +124,7 @@ export class RegistrationWriter {
 
 function assignIdentifiers(registration: PreparedRegistration, { sequence, postalItem }: AllocatedIdentifiers): void {
   const { dossier } = registration;
-  if (sequence > 9999) {
-    throw new RuleViolationError({
-      code: 'provisional-id.daily-limit',
-      message: `Postal point ${dossier.postalCode} reached 9999 dossiers on ${registration.receivedOn}`,
-      messageVi: 'Điểm phục vụ đã tiếp nhận tối đa 9.999 hồ sơ trong ngày: liên hệ quản trị hệ thống.',
-    });
-  }
+  assertWithinDailyLimit(sequence, dossier.postalCode, registration.receivedOn);
   dossier.provisionalDossierId = formatProvisionalDossierId({ postalCode: dossier.postalCode as PostalCode, receivedOn: registration.receivedOn as never, sequence });
   dossier.postalItemId = postalItem ? generatePostalItemId(postalItem.serviceIndicator, postalItem.serial) : null;
 }
