@@ -2,6 +2,12 @@
 // the project's broker, end to end across processes. NestJS 12 ships ESM only, so @nestjs is transformed.
 const fs = require('node:fs');
 const path = require('node:path');
+const { applyTestClock } = require('./tools/test-clock.cjs');
+
+// BCCI_TEST_NOW=2026-12-05T16:30 runs every tier as if it were then: the offset is fixed here, once, in the
+// process that forks the workers, so the workers and the services they start share one "now".
+const testsStartAt = applyTestClock(process.env);
+if (testsStartAt && !process.env.JEST_WORKER_ID) console.log(`(clock) tests run as if it were ${testsStartAt.toISOString()} (BCCI_TEST_NOW)`);
 
 const swcConfig = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 delete swcConfig.$schema;

@@ -5,6 +5,7 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { CLOCK_OFFSET_ENV, clockOffsetFrom, systemClock } from '@bcci/kernel';
 import { loadCatalogFromDirectory, loadSampleCatalog, shortCatalogVersion, type Catalog } from '@bcci/catalog';
 import { startBroker, type RunningBroker } from '@bcci/kafka-broker';
 import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '@bcci/persistence';
@@ -104,6 +105,8 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
     mkdirSync(dataDir, { recursive: true, mode: 0o755 });
     chmodSync(dataDir, 0o755);
     reporter.step(`data directory ${dataDir}`);
+    // Only the test harness sets it; said out loud so that a stack on a moved clock is never mistaken for a real one.
+    if (clockOffsetFrom(process.env) !== 0) reporter.step(`clock: services run as if it were ${systemClock.now().toISOString()} (${CLOCK_OFFSET_ENV}, tests only)`);
     await takeOverDataDir(dataDir, reporter);
     // Claim the directory at once, so a second launcher on it refuses instead of racing this one.
     writeStackState(dataDir, { pid: process.pid, startedAt: new Date().toISOString(), kafkaBrokers: [], databaseAdminUrl: '', services: [] });
@@ -341,6 +344,11 @@ async function choosePorts(options: StackOptions, services: ServiceDefinition[])
 function inheritedEnvironment(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
+    // The test clock's offset (BCCI_TEST_NOW, see @bcci/kernel's systemClock) is the one BCCI_ knob services read.
+    if (key === CLOCK_OFFSET_ENV && value) {
+      env[key] = value;
+      continue;
+    }
     if (value === undefined || key.startsWith('JEST_') || key.startsWith('BCCI_') || key === 'DATABASE_ADMIN_URL') continue;
     env[key] = value;
   }

@@ -1,5 +1,5 @@
 import { EventType } from '@bcci/contracts';
-import { addWorkingDays, getWorkingCalendar, POSTAL_BCCI_CALENDAR_ID, toVietnamDate, vietnamInstant } from '@bcci/kernel';
+import { addWorkingDays, getWorkingCalendar, POSTAL_BCCI_CALENDAR_ID, systemClock, toVietnamDate, vietnamInstant } from '@bcci/kernel';
 import { startStack, type E2eStack } from '../support/e2e-stack';
 import { clockAheadFor } from '../support/journey-clock';
 import { JourneyEvents } from '../support/journey-events';
@@ -12,9 +12,9 @@ import { agencyDecision, agencyView, carryToAgency, deliverResult, PAPER_RESULT,
 // test reports the second attempt on the day the rule first allows it, without waiting for that day.
 const SERVICES = ['intake', 'forwarding', 'agency-gateway', 'returns'];
 const postalCalendar = getWorkingCalendar(POSTAL_BCCI_CALENDAR_ID);
-const today = toVietnamDate(new Date());
+const today = toVietnamDate(systemClock.now());
 // Far enough for an invitation made today or tomorrow (a run across midnight) plus two working days.
-const returnsClockAhead = vietnamInstant(addWorkingDays(today, 3, postalCalendar), 23 * 60).getTime() - Date.now();
+const returnsClockAhead = vietnamInstant(addWorkingDays(today, 3, postalCalendar), 23 * 60).getTime() - systemClock.now().getTime();
 
 describe('returns by post end to end', () => {
   let stack: E2eStack;
@@ -52,7 +52,7 @@ describe('returns by post end to end', () => {
     const dossier = await resultIssued('HOME');
     await pickUpResult(stack, dossier.id, courier);
 
-    const firstAt = new Date();
+    const firstAt = systemClock.now();
     const first = await expectCall(200, stack, 'returns', 'POST', `/returns/${dossier.id}/attempts`, {
       token: courier,
       body: { attemptedAt: vietnamTimestamp(firstAt), reasonCode: 'ADDRESSEE_ABSENT' },

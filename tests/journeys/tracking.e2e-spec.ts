@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { EventType, type BcciEvent } from '@bcci/contracts';
-import { toVietnamDate } from '@bcci/kernel';
+import { systemClock, toVietnamDate } from '@bcci/kernel';
 import { withDatabase } from '@bcci/persistence';
 import { startStack, type E2eStack } from '../support/e2e-stack';
 import { AgencyCommandProducer, JourneyEvents } from '../support/journey-events';
@@ -44,10 +44,17 @@ describe('tracking after the journeys', () => {
   let events: JourneyEvents;
   let agencySystem: AgencyCommandProducer;
   let firstDay: string;
+  /** The period the test counts over: every day a journey of the test can count on, whatever day it runs. */
+  const countingPeriod = () => {
+    // A dossier counts on its intake day J (a Saturday's belongs to Monday, after a holiday to the next
+    // working day); its result counts on the day it was delivered, today. The period spans both.
+    const days = [firstDay, toVietnamDate(systemClock.now()), ...journeys.map((j) => j.dossier.intakeDay)].sort();
+    return { periodStart: days[0], periodEnd: days[days.length - 1] };
+  };
   const journeys: Journey[] = [];
 
   beforeAll(async () => {
-    firstDay = toVietnamDate(new Date());
+    firstDay = toVietnamDate(systemClock.now());
     stack = await startStack({
       overrides: {
         serviceEnvironment: {
@@ -185,8 +192,8 @@ describe('tracking after the journeys', () => {
   });
 
   it('gives BCCI ratios equal to the test’s own count of its journeys, against the imported denominators', async () => {
-    const lastDay = toVietnamDate(new Date());
-    const period = `${firstDay}..${lastDay}`;
+    const { periodStart, periodEnd } = countingPeriod();
+    const period = `${periodStart}..${periodEnd}`;
     // All-channel totals from the agencies' one-stop systems, per agency and procedure (made up by the test).
     const totals = [
       { agencyId: '000.00.13.H39', procedureCode: '2.000488', received: 40, resolved: 30 },
@@ -197,7 +204,7 @@ describe('tracking after the journeys', () => {
     ];
     await expectCall(201, stack, 'tracking', 'POST', '/denominators/imports', {
       token: stack.tokens.operations,
-      body: { periodStart: firstDay, periodEnd: lastDay, provinceCode: '15', rows: totals },
+      body: { periodStart, periodEnd, provinceCode: '15', rows: totals },
     });
 
     const received = journeys.filter((j) => j.receivedViaBcci).length;

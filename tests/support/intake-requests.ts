@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Catalog, Procedure } from '@bcci/catalog';
+import { systemClock } from '@bcci/kernel';
 
 /** Where intake registers a dossier (the clerk's counter). */
 export const REGISTER_DOSSIER_PATH = '/dossiers';
@@ -45,7 +46,7 @@ export function registerDossierBody(procedure: Procedure, n: number): RegisterDo
 }
 
 /** The first procedure of the catalog offered today through BCCI with form 3 (send the dossier and get the result back). */
-export function bcciProcedureFor(catalog: Catalog, now = new Date()): Procedure {
+export function bcciProcedureFor(catalog: Catalog, now = systemClock.now()): Procedure {
   const procedure = catalog.at(now).bcciProcedures().find((p) => p.bcciServiceForms.includes(3));
   if (!procedure) throw new Error('the catalog offers no procedure through BCCI today');
   return procedure;

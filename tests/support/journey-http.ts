@@ -1,5 +1,6 @@
 import { issueDevToken, type DevTokenRequest } from '@bcci/auth';
 import type { E2eStack } from './e2e-stack';
+import { systemClock } from '@bcci/kernel';
 
 /**
  * A response body: JSON whose shape each test asserts itself (toMatchObject), so it is left open here.
@@ -65,7 +66,7 @@ export function tokenFor(stack: E2eStack, request: DevTokenRequest): string {
 }
 
 /** An instant as couriers' devices report it (RFC 3339 in Vietnam time, with milliseconds). */
-export function vietnamTimestamp(at: Date = new Date()): string {
+export function vietnamTimestamp(at: Date = systemClock.now()): string {
   const local = new Date(at.getTime() + 7 * 3600_000);
   return `${local.toISOString().slice(0, 23)}+07:00`;
 }

@@ -2,6 +2,7 @@ import type { Procedure } from '@bcci/catalog';
 import type { E2eStack } from './e2e-stack';
 import { call, expectCall, vietnamTimestamp, type JsonBody } from './journey-http';
 import { pollUntil } from './journey-poll';
+import { systemClock } from '@bcci/kernel';
 
 /**
  * The steps of a dossier's journey as the people and systems at each stage take them, over each
@@ -20,6 +21,8 @@ export interface RegisteredDossier {
   provisionalDossierId: string;
   /** Originals + copies handed in: what both sides count at the handover. */
   documentsCounted: number;
+  /** The intake day J intake gave it (a Saturday's dossier belongs to Monday): the day it counts on. */
+  intakeDay: string;
   intakePostalCode: string;
 }
 
@@ -34,18 +37,18 @@ export interface RegistrationOptions {
 
 /** A procedure of the catalog in force today, by code. */
 export function procedureOf(stack: E2eStack, code: string): Procedure {
-  const procedure = stack.stack.catalog.at(new Date()).bcciProcedures().find((p) => p.code === code);
+  const procedure = stack.stack.catalog.at(systemClock.now()).bcciProcedures().find((p) => p.code === code);
   if (!procedure) throw new Error(`the catalog offers no BCCI procedure ${code} today`);
   return procedure;
 }
 
 export function competentAgencyOf(stack: E2eStack, procedureCode: string): string {
-  const agency = stack.stack.catalog.at(new Date()).findCompetentAgency(procedureCode);
+  const agency = stack.stack.catalog.at(systemClock.now()).findCompetentAgency(procedureCode);
   if (!agency) throw new Error(`no agency competent today for ${procedureCode}`);
   return agency.id;
 }
 
-function yymmdd(at = new Date()): string {
+function yymmdd(at = systemClock.now()): string {
   return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(2, 10).replace(/-/g, '');
 }
 
@@ -97,6 +100,7 @@ export async function registerDossier(stack: E2eStack, options: RegistrationOpti
     postalItemId: created.postalItemId ?? null,
     provisionalDossierId: created.provisionalDossierId,
     documentsCounted: components.reduce((sum, c) => sum + c.count, 0),
+    intakeDay: created.intakeDay,
     intakePostalCode: created.postalCode,
   };
 }

@@ -4,6 +4,7 @@ export * from './errors/domain-error';
 
 export * from './time/local-date';
 export * from './time/vietnam-time';
+export * from './time/clock';
 
 export * from './identifiers/postal-item-id';
 export * from './identifiers/agency-id';

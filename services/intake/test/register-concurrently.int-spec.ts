@@ -1,5 +1,5 @@
 import { assertValidEvent, EventType, topicFor, type DossierRegisteredData } from '@bcci/contracts';
-import { toVietnamDate } from '@bcci/kernel';
+import { systemClock, toVietnamDate } from '@bcci/kernel';
 import { EventCollector, type TestService } from '@bcci/service-kit/testing';
 import request from 'supertest';
 import { countRows, registration, startIntake } from './intake-test-kit';
@@ -96,7 +96,7 @@ describe('intake: registrations arriving at the same moment (PostgreSQL + broker
   });
 
   it("refuses only the registrations past a counter's 9,999th of the day, and burns no number", async () => {
-    const today = toVietnamDate(new Date());
+    const today = toVietnamDate(systemClock.now());
     await service.dataSource.query(`INSERT INTO provisional_id_sequences (postal_code, received_on, last_value) VALUES ('33700', $1, 9997)
       ON CONFLICT (postal_code, received_on) DO UPDATE SET last_value = 9997`, [today]);
     const before = await countRows(service);

@@ -30,10 +30,12 @@ describe('returns service (PostgreSQL + broker)', () => {
   const publish = (...events: BcciEvent[]) => publisher.publish(...events);
 
 
-  async function handled(eventId: string): Promise<void> {
+  async function handled(eventId: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const rows: unknown[] = await service.dataSource.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [eventId]);
       if (rows.length > 0) return;
+      if (Date.now() > deadline) throw new Error(`event ${eventId} was not handled by returns within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
@@ -135,8 +137,8 @@ describe('returns service (PostgreSQL + broker)', () => {
       const byHandResult = resultIssuedEvent(byHand.subject, { returnByPost: false });
       const form1Result = resultIssuedEvent(form1.subject);
       await publish(form1, form1Result, byHand, byHandResult);
-      await handled(form1Result.id);
-      await handled(byHandResult.id);
+      // Registrations and results travel on different topics: wait for all four, not only the results.
+      for (const event of [form1, form1Result, byHand, byHandResult]) await handled(event.id);
       const rows = await service.dataSource.query(`SELECT dossier_id, status, leg_id FROM returns WHERE dossier_id = ANY($1)`, [[form1.subject, byHand.subject]]);
       expect(rows).toHaveLength(2);
       for (const row of rows) expect(row).toMatchObject({ status: 'NOT_BY_POST', leg_id: null });

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BcciEvent } from '@bcci/contracts';
-import { toVietnamDate } from '@bcci/kernel';
+import { systemClock, toVietnamDate } from '@bcci/kernel';
 import { startTestService, type TestService } from '@bcci/service-kit/testing';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
@@ -24,7 +24,7 @@ let serial = 0;
 /** A BCCI dossier registered now at a postal point: registration, digitization, forwarding leg opened. */
 function liveDossier(postalCode: string): BcciEvent[] {
   const dossierId = randomUUID();
-  const now = Date.now();
+  const now = systemClock.now().getTime();
   const at = (seconds: number) => new Date(now - 60_000 + seconds * 1000).toISOString();
   const day = toVietnamDate(new Date(now - 60_000));
   return [

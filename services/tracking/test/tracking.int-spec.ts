@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { toVietnamDate } from '@bcci/kernel';
+import { systemClock, toVietnamDate } from '@bcci/kernel';
 import { startTestService, type TestService } from '@bcci/service-kit/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
@@ -212,7 +212,7 @@ describe('public lookup', () => {
 });
 
 describe('clocks', () => {
-  const today = toVietnamDate(new Date());
+  const today = toVietnamDate(systemClock.now());
 
   it('lists overdue clocks attributed to the party whose clock ran out, and at-risk ones ahead of time', async () => {
     const settings = service.app.get(ClockSettings);
@@ -228,7 +228,7 @@ describe('clocks', () => {
     ];
     // Due today: at risk, not overdue (an agency in force today, so its province is known).
     const dueToday = crypto.randomUUID();
-    const now = new Date().toISOString();
+    const now = systemClock.now().toISOString();
     const acknowledgedToday = exampleEvent(
       'agency-gateway/handover-acknowledged.v1',
       dueToday,

@@ -5,6 +5,7 @@ import { EventReader, subjectOf, typeOf } from '../../support/event-reader';
 import { bcciProcedureFor, idempotencyKey, registerDossierBody, REGISTER_DOSSIER_PATH } from '../../support/intake-requests';
 import type { BenchHttpClient } from '../http-client';
 import type { BenchContext } from '../bench-phase';
+import { systemClock } from '@bcci/kernel';
 
 let sequence = Math.floor(Math.random() * 900_000);
 
@@ -59,7 +60,7 @@ export class ClerkTokens {
  * agency refuses, rightly). The probes are not measured.
  */
 export async function clerksOfPostalPoints(context: BenchContext, http: BenchHttpClient, count: number): Promise<ClerkTokens> {
-  const points = context.catalog.at(new Date()).postalPoints().map((p) => p.postalCode);
+  const points = context.catalog.at(systemClock.now()).postalPoints().map((p) => p.postalCode);
   const candidates = ['33100', ...points.filter((code) => code !== '33100')];
   const kept: string[] = [];
   const tokens: string[] = [];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudEvent } from './cloud-event';
+import { systemClock } from '@bcci/kernel';
 
 export interface NewEvent<TData> {
   type: string;
@@ -26,7 +27,7 @@ export function buildEvent<TData>(event: NewEvent<TData>): CloudEvent<TData> {
     type: event.type,
     source: event.source,
     subject: event.subject,
-    time: (event.time ?? new Date()).toISOString(),
+    time: (event.time ?? systemClock.now()).toISOString(),
     datacontenttype: 'application/json',
     dataschema: event.dataschema,
     correlationid,

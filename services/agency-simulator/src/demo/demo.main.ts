@@ -9,6 +9,7 @@ import { DEMO_USAGE, DemoUsageError, parseDemoOptions } from './demo-options';
 import { StageCounters } from './demo-stages';
 import { DossierJourney, type ProcedureOffer } from './dossier-journey';
 import { openStack } from './stack-access';
+import { systemClock } from '@bcci/kernel';
 
 const REQUIRED = ['intake', 'digitization', 'forwarding', 'agency-gateway'];
 const MAX_POSTAL_POINTS = 5;
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
   if (!up.get('agency-simulator')) console.log(`Note: the agency simulator is not reachable at ${stack.urlOf('agency-simulator')}; dossiers will wait for an agency decision.`);
 
   const catalog = process.env.CATALOG_DIR ? loadCatalogFromDirectory(process.env.CATALOG_DIR) : loadSampleCatalog();
-  const today = catalog.at(new Date());
+  const today = catalog.at(systemClock.now());
   const points = today.postalPoints();
   const hubPostalCode = points.find((p) => p.level === 'level-1')?.postalCode ?? points[0].postalCode;
   const offers = new Map<string, ProcedureOffer[]>();

@@ -4,6 +4,7 @@ import type { StageCounters, DemoStage } from './demo-stages';
 import { minimalPdf } from './minimal-pdf';
 import { sampleApplicant } from './sample-people';
 import type { StackAccess } from './stack-access';
+import { systemClock } from '@bcci/kernel';
 
 export interface ProcedureOffer {
   code: string;
@@ -30,7 +31,7 @@ interface RegisteredDossier {
   components: Array<{ code: string; originals?: number; copies?: number; count?: number }>;
 }
 
-const now = () => new Date().toISOString();
+const now = () => systemClock.now().toISOString();
 
 /**
  * One dossier's whole journey, driven the way clerks, operators and couriers would drive it, each over

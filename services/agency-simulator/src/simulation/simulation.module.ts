@@ -19,6 +19,7 @@ import { AgencyTopicConsumers } from './messaging/agency-topic.consumers';
 import { KafkaDecisionDispatcher } from './messaging/kafka-decision.dispatcher';
 import { SimulatedDossierRepository } from './persistence/simulated-dossier.repository';
 import { SimulationLifecycle } from './simulation.lifecycle';
+import { systemClock } from '@bcci/kernel';
 
 type Config = ServiceConfig<AgencySimulatorExtraConfig>;
 
@@ -31,7 +32,7 @@ function settingsFrom(config: Config): SimulationSettings {
     throw new Error('SIMULATOR_MODE=http needs AUTH_JWT_SECRET (the development issuer signs the agency tokens)');
   }
   const agencyIds =
-    extra.SIMULATOR_AGENCY_IDS ?? defaultSimulatedAgencies(loadConfiguredCatalog(config), new Date());
+    extra.SIMULATOR_AGENCY_IDS ?? defaultSimulatedAgencies(loadConfiguredCatalog(config), systemClock.now());
   return {
     mode: extra.SIMULATOR_MODE,
     agencyIds,

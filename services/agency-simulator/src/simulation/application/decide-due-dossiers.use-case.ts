@@ -3,6 +3,7 @@ import { decideIfDue } from '../domain/simulated-dossier';
 import type { SimulatedDossierRepository } from '../persistence/simulated-dossier.repository';
 import type { DecisionDispatcher } from './decision-dispatcher.port';
 import type { SimulationSettings } from './simulation-settings';
+import { systemClock } from '@bcci/kernel';
 
 const BATCH = 100;
 
@@ -13,7 +14,7 @@ export class DecideDueDossiersUseCase {
     private readonly settings: SimulationSettings,
     private readonly dossiers: SimulatedDossierRepository,
     private readonly dispatcher: DecisionDispatcher,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: () => Date = () => systemClock.now(),
   ) {}
 
   execute(): Promise<number> {

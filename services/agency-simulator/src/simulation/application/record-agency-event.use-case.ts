@@ -6,6 +6,7 @@ import { dossierArrived, handoverAcknowledged, supplementCompleted, type Transit
 import type { SimulatedDossierRepository, StoredDossier } from '../persistence/simulated-dossier.repository';
 import type { DecisionCause, DecisionDispatcher } from './decision-dispatcher.port';
 import type { SimulationSettings } from './simulation-settings';
+import { systemClock } from '@bcci/kernel';
 
 /**
  * One event of an agency's stream (Kafka topic or HTTP feed), in the caller's transaction (the one that
@@ -18,7 +19,7 @@ export class RecordAgencyEventUseCase {
     private readonly settings: SimulationSettings,
     private readonly dossiers: SimulatedDossierRepository,
     private readonly dispatcher: DecisionDispatcher,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: () => Date = () => systemClock.now(),
   ) {}
 
   async execute(manager: EntityManager, event: CloudEvent, agencyId: string, cause: DecisionCause): Promise<void> {

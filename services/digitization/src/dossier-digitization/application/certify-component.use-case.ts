@@ -8,6 +8,7 @@ import { componentCertified } from './digitization-events';
 import { digitizationView, type DigitizationView } from './digitization-view';
 import { loadDossierFor } from './dossier-access';
 import { staffActorOf } from './staff-actor';
+import { systemClock } from '@bcci/kernel';
 
 export interface CertifyComponentCommand {
   readonly actor: Actor;
@@ -28,7 +29,7 @@ export class CertifyComponentUseCase {
   async execute(command: CertifyComponentCommand): Promise<DigitizationView> {
     return this.dataSource.transaction(async (manager) => {
       const dossier = await loadDossierFor(this.dossiers, manager, command.actor, command.dossierId, true);
-      const component = dossier.certify(command.componentCode, command.kind, staffActorOf(command.actor), new Date(), command.note);
+      const component = dossier.certify(command.componentCode, command.kind, staffActorOf(command.actor), systemClock.now(), command.note);
       await this.dossiers.save(manager, dossier);
       await new OutboxWriter().append(manager, componentCertified(dossier, component));
       return digitizationView(dossier);

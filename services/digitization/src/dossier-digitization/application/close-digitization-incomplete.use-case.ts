@@ -7,6 +7,7 @@ import { dossierDigitizationIncomplete } from './digitization-events';
 import { digitizationView, type DigitizationView } from './digitization-view';
 import { loadDossierFor } from './dossier-access';
 import { staffActorOf } from './staff-actor';
+import { systemClock } from '@bcci/kernel';
 
 /** The operator closes the digitization as incomplete with a reason → dossier-digitization-incomplete. */
 @Injectable()
@@ -19,7 +20,7 @@ export class CloseDigitizationIncompleteUseCase {
   async execute(command: { actor: Actor; dossierId: string; reason: string }): Promise<DigitizationView> {
     return this.dataSource.transaction(async (manager) => {
       const dossier = await loadDossierFor(this.dossiers, manager, command.actor, command.dossierId, true);
-      const now = new Date();
+      const now = systemClock.now();
       const result = dossier.closeIncomplete(command.reason, now);
       await this.dossiers.save(manager, dossier);
       await new OutboxWriter().append(

@@ -7,6 +7,7 @@ import { dossierDigitized } from './digitization-events';
 import { digitizationView, type DigitizationView } from './digitization-view';
 import { loadDossierFor } from './dossier-access';
 import { staffActorOf } from './staff-actor';
+import { systemClock } from '@bcci/kernel';
 
 /**
  * Completeness check against the checklist: complete → dossier-digitized with per-component flags;
@@ -22,7 +23,7 @@ export class CompleteDigitizationUseCase {
   async execute(command: { actor: Actor; dossierId: string }): Promise<DigitizationView> {
     return this.dataSource.transaction(async (manager) => {
       const dossier = await loadDossierFor(this.dossiers, manager, command.actor, command.dossierId, true);
-      const now = new Date();
+      const now = systemClock.now();
       const result = dossier.complete(now);
       await this.dossiers.save(manager, dossier);
       await new OutboxWriter().append(manager, dossierDigitized(dossier, result, staffActorOf(command.actor), now));

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@bcci/auth';
-import { ConflictError, InvalidInputError, NotFoundError } from '@bcci/kernel';
+import { ConflictError, InvalidInputError, NotFoundError, systemClock } from '@bcci/kernel';
 import { OutboxWriter } from '@bcci/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { parseContentHash } from '../../documents/domain/content-hash';
@@ -63,7 +63,7 @@ export class ReuseDocumentUseCase {
         ...(command.sourceComponentCode ? { sourceComponentCode: command.sourceComponentCode } : {}),
       };
       const actor = staffActorOf(command.actor);
-      const now = new Date();
+      const now = systemClock.now();
       const changed = dossier.attachReused(command.componentCode, document, source, sourceCertified, actor, now);
       if (changed) {
         await this.dossiers.save(manager, dossier);

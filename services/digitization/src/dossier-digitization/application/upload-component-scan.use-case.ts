@@ -10,6 +10,7 @@ import { componentDigitized } from './digitization-events';
 import { digitizationView, type DigitizationView } from './digitization-view';
 import { loadDossierFor } from './dossier-access';
 import { staffActorOf } from './staff-actor';
+import { systemClock } from '@bcci/kernel';
 
 export interface UploadComponentScanCommand {
   readonly actor: Actor;
@@ -44,7 +45,7 @@ export class UploadComponentScanUseCase {
     await this.scans.keep(file);
     return this.dataSource.transaction(async (manager) => {
       const dossier = await loadDossierFor(this.dossiers, manager, command.actor, command.dossierId, true);
-      const now = new Date();
+      const now = systemClock.now();
       const document = await this.documents.register(manager, file, now);
       const changed = dossier.attachScan(command.componentCode, document, actor, now);
       if (changed) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canAccessPostalPoint, type Actor } from '@bcci/auth';
 import { buildEvent, EventType, topicFor } from '@bcci/contracts';
-import { ForbiddenError, NotFoundError } from '@bcci/kernel';
+import { ForbiddenError, NotFoundError, systemClock } from '@bcci/kernel';
 import { OutboxWriter, type OutboxEntry } from '@bcci/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ScanStorage } from '../../documents/application/scan-storage';
@@ -80,7 +80,7 @@ export class UploadResultScanUseCase {
     return this.dataSource.transaction(async (manager) => {
       const { result, dossier } = await this.authorisedResult(manager, command);
       const actor = staffActorOf(command.actor);
-      const now = new Date();
+      const now = systemClock.now();
       const document = await this.documents.register(manager, file, now);
       const changed = result.attachScan(document, command.certified, actor, now);
       if (changed) {

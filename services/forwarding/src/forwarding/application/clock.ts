@@ -1,8 +1,4 @@
-/** The time source of the use cases; tests pin it, production reads the system clock. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
+// The use cases' time source is the kernel's Clock (tests pin it; BCCI_TEST_NOW moves systemClock for a whole run).
+export { type Clock, systemClock } from '@bcci/kernel';
 
 export const CLOCK = Symbol('forwarding.clock');

@@ -1,6 +1,2 @@
-/** Time source of the use cases; tests pin it to make J and the 15:00 rule deterministic. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
+// The use cases' time source is the kernel's Clock (tests pin it; BCCI_TEST_NOW moves systemClock for a whole run).
+export { type Clock, systemClock } from '@bcci/kernel';

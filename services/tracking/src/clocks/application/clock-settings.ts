@@ -1,4 +1,4 @@
-import { toVietnamDate, type LocalDate } from '@bcci/kernel';
+import { toVietnamDate, type LocalDate, systemClock } from '@bcci/kernel';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import type { ClockReadingOptions } from '../domain/clock-status';
 import type { ClockRulesContext } from '../domain/derive-clocks';
@@ -11,7 +11,7 @@ export class ClockSettings {
   constructor(
     referenceData: ReferenceData,
     atRiskWorkingDays: number,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => systemClock.now(),
   ) {
     this.rules = { calendar: referenceData.calendar, processingDaysOf: (code, day) => referenceData.processingDaysOf(code, day) };
     this.reading = { calendar: referenceData.calendar, atRiskWorkingDays };

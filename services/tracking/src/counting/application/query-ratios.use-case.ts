@@ -1,5 +1,5 @@
 import type { Catalog } from '@bcci/catalog';
-import { toVietnamDate, type LocalDate } from '@bcci/kernel';
+import { toVietnamDate, type LocalDate, systemClock } from '@bcci/kernel';
 import type { EntityManager } from 'typeorm';
 import { currentKeysOf } from '../domain/catalog-units';
 import type { Basis } from '../domain/contributions';
@@ -37,7 +37,7 @@ export class QueryRatiosUseCase {
 
   constructor(
     private readonly catalog: Catalog,
-    private readonly today: () => LocalDate = () => toVietnamDate(new Date()),
+    private readonly today: () => LocalDate = () => toVietnamDate(systemClock.now()),
   ) {}
 
   async execute(manager: EntityManager, query: RatioQuery): Promise<RatioReport> {

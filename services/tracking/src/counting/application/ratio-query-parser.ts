@@ -1,5 +1,5 @@
 import type { Actor } from '@bcci/auth';
-import { ForbiddenError, InvalidInputError, toVietnamDate } from '@bcci/kernel';
+import { ForbiddenError, InvalidInputError, toVietnamDate, systemClock } from '@bcci/kernel';
 import type { Basis } from '../domain/contributions';
 import { parsePeriod, PeriodFormatError } from '../domain/period';
 import { parseScope, ScopeFormatError, type Scope } from '../domain/scope';
@@ -17,7 +17,7 @@ export interface RawRatioQuery {
   targetR3?: string;
 }
 
-export function currentQuarter(now = new Date()): string {
+export function currentQuarter(now = systemClock.now()): string {
   const day = toVietnamDate(now);
   return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 }

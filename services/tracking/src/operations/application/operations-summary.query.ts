@@ -1,6 +1,6 @@
 import type { Actor } from '@bcci/auth';
 import type { Catalog } from '@bcci/catalog';
-import { toVietnamDate, type LocalDate } from '@bcci/kernel';
+import { toVietnamDate, type LocalDate, systemClock } from '@bcci/kernel';
 import type { EntityManager } from 'typeorm';
 import { QueryRatiosUseCase } from '../../counting/application/query-ratios.use-case';
 import { currentQuarter } from '../../counting/application/ratio-query-parser';
@@ -51,7 +51,7 @@ export class OperationsSummaryQuery {
   ) {}
 
   async execute(manager: EntityManager, actor: Actor, options: { period?: string; minutes?: number } = {}): Promise<OperationsSummary> {
-    const now = new Date();
+    const now = systemClock.now();
     const today = toVietnamDate(now);
     const scope: Scope = actor.role === 'operations' && actor.provinceCode ? { kind: 'province', code: actor.provinceCode } : { kind: 'all', code: '' };
     const points = this.pointsInScope(scope, today);

@@ -5,6 +5,7 @@ import type { TimelineEvent } from '../domain/timeline-event';
 import { TimelineRepository } from '../persistence/timeline.repository';
 import type { RecordedEntry } from './recorded-entry';
 import type { TimelineProjection } from './timeline-projection';
+import { systemClock } from '@bcci/kernel';
 
 /** Session-level advisory lock key shared by live recording (shared) and a rebuild (exclusive). */
 export const PROJECTION_REBUILD_LOCK = 604_000_001;
@@ -19,7 +20,7 @@ export class RecordTimelineEntry {
 
   constructor(
     private readonly projections: () => readonly TimelineProjection[],
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => systemClock.now(),
   ) {}
 
   async execute(event: TimelineEvent, manager: EntityManager): Promise<RecordedEntry | undefined> {
