@@ -22,7 +22,10 @@ export interface BuildEventInput<T extends EventTypeName> {
   causationId?: string;
   /** Event id; a new UUID by default. */
   id?: string;
-  /** Time of occurrence; now by default. */
+  /**
+   * Time of occurrence; the machine's clock by default. Services pass their Clock's reading (@bcci/kernel's
+   * systemClock): contracts depend on nothing of ours, so this default does not follow BCCI_TEST_NOW.
+   */
   time?: Date | string;
   /** National channel, added when the event carries a national status; 3 (BCCI) by default. */
   channel?: ChannelValue;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { agencyTopicFor, buildEvent, getEventDescriptor, type BcciEvent, type EventDataMap, type EventTypeName } from '@bcci/contracts';
+import { systemClock } from '@bcci/kernel';
 import { OutboxWriter, type CloudEvent } from '@bcci/messaging';
 import type { AgencyFeedRepository } from '../../feed/persistence/agency-feed.repository';
 import type { AgencyTopicProvisioner } from './agency-topic-provisioner';
@@ -29,7 +30,7 @@ export class DossierEventWriter {
   ) {}
 
   async write<T extends EventTypeName>(manager: EntityManager, input: WriteEventInput<T>): Promise<{ event: BcciEvent<T>; agencyCopy?: BcciEvent<T> }> {
-    const event = buildEvent({ type: input.type, data: input.data, correlationId: input.correlationId, causationId: input.causationId, time: input.time });
+    const event = buildEvent({ type: input.type, data: input.data, correlationId: input.correlationId, causationId: input.causationId, time: input.time ?? systemClock.now() });
     const headers = input.traceparent ? { traceparent: input.traceparent } : undefined;
     const stream = { topic: getEventDescriptor(input.type).topic, event: event as unknown as CloudEvent, headers };
     if (!getEventDescriptor(input.type).alsoOnAgencyTopic) {

@@ -1,4 +1,5 @@
 import { buildEvent, EventType, type Actor, type BcciEvent } from '@bcci/contracts';
+import { systemClock } from '@bcci/kernel';
 import type { SimulatorCommand } from '../domain/simulator-command';
 import type { DecisionCause } from '../application/decision-dispatcher.port';
 
@@ -10,7 +11,7 @@ export function simulatorActor(agencyId: string): Actor {
 /** A simulator command as the gateway's inbound command event (`bcci.agency.decisions.v1`). */
 export function agencyCommandEvent(command: SimulatorCommand, cause: DecisionCause): BcciEvent {
   const base = { dossierId: command.dossierId, commandId: command.commandId, agencyId: command.agencyId, actor: simulatorActor(command.agencyId) };
-  const chain = { correlationId: cause.correlationId, causationId: cause.causationId };
+  const chain = { correlationId: cause.correlationId, causationId: cause.causationId, time: systemClock.now() };
   switch (command.kind) {
     case 'sign-handover':
       return buildEvent({ type: EventType.SignHandover, data: base, ...chain });
