@@ -3,11 +3,15 @@
 // read whatever the runners print. A full run (no arguments) first typechecks and lints (each counts as
 // one check) and makes sure Chromium is there for the dashboard's browser test; then every Jest tier.
 // Extra arguments go to Jest only (`npm test -- libs/kafka-broker`).
+// A full run then runs the journeys again as if on the days that have broken date rules before (a Saturday
+// after the 15:00 cut-off, the last day of a quarter and of a year, a public holiday): see DATED_RUNS.
+// `BCCI_TEST_NOW=2027-04-30 npm test` runs everything as if on that date instead (tools/test-clock.cjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+const startedAt = Date.now();
 const jestArgs = process.argv.slice(2);
 const fullRun = jestArgs.length === 0;
 const env = { ...process.env, NX_DAEMON: 'false' };
@@ -51,22 +55,46 @@ if (fullRun) {
   ensureChromium();
 }
 
-const resultFile = path.join(mkdtempSync(path.join(tmpdir(), 'bcci-jest-')), 'results.json');
 const jestBin = path.resolve('node_modules/jest/bin/jest.js');
-console.log(`\n▶ jest`);
-// Jest's workers inherit the flag: kafkajs's harmless negative-timeout warning (see tools/run-ts.mjs) stays out of the output.
-const run = spawnSync(process.execPath, ['--disable-warning=TimeoutNegativeWarning', jestBin, '--json', `--outputFile=${resultFile}`, '--maxWorkers=2', ...jestArgs], { stdio: 'inherit', env });
-
 let passed = checksPassed;
 let failed = checksFailed;
-if (existsSync(resultFile)) {
+let jestFailed = false;
+
+/** One Jest run; its counts join the closing line. */
+function jest(args, runEnv) {
+  const resultFile = path.join(mkdtempSync(path.join(tmpdir(), 'bcci-jest-')), 'results.json');
+  // Jest's workers inherit the flag: kafkajs's harmless negative-timeout warning (see tools/run-ts.mjs) stays out of the output.
+  const run = spawnSync(process.execPath, ['--disable-warning=TimeoutNegativeWarning', jestBin, '--json', `--outputFile=${resultFile}`, '--maxWorkers=2', ...args], { stdio: 'inherit', env: runEnv });
+  if (run.status !== 0) jestFailed = true;
+  if (!existsSync(resultFile)) {
+    console.error('jest wrote no results');
+    failed += 1;
+    return;
+  }
   const results = JSON.parse(readFileSync(resultFile, 'utf8'));
   const brokenSuites = results.numFailedTestSuites > 0 && results.numFailedTests === 0 ? results.numFailedTestSuites : 0;
   passed += results.numPassedTests;
   failed += results.numFailedTests + brokenSuites;
-} else {
-  console.error('jest wrote no results');
-  failed += 1;
 }
+
+console.log(`\n▶ jest`);
+jest(jestArgs, env);
+
+/** Days on which date rules have broken before; the journeys and tracking run again as if on each (Vietnam time). */
+const DATED_RUNS = [
+  { at: '2026-12-05T16:30', why: 'a Saturday after the 15:00 cut-off: intake day J is Monday' },
+  { at: '2026-12-31T16:00', why: 'the last day of a quarter and of a year, after the cut-off: J is in January, after New Year' },
+  { at: '2027-04-30T10:00', why: 'a public holiday (30/4): J is the next working day' },
+];
+if (fullRun && !process.env.BCCI_TEST_NOW) {
+  for (const { at, why } of DATED_RUNS) {
+    console.log(`\n▶ jest, journeys as if on ${at} (${why})`);
+    const datedEnv = { ...env, BCCI_TEST_NOW: at };
+    delete datedEnv.BCCI_CLOCK_OFFSET_MS; // jest.config.js fixes a fresh offset for this run
+    jest(['tests/journeys', '--selectProjects', 'e2e'], datedEnv);
+  }
+}
+
+console.log(`\n(took ${Math.round((Date.now() - startedAt) / 1000)} s)`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || run.status !== 0 ? 1 : 0);
+process.exit(failed > 0 || jestFailed ? 1 : 0);
