@@ -31,7 +31,7 @@ export { DEFAULT_RETRY_POLICY, DEFAULT_DEPENDENCY_BACKOFF, backoffDelayMs, type 
 export { NonRetriableError, EventValidationError, DependencyUnavailableError, describeError } from './consumer/consumer-errors';
 export { classifyFailure, type FailureClass } from './consumer/failure-classification';
 export { decideAfterFailure, type FailureDecision, type FailureHistory, type FailurePolicies } from './consumer/failure-decision';
-export { DependencyWaitTracker, type DependencyWaitListener, type DependencyWaitState } from './consumer/dependency-wait';
+export { DependencyWaitTracker, ANNOUNCE_AFTER_FAILURES, type DependencyWaitListener, type DependencyWaitState } from './consumer/dependency-wait';
 export { interruptibleSleep, type Sleep } from './consumer/interruptible-sleep';
 export type { EventContext, EventHandlerFn, HandlerResolver, EventValidator, TransactionRunner, InboxPort } from './consumer/event-handler';
 export { MessageProcessor, type MessageProcessorDeps, type MessageOutcome, type ProcessResult } from './consumer/message-processor';

@@ -5,11 +5,11 @@ import type { IncomingMessage } from '../ports/message-bus.port';
  * through again (log lines), plus one per failed attempt in between (a counter), never a log per retry.
  */
 export interface DependencyWaitListener {
-  /** First transient failure of an outage: the consumer holds `message` and stops taking new ones. */
+  /** The outage is real (ANNOUNCE_AFTER_FAILURES transient failures in a row): the consumer holds `message` and takes no new ones. */
   waiting?(reason: string, message: IncomingMessage): void;
   /** Every transient failure, the first included, with the delay before the next attempt. */
   retried?(reason: string, delayMs: number): void;
-  /** An attempt got past the dependency after waiting: how long the wait lasted and how many retries it took. */
+  /** An attempt got past the dependency after an announced wait: how long since its first failure, and how many retries. */
   recovered?(waitedMs: number, retries: number): void;
   /** Waiting ended without recovery: the consumer is stopping or the partition was revoked. */
   abandoned?(waitedMs: number, retries: number): void;
@@ -24,28 +24,38 @@ export interface DependencyWaitState {
   holding: string;
 }
 
+/**
+ * Transient failures in a row before a wait is announced (log, gauge, readiness). A deadlock or a
+ * serialization failure that the first retry resolves is routine under contention, not an outage: it is
+ * counted, but neither logged nor reported as not-ready.
+ */
+export const ANNOUNCE_AFTER_FAILURES = 2;
+
 /** The consumer's current outage, if any: turns a stream of transient failures into start/end events. */
 export class DependencyWaitTracker {
-  private current?: { since: number; reason: string; retries: number; holding: string };
+  private current?: { since: number; reason: string; retries: number; holding: string; announced: boolean };
 
   constructor(
     private readonly listener: DependencyWaitListener = {},
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** The announced wait (since its first failure), if any. */
   get state(): DependencyWaitState | undefined {
     const current = this.current;
-    return current && { since: new Date(current.since), reason: current.reason, retries: current.retries, holding: current.holding };
+    if (!current?.announced) return undefined;
+    return { since: new Date(current.since), reason: current.reason, retries: current.retries, holding: current.holding };
   }
 
   failed(reason: string, message: IncomingMessage, delayMs: number): void {
-    if (!this.current) {
-      this.current = { since: this.clock(), reason, retries: 0, holding: `${message.topic}@${message.partition}:${message.offset}` };
-      this.listener.waiting?.(reason, message);
-    }
+    this.current ??= { since: this.clock(), reason, retries: 0, holding: `${message.topic}@${message.partition}:${message.offset}`, announced: false };
     this.current.retries += 1;
     this.current.reason = reason;
     this.listener.retried?.(reason, delayMs);
+    if (!this.current.announced && this.current.retries >= ANNOUNCE_AFTER_FAILURES) {
+      this.current.announced = true;
+      this.listener.waiting?.(reason, message);
+    }
   }
 
   /** An attempt was not stopped by a dependency (it succeeded, or failed for a reason of its own). */
@@ -59,9 +69,10 @@ export class DependencyWaitTracker {
     if (ended) this.listener.abandoned?.(...ended);
   }
 
+  /** Forgets the current wait; answers its duration and retries if it had been announced. */
   private end(): [waitedMs: number, retries: number] | undefined {
     const current = this.current;
     this.current = undefined;
-    return current && [this.clock() - current.since, current.retries];
+    return current?.announced ? [this.clock() - current.since, current.retries] : undefined;
   }
 }
