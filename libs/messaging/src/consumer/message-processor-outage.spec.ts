@@ -4,6 +4,7 @@ import {
   DLQ_HEADERS,
   interruptibleSleep,
   MessageProcessor,
+  NonRetriableError,
   type BatchControl,
   type DependencyWaitListener,
   type EventHandlerFn,
@@ -192,6 +193,32 @@ describe('MessageProcessor during a dependency outage', () => {
     expect(log).toEqual(['rollback', 'rollback']);
     expect(waits[waits.length - 1]).toMatch(/^abandoned/);
     expect(processor.waitingOnDependency).toBeUndefined();
+  });
+
+  it('waits for an unreachable broker before sending a dead letter, instead of failing the batch', async () => {
+    let sends = 0;
+    const brokerDown = () => Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092'), { name: 'KafkaJSConnectionError' });
+    const { processor, control, log, delays, waits } = setup(
+      async () => {
+        throw new NonRetriableError('unknown procedure 9.999999');
+      },
+      {
+        producer: {
+          send: async () => {
+            if (++sends <= 3) throw brokerDown();
+            log.push('dead-letter sent');
+          },
+          disconnect: async () => undefined,
+        },
+      },
+    );
+    await processor.processBatch({ topic: TOPIC, partition: 2, messages: [message(5, 'D-5')] }, control);
+    expect(delays).toEqual([200, 400, 800]);
+    expect(log).toEqual(['rollback', 'dead-letter sent', 'resolve 5', 'commit-offsets']);
+    expect(waits.filter((line) => !line.startsWith('retry'))).toEqual([
+      'waiting 5: KafkaJSConnectionError: Connection error: connect ECONNREFUSED 127.0.0.1:9092',
+      'recovered after 1400 ms, 3 retries',
+    ]);
   });
 
   it('retries a deadlock that one retry resolves without announcing a wait (routine under contention)', async () => {

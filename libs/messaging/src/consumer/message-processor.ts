@@ -5,11 +5,12 @@ import type { BatchControl, IncomingBatch, IncomingMessage, MessageProducer } fr
 import { describeError, EventValidationError } from './consumer-errors';
 import { decideAfterFailure, type FailureHistory, type FailurePolicies } from './failure-decision';
 import { DependencyWaitTracker, type DependencyWaitListener, type DependencyWaitState } from './dependency-wait';
-import { interruptibleSleep, type Sleep } from './interruptible-sleep';
+import { interruptibleSleep, pauseWithHeartbeats, type Sleep } from './interruptible-sleep';
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '../envelope/cloud-event';
 import type { EventHandlerFn, EventValidator, HandlerResolver, InboxPort, TransactionRunner } from './event-handler';
-import { DEFAULT_DEPENDENCY_BACKOFF, DEFAULT_RETRY_POLICY, type Backoff, type RetryPolicy } from './retry-policy';
+import { backoffDelayMs, DEFAULT_DEPENDENCY_BACKOFF, DEFAULT_RETRY_POLICY, type Backoff, type RetryPolicy } from './retry-policy';
+import { classifyFailure } from './failure-classification';
 
 export type MessageOutcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 /** 'interrupted': the consumer stopped or lost the partition while the message waited; it stays unresolved. */
@@ -154,70 +155,79 @@ export class MessageProcessor {
   }
 
   async process(message: IncomingMessage, control?: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>): Promise<ProcessResult> {
+    try {
+      return await this.processUntilSettled(message, control);
+    } finally {
+      // Settled, interrupted, or a heartbeat failed (rebalance): this message no longer waits here.
+      this.waits.abandon();
+    }
+  }
+
+  private async processUntilSettled(message: IncomingMessage, control?: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>): Promise<ProcessResult> {
     let event;
     try {
       event = parseEvent(message.value);
       const problems = await this.deps.validate?.(event);
       if (problems?.length) throw new EventValidationError(`schema validation failed: ${problems.join('; ')}`);
     } catch (error) {
-      return this.deadLetter(message, describeError(error), 0, 'VALIDATION');
+      return this.deadLetter(message, describeError(error), 0, 'VALIDATION', control);
     }
     const handler = this.deps.resolveHandler(event.type);
     if (!handler) return this.report('ignored', message);
 
     const traceparent = childTraceparent(message.headers[TRACEPARENT_HEADER]);
     const history: FailureHistory = { failedAttempts: 0, dependencyWaits: 0 };
-    try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const isNew = await this.deps.transaction(async (manager) => {
-            if (!(await this.deps.inbox.record(manager, this.deps.consumer, event.id))) return false;
-            await handler(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt });
-            return true;
-          });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const isNew = await this.deps.transaction(async (manager) => {
+          if (!(await this.deps.inbox.record(manager, this.deps.consumer, event.id))) return false;
+          await handler(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt });
+          return true;
+        });
+        this.waits.gotThrough();
+        return this.report(isNew ? 'handled' : 'duplicate', message);
+      } catch (error) {
+        const decision = decideAfterFailure(error, history, this.policies, this.deps.random);
+        if (decision.action === 'wait-for-dependency') {
+          history.dependencyWaits += 1;
+          this.waits.failed(decision.reason, message, decision.delayMs);
+        } else {
+          history.failedAttempts += 1;
           this.waits.gotThrough();
-          return this.report(isNew ? 'handled' : 'duplicate', message);
-        } catch (error) {
-          const decision = decideAfterFailure(error, history, this.policies, this.deps.random);
-          if (decision.action === 'wait-for-dependency') {
-            history.dependencyWaits += 1;
-            this.waits.failed(decision.reason, message, decision.delayMs);
-          } else {
-            history.failedAttempts += 1;
-            this.waits.gotThrough();
-            if (decision.action === 'dead-letter') return await this.deadLetter(message, decision.reason, attempt, 'PROCESSING');
-          }
-          if (!(await this.pause(decision.delayMs, control))) return 'interrupted';
+          if (decision.action === 'dead-letter') return this.deadLetter(message, decision.reason, attempt, 'PROCESSING', control);
         }
+        if (!(await this.pause(decision.delayMs, control))) return 'interrupted';
       }
-    } finally {
-      // Interrupted, or a heartbeat failed (rebalance): this message no longer waits here.
-      this.waits.abandon();
     }
   }
 
-  /**
-   * Sleeps `ms` in slices of at most heartbeatEveryMs with a heartbeat after each, so a long wait keeps
-   * the group membership. False as soon as the consumer stops or loses the partition.
-   */
-  private async pause(ms: number, control?: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>): Promise<boolean> {
-    const slice = Math.max(1, this.deps.heartbeatEveryMs ?? 1000);
-    for (let left = ms; left > 0; left -= slice) {
-      await this.sleep(Math.min(left, slice), this.deps.signal);
-      if (this.stopping(control)) return false;
-      await control?.heartbeat();
+  private pause(ms: number, control?: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>): Promise<boolean> {
+    return pauseWithHeartbeats(ms, { sleep: this.sleep, signal: this.deps.signal, sliceMs: this.deps.heartbeatEveryMs ?? 1000, control });
+  }
+
+  private async deadLetter(
+    message: IncomingMessage,
+    reason: string,
+    attempts: number,
+    errorKind: DeadLetterCause['errorKind'],
+    control?: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>,
+  ): Promise<ProcessResult> {
+    const letter = toDeadLetter(message, { reason, errorKind, consumer: this.deps.consumer, attempts });
+    for (let waits = 1; ; waits++) {
+      try {
+        await this.deps.producer.send([letter]);
+        this.waits.gotThrough();
+        return this.report('dead-lettered', message, reason);
+      } catch (error) {
+        // An unreachable broker is waited for like the database; any other send failure propagates, the
+        // offset stays unresolved and the batch is redelivered.
+        const failure = classifyFailure(error);
+        if (failure.kind !== 'transient') throw error;
+        const delayMs = backoffDelayMs(this.policies.dependency, waits, this.deps.random);
+        this.waits.failed(failure.reason, message, delayMs);
+        if (!(await this.pause(delayMs, control))) return 'interrupted';
+      }
     }
-    return !this.stopping(control);
-  }
-
-  private stopping(control?: Pick<BatchControl, 'shouldContinue'>): boolean {
-    return this.deps.signal?.aborted === true || control?.shouldContinue() === false;
-  }
-
-  private async deadLetter(message: IncomingMessage, reason: string, attempts: number, errorKind: DeadLetterCause['errorKind']): Promise<MessageOutcome> {
-    // If this send fails, the error propagates, the offset stays unresolved and the batch is redelivered.
-    await this.deps.producer.send([toDeadLetter(message, { reason, errorKind, consumer: this.deps.consumer, attempts })]);
-    return this.report('dead-lettered', message, reason);
   }
 
   private report(outcome: MessageOutcome, message: IncomingMessage, reason?: string): MessageOutcome {
