@@ -34,6 +34,7 @@ const transient: Array<[string, unknown]> = [
   ['Error.cause chain', new Error('could not open leg', { cause: socketError('ECONNREFUSED') })],
   ['kafkajs connection error', named('KafkaJSConnectionError', 'Connection error: connect ECONNREFUSED 127.0.0.1:9092')],
   ['kafkajs retries exhausted around a request timeout', named('KafkaJSNumberOfRetriesExceeded', 'Request timed out', { originalError: named('KafkaJSRequestTimeoutError', 'Request fetch(key: 1) timed out') })],
+  ['kafkajs: leader not available while a broker restarts', named('KafkaJSNumberOfRetriesExceeded', 'There is no leader for this topic-partition', { originalError: named('KafkaJSProtocolError', 'There is no leader for this topic-partition as we are in the middle of a leadership election', { type: 'LEADER_NOT_AVAILABLE', code: 5 }) })],
   ['a handler naming its unreachable dependency', new DependencyUnavailableError('agency feed answered 503')],
 ];
 
@@ -50,7 +51,8 @@ const deterministic: Array<[string, unknown]> = [
   ['a plain message that only sounds transient', new Error('deadlock detected')],
   ['a thrown string', 'connection lost'],
   ['undefined', undefined],
-  ['kafkajs: topic does not exist', named('KafkaJSProtocolError', 'This server does not host this topic-partition', { code: 'UNKNOWN_TOPIC_OR_PARTITION' })],
+  ['kafkajs: topic does not exist', named('KafkaJSProtocolError', 'This server does not host this topic-partition', { type: 'UNKNOWN_TOPIC_OR_PARTITION', code: 3 })],
+  ['a "type" that only looks like Kafka\'s, on another library\'s error', named('ValidationError', 'bad', { type: 'REQUEST_TIMED_OUT' })],
 ];
 
 describe('failure classification', () => {

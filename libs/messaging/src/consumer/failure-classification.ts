@@ -38,6 +38,15 @@ const TRANSIENT_ERROR_NAMES = new Set([
   'KafkaJSRequestTimeoutError',
   'KafkaJSBrokerNotFound',
 ]);
+/** Kafka protocol errors (kafkajs' `type`) of a broker restarting or a cluster short of replicas. */
+const TRANSIENT_KAFKA_TYPES = new Set([
+  'LEADER_NOT_AVAILABLE',
+  'NOT_LEADER_FOR_PARTITION',
+  'REQUEST_TIMED_OUT',
+  'NETWORK_EXCEPTION',
+  'NOT_ENOUGH_REPLICAS',
+  'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
+]);
 
 /**
  * Messages of errors that carry no code: pg's client and pool, and server texts in case a wrapper
@@ -65,9 +74,10 @@ export function classifyFailure(error: unknown): FailureClass {
 function isTransient(error: unknown, depth: number): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
   if (error instanceof DependencyUnavailableError) return true;
-  const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
+  const { code, name, message, type } = error as { code?: unknown; name?: unknown; message?: unknown; type?: unknown };
   if (typeof code === 'string' && (isTransientSqlState(code) || TRANSIENT_SOCKET_CODES.has(code))) return true;
   if (typeof name === 'string' && TRANSIENT_ERROR_NAMES.has(name)) return true;
+  if (typeof name === 'string' && name.startsWith('KafkaJS') && typeof type === 'string' && TRANSIENT_KAFKA_TYPES.has(type)) return true;
   if (typeof message === 'string' && TRANSIENT_MESSAGES.some((pattern) => pattern.test(message))) return true;
   const wrapped = WRAPPED.map((key) => (error as Record<string, unknown>)[key]);
   const grouped = (error as { errors?: unknown }).errors; // AggregateError: Node's connect to every address of a host
