@@ -14,6 +14,8 @@ const SERVICE_KIT_METRICS = [
   'outbox_oldest_age_seconds',
   'consumer_lag',
   'dead_letters_total',
+  'messaging_consumer_waiting_on_dependency',
+  'messaging_consumer_dependency_retries_total',
 ];
 const KAFKA_EXPORTER_METRICS = ['kafka_consumergroup_lag', 'kafka_topic_partition_current_offset', 'kafka_brokers'];
 

@@ -27,10 +27,14 @@ export { IndexInboxProcessedAt1735689600002 } from './inbox/index-inbox-processe
 // Everything a service adds to its DataSource.
 export { messagingEntities, messagingMigrations } from './messaging-schema';
 // Consumer runtime
-export { DEFAULT_RETRY_POLICY, backoffDelayMs, type RetryPolicy } from './consumer/retry-policy';
-export { NonRetriableError, EventValidationError, decideAfterFailure, type FailureDecision } from './consumer/failure-decision';
+export { DEFAULT_RETRY_POLICY, DEFAULT_DEPENDENCY_BACKOFF, backoffDelayMs, type RetryPolicy, type Backoff } from './consumer/retry-policy';
+export { NonRetriableError, EventValidationError, DependencyUnavailableError, describeError } from './consumer/consumer-errors';
+export { classifyFailure, type FailureClass } from './consumer/failure-classification';
+export { decideAfterFailure, type FailureDecision, type FailureHistory, type FailurePolicies } from './consumer/failure-decision';
+export { DependencyWaitTracker, ANNOUNCE_AFTER_FAILURES, type DependencyWaitListener, type DependencyWaitState } from './consumer/dependency-wait';
+export { interruptibleSleep, type Sleep } from './consumer/interruptible-sleep';
 export type { EventContext, EventHandlerFn, HandlerResolver, EventValidator, TransactionRunner, InboxPort } from './consumer/event-handler';
-export { MessageProcessor, type MessageProcessorDeps, type MessageOutcome } from './consumer/message-processor';
+export { MessageProcessor, type MessageProcessorDeps, type MessageOutcome, type ProcessResult } from './consumer/message-processor';
 export { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
 // Dead letters
 export { DLQ_HEADERS, toDeadLetter, fromDeadLetter, type DeadLetterCause } from './dead-letter/dead-letter-headers';

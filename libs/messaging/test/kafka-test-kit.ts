@@ -37,3 +37,28 @@ export async function readMessages(bus: MessageBus, topic: string, count: number
   }
   return received;
 }
+
+/**
+ * Polls until `condition` holds, failing after `timeoutMs` with what it waited for: a deadline against
+ * hanging, not a timing assertion (generous on purpose; a slow machine only makes it slower).
+ */
+export async function eventually(waitingFor: string, condition: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs / 1000} s waiting for ${waitingFor}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** `promise`, or a failure naming `what` if it has not settled after `timeoutMs`. */
+export async function withinDeadline<T>(what: string, promise: Promise<T>, timeoutMs = 60_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`gave up after ${timeoutMs / 1000} s waiting for ${what}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

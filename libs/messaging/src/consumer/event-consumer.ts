@@ -4,7 +4,8 @@ import type { MessageBus, MessageConsumer, MessageProducer } from '../ports/mess
 import type { EventValidator, HandlerResolver, InboxPort, TransactionRunner } from './event-handler';
 import { MessageProcessor, type MessageOutcome } from './message-processor';
 import type { IncomingMessage } from '../ports/message-bus.port';
-import type { RetryPolicy } from './retry-policy';
+import type { Backoff, RetryPolicy } from './retry-policy';
+import type { DependencyWaitListener, DependencyWaitState } from './dependency-wait';
 
 export interface EventConsumerOptions {
   /** Inbox consumer name, and the consumer group id unless groupId is given. */
@@ -16,6 +17,10 @@ export interface EventConsumerOptions {
   resolveHandler: HandlerResolver;
   validate?: EventValidator;
   retry?: Partial<RetryPolicy>;
+  /** Backoff while a dependency is down (default 200 ms doubling to 10 s); such waits have no attempt limit. */
+  dependencyBackoff?: Partial<Backoff>;
+  /** Start of an outage, each retry during it, its end: for logs, metrics and readiness. */
+  onDependencyWait?: DependencyWaitListener;
   /** Start of a group without committed offsets; default the beginning of each topic. */
   fromBeginning?: boolean;
   onOutcome?: (outcome: MessageOutcome, message: IncomingMessage, reason?: string) => void;
@@ -27,10 +32,13 @@ export interface EventConsumerOptions {
  * A running consumer of one group: batches from the bus, each message through MessageProcessor.
  * Offsets are only resolved after the message's transaction committed, and the client commits only
  * resolved offsets, so a crash re-delivers at most what was not yet committed; the inbox absorbs it.
+ * While a dependency is down the current message waits (its partition with it) until it comes back.
  */
 export class EventConsumer {
   private consumer?: MessageConsumer;
   private producer?: MessageProducer;
+  private processor?: MessageProcessor;
+  private stopping?: AbortController;
 
   constructor(private readonly options: EventConsumerOptions) {}
 
@@ -38,7 +46,8 @@ export class EventConsumer {
     const { bus, dataSource } = this.options;
     this.producer = await bus.createProducer();
     const transaction: TransactionRunner = (work) => dataSource.transaction(work);
-    const processor = new MessageProcessor({
+    this.stopping = new AbortController();
+    const processor = (this.processor = new MessageProcessor({
       consumer: this.options.name,
       resolveHandler: this.options.resolveHandler,
       transaction,
@@ -46,8 +55,11 @@ export class EventConsumer {
       producer: this.producer,
       validate: this.options.validate,
       retry: this.options.retry,
+      dependencyBackoff: this.options.dependencyBackoff,
+      onDependencyWait: this.options.onDependencyWait,
+      signal: this.stopping.signal,
       onOutcome: this.options.onOutcome,
-    });
+    }));
     this.consumer = await bus.createConsumer({
       groupId: this.options.groupId ?? this.options.name,
       topics: this.options.topics,
@@ -56,7 +68,15 @@ export class EventConsumer {
     await this.consumer.run((batch, control) => processor.processBatch(batch, control));
   }
 
+  /** Set while the consumer holds a message because a dependency is down; readiness reports it. */
+  get waitingOnDependency(): DependencyWaitState | undefined {
+    return this.processor?.waitingOnDependency;
+  }
+
   async stop(): Promise<void> {
+    // The client's disconnect waits for the running batch; a batch waiting out an outage would hold it
+    // for as long as the outage lasts, so end the wait first (the message stays uncommitted).
+    this.stopping?.abort();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
     this.consumer = undefined;

@@ -1,36 +1,41 @@
-import { backoffDelayMs, type RetryPolicy } from './retry-policy';
+import { describeError, NonRetriableError } from './consumer-errors';
+import { classifyFailure } from './failure-classification';
+import { backoffDelayMs, type Backoff, type RetryPolicy } from './retry-policy';
+
+export type FailureDecision =
+  /** Deterministic failure, attempts left: try again after the delay. */
+  | { action: 'retry'; delayMs: number }
+  /** Transient failure (a dependency is down): keep the message, try again after the delay, never give up. */
+  | { action: 'wait-for-dependency'; delayMs: number; reason: string }
+  | { action: 'dead-letter'; reason: string };
+
+/** What already happened to one message: failures before the one being decided on, by kind. */
+export interface FailureHistory {
+  /** Deterministic failures so far; only these count towards the policy's maxAttempts. */
+  failedAttempts: number;
+  /** Transient failures so far (attempts made while a dependency was down). */
+  dependencyWaits: number;
+}
+
+export interface FailurePolicies {
+  retry: RetryPolicy;
+  dependency: Backoff;
+}
 
 /**
- * Thrown (or extended) by a handler when retrying cannot help, e.g. the event refers to something
- * that can never exist. The message goes to the dead-letter topic at once.
+ * What to do after an attempt threw `error`, given the message's earlier failures. The caller adds the
+ * failure to the history by the decision: 'wait-for-dependency' to dependencyWaits, others to failedAttempts.
  */
-export class NonRetriableError extends Error {
-  override name = 'NonRetriableError';
-}
-
-/** The event is not what its schema promises; raised by the consumer before calling the handler. */
-export class EventValidationError extends NonRetriableError {
-  override name = 'EventValidationError';
-}
-
-export type FailureDecision = { action: 'retry'; delayMs: number } | { action: 'dead-letter'; reason: string };
-
-/** What to do after attempt number `failedAttempts` (1-based) threw `error`. */
-export function decideAfterFailure(
-  error: unknown,
-  failedAttempts: number,
-  policy: RetryPolicy,
-  random?: () => number,
-): FailureDecision {
+export function decideAfterFailure(error: unknown, history: FailureHistory, policies: FailurePolicies, random?: () => number): FailureDecision {
+  const failure = classifyFailure(error);
+  if (failure.kind === 'transient') {
+    return { action: 'wait-for-dependency', delayMs: backoffDelayMs(policies.dependency, history.dependencyWaits + 1, random), reason: failure.reason };
+  }
   const description = describeError(error);
   if (error instanceof NonRetriableError) return { action: 'dead-letter', reason: description };
-  if (failedAttempts >= policy.maxAttempts) {
+  const failedAttempts = history.failedAttempts + 1;
+  if (failedAttempts >= policies.retry.maxAttempts) {
     return { action: 'dead-letter', reason: `failed ${failedAttempts} attempt(s); last error: ${description}` };
   }
-  return { action: 'retry', delayMs: backoffDelayMs(policy, failedAttempts, random) };
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 1000);
-  return String(error).slice(0, 1000);
+  return { action: 'retry', delayMs: backoffDelayMs(policies.retry, failedAttempts, random) };
 }

@@ -7,6 +7,7 @@ import {
   type BatchControl,
   type EventHandlerFn,
   type IncomingMessage,
+  type MessageProcessorDeps,
   type OutgoingMessage,
 } from '@bcci/messaging';
 
@@ -23,7 +24,9 @@ const message = (offset: number, value: unknown): IncomingMessage => ({
   headers: {},
 });
 
-function setup(handler: EventHandlerFn, options: { validate?: (e: unknown) => string[] | undefined; sendFails?: boolean; perTransaction?: number } = {}) {
+type SetupOptions = { validate?: (e: unknown) => string[] | undefined; sendFails?: boolean; perTransaction?: number; deps?: Partial<MessageProcessorDeps> };
+
+function setup(handler: EventHandlerFn, options: SetupOptions = {}) {
   const log: string[] = [];
   const sent: OutgoingMessage[] = [];
   const delays: number[] = [];
@@ -64,6 +67,7 @@ function setup(handler: EventHandlerFn, options: { validate?: (e: unknown) => st
     retry: { maxAttempts: 3, initialDelayMs: 10, multiplier: 3, maxDelayMs: 1000, jitter: 0 },
     sleep: async (ms) => void delays.push(ms),
     ...(options.perTransaction !== undefined ? { maxMessagesPerTransaction: options.perTransaction } : {}),
+    ...options.deps,
   });
   const control: BatchControl = {
     resolveOffset: (offset) => void log.push(`resolve ${offset}`),

@@ -2,13 +2,19 @@ import { parseEvent } from '../envelope/build-event';
 import { childTraceparent, TRACEPARENT_HEADER } from '../envelope/trace-context';
 import { toDeadLetter, type DeadLetterCause } from '../dead-letter/dead-letter-headers';
 import type { BatchControl, IncomingBatch, IncomingMessage, MessageProducer } from '../ports/message-bus.port';
-import { decideAfterFailure, describeError, EventValidationError } from './failure-decision';
+import { describeError, EventValidationError } from './consumer-errors';
+import { decideAfterFailure, type FailureHistory, type FailurePolicies } from './failure-decision';
+import { DependencyWaitTracker, type DependencyWaitListener, type DependencyWaitState } from './dependency-wait';
+import { interruptibleSleep, pauseWithHeartbeats, type Sleep } from './interruptible-sleep';
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '../envelope/cloud-event';
 import type { EventHandlerFn, EventValidator, HandlerResolver, InboxPort, TransactionRunner } from './event-handler';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { backoffDelayMs, DEFAULT_DEPENDENCY_BACKOFF, DEFAULT_RETRY_POLICY, type Backoff, type RetryPolicy } from './retry-policy';
+import { classifyFailure } from './failure-classification';
 
 export type MessageOutcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
+/** 'interrupted': the consumer stopped or lost the partition while the message waited; it stays unresolved. */
+export type ProcessResult = MessageOutcome | 'interrupted';
 
 export interface MessageProcessorDeps {
   /** Inbox consumer name: one per logical consumer, stable across releases. */
@@ -19,9 +25,18 @@ export interface MessageProcessorDeps {
   /** Sends dead letters. */
   producer: MessageProducer;
   validate?: EventValidator;
+  /** Deterministic failures: bounded retries, then the dead-letter topic. */
   retry?: Partial<RetryPolicy>;
-  sleep?: (ms: number) => Promise<void>;
+  /** Transient failures (a dependency is down): unbounded retries with this backoff, message kept. */
+  dependencyBackoff?: Partial<Backoff>;
+  /** Aborted by the consumer's stop(): a message waiting between attempts is left unresolved at once. */
+  signal?: AbortSignal;
+  sleep?: Sleep;
+  clock?: () => number;
   random?: () => number;
+  /** Longest sleep between two heartbeats while waiting (default 1000 ms; keep it under a third of the session timeout). */
+  heartbeatEveryMs?: number;
+  onDependencyWait?: DependencyWaitListener;
   onOutcome?: (outcome: MessageOutcome, message: IncomingMessage, reason?: string) => void;
   /**
    * Most messages of a batch handled in one transaction (default 50; 1 = a transaction per message).
@@ -41,16 +56,29 @@ interface ParsedMessage {
 /**
  * The consumer's per-message rules, independent of any Kafka client:
  * handler + inbox row in one transaction; bounded retries with backoff; then a dead letter with the
- * reason, so the partition keeps flowing. An offset is resolved only after its message's outcome is
- * durable (transaction committed or dead letter acknowledged).
+ * reason, so the partition keeps flowing. A transient failure (database or broker unreachable, see
+ * failure-classification.ts) is not the message's fault: the message is kept and retried with capped
+ * backoff for as long as the outage lasts, and the batch (hence the partition) waits with it. An offset
+ * is resolved only after its message's outcome is durable (transaction committed or dead letter acknowledged).
+ * One batch at a time (the client's default): the wait state is the processor's, not a partition's.
  */
 export class MessageProcessor {
-  private readonly policy: RetryPolicy;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly policies: FailurePolicies;
+  private readonly sleep: Sleep;
+  private readonly waits: DependencyWaitTracker;
 
   constructor(private readonly deps: MessageProcessorDeps) {
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
-    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.policies = {
+      retry: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
+      dependency: { ...DEFAULT_DEPENDENCY_BACKOFF, ...deps.dependencyBackoff },
+    };
+    this.sleep = deps.sleep ?? interruptibleSleep;
+    this.waits = new DependencyWaitTracker(deps.onDependencyWait, deps.clock);
+  }
+
+  /** Set while a message waits for a dependency to come back (for readiness probes). */
+  get waitingOnDependency(): DependencyWaitState | undefined {
+    return this.waits.state;
   }
 
   async processBatch(batch: IncomingBatch, control: BatchControl): Promise<void> {
@@ -67,7 +95,7 @@ export class MessageProcessor {
       }
       for (const [i, message] of run.entries()) {
         if (i > 0 && !control.shouldContinue()) return;
-        await this.process(message, control);
+        if ((await this.process(message, control)) === 'interrupted') return;
         control.resolveOffset(message.offset);
         await control.commitOffsetsIfNecessary();
         await control.heartbeat();
@@ -126,19 +154,29 @@ export class MessageProcessor {
     return recorded;
   }
 
-  async process(message: IncomingMessage, control?: Pick<BatchControl, 'heartbeat'>): Promise<MessageOutcome> {
+  async process(message: IncomingMessage, control?: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>): Promise<ProcessResult> {
+    try {
+      return await this.processUntilSettled(message, control);
+    } finally {
+      // Settled, interrupted, or a heartbeat failed (rebalance): this message no longer waits here.
+      this.waits.abandon();
+    }
+  }
+
+  private async processUntilSettled(message: IncomingMessage, control?: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>): Promise<ProcessResult> {
     let event;
     try {
       event = parseEvent(message.value);
       const problems = await this.deps.validate?.(event);
       if (problems?.length) throw new EventValidationError(`schema validation failed: ${problems.join('; ')}`);
     } catch (error) {
-      return this.deadLetter(message, describeError(error), 0, 'VALIDATION');
+      return this.deadLetter(message, describeError(error), 0, 'VALIDATION', control);
     }
     const handler = this.deps.resolveHandler(event.type);
     if (!handler) return this.report('ignored', message);
 
     const traceparent = childTraceparent(message.headers[TRACEPARENT_HEADER]);
+    const history: FailureHistory = { failedAttempts: 0, dependencyWaits: 0 };
     for (let attempt = 1; ; attempt++) {
       try {
         const isNew = await this.deps.transaction(async (manager) => {
@@ -146,20 +184,50 @@ export class MessageProcessor {
           await handler(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt });
           return true;
         });
+        this.waits.gotThrough();
         return this.report(isNew ? 'handled' : 'duplicate', message);
       } catch (error) {
-        const decision = decideAfterFailure(error, attempt, this.policy, this.deps.random);
-        if (decision.action === 'dead-letter') return this.deadLetter(message, decision.reason, attempt, 'PROCESSING');
-        await control?.heartbeat();
-        await this.sleep(decision.delayMs);
+        const decision = decideAfterFailure(error, history, this.policies, this.deps.random);
+        if (decision.action === 'wait-for-dependency') {
+          history.dependencyWaits += 1;
+          this.waits.failed(decision.reason, message, decision.delayMs);
+        } else {
+          history.failedAttempts += 1;
+          this.waits.gotThrough();
+          if (decision.action === 'dead-letter') return this.deadLetter(message, decision.reason, attempt, 'PROCESSING', control);
+        }
+        if (!(await this.pause(decision.delayMs, control))) return 'interrupted';
       }
     }
   }
 
-  private async deadLetter(message: IncomingMessage, reason: string, attempts: number, errorKind: DeadLetterCause['errorKind']): Promise<MessageOutcome> {
-    // If this send fails, the error propagates, the offset stays unresolved and the batch is redelivered.
-    await this.deps.producer.send([toDeadLetter(message, { reason, errorKind, consumer: this.deps.consumer, attempts })]);
-    return this.report('dead-lettered', message, reason);
+  private pause(ms: number, control?: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>): Promise<boolean> {
+    return pauseWithHeartbeats(ms, { sleep: this.sleep, signal: this.deps.signal, sliceMs: this.deps.heartbeatEveryMs ?? 1000, control });
+  }
+
+  private async deadLetter(
+    message: IncomingMessage,
+    reason: string,
+    attempts: number,
+    errorKind: DeadLetterCause['errorKind'],
+    control?: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>,
+  ): Promise<ProcessResult> {
+    const letter = toDeadLetter(message, { reason, errorKind, consumer: this.deps.consumer, attempts });
+    for (let waits = 1; ; waits++) {
+      try {
+        await this.deps.producer.send([letter]);
+        this.waits.gotThrough();
+        return this.report('dead-lettered', message, reason);
+      } catch (error) {
+        // An unreachable broker is waited for like the database; any other send failure propagates, the
+        // offset stays unresolved and the batch is redelivered.
+        const failure = classifyFailure(error);
+        if (failure.kind !== 'transient') throw error;
+        const delayMs = backoffDelayMs(this.policies.dependency, waits, this.deps.random);
+        this.waits.failed(failure.reason, message, delayMs);
+        if (!(await this.pause(delayMs, control))) return 'interrupted';
+      }
+    }
   }
 
   private report(outcome: MessageOutcome, message: IncomingMessage, reason?: string): MessageOutcome {

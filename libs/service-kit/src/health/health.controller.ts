@@ -4,8 +4,10 @@ import { Public } from '@bcci/auth';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { MessagingLifecycle } from '../messaging/messaging-lifecycle';
 import { SERVICE_CONFIG } from '../messaging/service-kit-tokens';
 import { kafkaReachable } from './kafka-reachable';
+import { readiness } from './readiness';
 
 /** Liveness, readiness and Prometheus metrics; public (no token), excluded from OpenAPI. */
 @Public()
@@ -16,6 +18,7 @@ export class HealthController {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
+    @Inject(MessagingLifecycle) private readonly messaging: MessagingLifecycle,
   ) {}
 
   /** 200 whenever the process answers. */
@@ -24,19 +27,23 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 200 when the database answers SELECT 1 and a Kafka broker accepts connections; 503 otherwise. */
+  /**
+   * 200 when the database answers SELECT 1, a Kafka broker accepts connections and the consumer is not
+   * waiting on an unavailable dependency; 503 with the reason otherwise.
+   */
   @Get('ready')
   @HttpCode(200)
   async ready(): Promise<{ status: 'ready'; database: 'up'; kafka: 'up' }> {
     const [database, kafka] = await Promise.all([this.databaseUp(), kafkaReachable(this.config.kafkaBrokers)]);
-    if (!database || !kafka) {
+    const result = readiness({ database, kafka, consumerWait: this.messaging.consumerWaitingOnDependency });
+    if (!result.ready) {
       throw new ServiceUnavailableException({
-        message: `Not ready: database ${database ? 'up' : 'down'}, kafka ${kafka ? 'up' : 'down'}`,
+        message: result.message,
         messageVi: 'Hệ thống tạm thời không sẵn sàng, vui lòng thử lại sau.',
-        details: { database: database ? 'up' : 'down', kafka: kafka ? 'up' : 'down' },
+        details: result.details,
       });
     }
-    return { status: 'ready', database: 'up', kafka: 'up' };
+    return result.body;
   }
 
   @Get('metrics')

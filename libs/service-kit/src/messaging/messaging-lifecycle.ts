@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { formatIssue, validateEvent } from '@bcci/contracts';
-import { EventConsumer, measureBacklog, OutboxRelay, type EventHandlerFn, type MessageBus } from '@bcci/messaging';
+import { EventConsumer, measureBacklog, OutboxRelay, type DependencyWaitState, type EventHandlerFn, type MessageBus } from '@bcci/messaging';
 import { DataSource } from 'typeorm';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { CountingProducer, eventTypeOf } from './counting-producer';
+import { dependencyWaitReporter } from './dependency-wait-reporter';
 import { EventHandlerRegistry, type DiscoveredHandler } from './event-handler-registry';
 import { Housekeeping } from './housekeeping';
 import { MESSAGE_BUS, SERVICE_KIT_OPTIONS } from './service-kit-tokens';
@@ -36,6 +37,11 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
 
   get consumedTopics(): string[] {
     return [...new Set(this.handlers.map((handler) => handler.topic))];
+  }
+
+  /** Set while the consumer holds a message because the database (or another dependency) is unavailable. */
+  get consumerWaitingOnDependency(): DependencyWaitState | undefined {
+    return this.consumer?.waitingOnDependency;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -77,6 +83,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         const result = validateEvent(event);
         return result.valid ? undefined : result.errors.map(formatIssue);
       },
+      onDependencyWait: dependencyWaitReporter(this.consumerGroup, this.metrics, this.logger),
       onOutcome: (outcome, message, reason) => {
         this.metrics.eventsConsumed.inc({ type: eventTypeOf(message.value), outcome });
         if (outcome === 'dead-lettered') {

@@ -64,6 +64,17 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly consumerWaitingOnDependency = new Gauge({
+    name: 'messaging_consumer_waiting_on_dependency',
+    help: "1 while the service's consumer holds a message because a dependency (database, broker) is unavailable",
+    registers: [this.registry],
+  });
+  readonly consumerDependencyRetries = new Counter({
+    name: 'messaging_consumer_dependency_retries_total',
+    help: 'Attempts of the consumer that failed because a dependency was unavailable (the message was kept and retried)',
+    registers: [this.registry],
+  });
+
   constructor(serviceName: string) {
     this.registry.setDefaultLabels({ service: serviceName });
     collectDefaultMetrics({ register: this.registry });
