@@ -151,6 +151,22 @@ describe('forwarding: acknowledgement and handover record racing (PostgreSQL + b
     expect(await outcomeOf(dossierId)).toEqual(FILED_ONCE);
   });
 
+  it('both acknowledgements of a two-dossier record at once, 10 rounds: the record is filed once, no deadlock', async () => {
+    const acknowledge = service.app.get(AcknowledgeHandoverUseCase);
+    const registrations = await dispatchedLegs(20);
+    for (let round = 0; round < 10; round++) {
+      const [a, b] = registrations.slice(round * 2, round * 2 + 2).map((registration) => registration.subject);
+      const posted = await request(service.url)
+        .post('/handover-records')
+        .set('Authorization', courier())
+        .send({ items: [{ dossierId: a, documentsCounted: 2 }, { dossierId: b, documentsCounted: 2 }], signedAt: '2025-03-13T09:41:12+07:00' });
+      expect(posted.body.status).toBe('AWAITING_AGENCY_SIGNATURE');
+      // Each in a transaction of its own, as the consumer runs them; a deadlock would reject one.
+      await Promise.all([a, b].map((dossierId) => service.dataSource.transaction((manager) => acknowledge.execute(manager, acknowledgement(dossierId)))));
+      expect([await outcomeOf(a), await outcomeOf(b)]).toEqual([FILED_ONCE, FILED_ONCE]);
+    }
+  });
+
   async function waitingOnALock(): Promise<boolean> {
     const [row] = await service.dataSource.query(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
