@@ -18,6 +18,7 @@ import { ScansController } from './api/scans.controller';
 import { DossierRegisteredHandler } from './messaging/dossier-registered.handler';
 import { DossierWithdrawnHandler } from './messaging/dossier-withdrawn.handler';
 import { HandoverAcknowledgedHandler } from './messaging/handover-acknowledged.handler';
+import { HandoverRecordRepository } from './persistence/handover-record.repository';
 
 /** Use cases are plain classes (no Nest in application/): built here from the kit's providers. */
 @Module({
@@ -25,6 +26,7 @@ import { HandoverAcknowledgedHandler } from './messaging/handover-acknowledged.h
   controllers: [ScansController, HandoverRecordsController, LegsController],
   providers: [
     { provide: CLOCK, useValue: systemClock },
+    { provide: HandoverRecordRepository, useFactory: () => new HandoverRecordRepository() },
     {
       provide: OpenPostalLegUseCase,
       inject: [CATALOG, OutboxWriter, CLOCK],
@@ -38,14 +40,14 @@ import { HandoverAcknowledgedHandler } from './messaging/handover-acknowledged.h
     },
     {
       provide: SignHandoverRecordUseCase,
-      inject: [DataSource, OutboxWriter, CLOCK, IdempotencyStore],
-      useFactory: (dataSource: DataSource, outbox: OutboxWriter, clock: Clock, idempotency: IdempotencyStore) =>
-        new SignHandoverRecordUseCase(dataSource, outbox, clock, idempotency),
+      inject: [DataSource, HandoverRecordRepository, OutboxWriter, CLOCK, IdempotencyStore],
+      useFactory: (dataSource: DataSource, records: HandoverRecordRepository, outbox: OutboxWriter, clock: Clock, idempotency: IdempotencyStore) =>
+        new SignHandoverRecordUseCase(dataSource, records, outbox, clock, idempotency),
     },
     {
       provide: AcknowledgeHandoverUseCase,
-      inject: [OutboxWriter, CLOCK],
-      useFactory: (outbox: OutboxWriter, clock: Clock) => new AcknowledgeHandoverUseCase(outbox, clock),
+      inject: [HandoverRecordRepository, OutboxWriter, CLOCK],
+      useFactory: (records: HandoverRecordRepository, outbox: OutboxWriter, clock: Clock) => new AcknowledgeHandoverUseCase(records, outbox, clock),
     },
     { provide: GetLegQuery, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: Clock) => new GetLegQuery(dataSource, clock) },
     { provide: ListLegsQuery, inject: [DataSource, CLOCK], useFactory: (dataSource: DataSource, clock: Clock) => new ListLegsQuery(dataSource, clock) },

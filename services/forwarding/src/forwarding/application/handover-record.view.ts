@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { postalDeadlineMet } from '../domain/leg-lateness.rule';
 import { FeeRemittanceOrmEntity } from '../persistence/fee-remittance.orm-entity';
 import { HandoverRecordItemOrmEntity } from '../persistence/handover-record-item.orm-entity';
-import type { HandoverRecordOrmEntity } from '../persistence/handover-record.orm-entity';
+import { HandoverRecordOrmEntity } from '../persistence/handover-record.orm-entity';
 import { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
 
 /** What the API answers about a handover record (no personal data beyond the receiver's name the caller gave). */
@@ -27,7 +27,8 @@ export interface HandoverRecordView {
   readonly remittance: { readonly remittanceId: string; readonly total: number; readonly dossierCount: number; readonly method: string } | null;
 }
 
-export async function loadHandoverRecordView(manager: EntityManager, record: HandoverRecordOrmEntity): Promise<HandoverRecordView> {
+export async function loadHandoverRecordView(manager: EntityManager, recordId: string): Promise<HandoverRecordView> {
+  const record = await manager.findOneOrFail(HandoverRecordOrmEntity, { where: { id: recordId } });
   const items = await manager.find(HandoverRecordItemOrmEntity, { where: { handoverRecordId: record.id }, order: { dossierId: 'ASC' } });
   const legs = items.length === 0 ? [] : await manager.find(PostalLegOrmEntity, { where: { id: In(items.map((i) => i.legId)) } });
   const remittance = await manager.findOne(FeeRemittanceOrmEntity, { where: { handoverRecordId: record.id } });

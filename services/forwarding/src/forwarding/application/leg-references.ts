@@ -1,31 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import { legsNotFound } from '../domain/forwarding.errors';
-import { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
+import { describeReference, type LegReference } from '../domain/leg-reference';
+import { lockLegsByReference } from '../persistence/postal-leg.locks';
+import type { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
 
-/** A dossier named by its id or by the S10 id printed on its sending slip (what a courier scans). */
-export type LegReference = { readonly dossierId: string } | { readonly s10ItemId: string };
-
-export function describeReference(reference: LegReference): string {
-  return 'dossierId' in reference ? reference.dossierId : reference.s10ItemId;
-}
+export { describeReference, type LegReference };
 
 /**
  * Loads and locks the legs named by the references (in id order, so two batches over the same items
  * cannot deadlock). Every unknown reference is reported at once (404), and nothing is written.
  */
 export async function lockLegs(manager: EntityManager, references: readonly LegReference[]): Promise<PostalLegOrmEntity[]> {
-  const dossierIds = references.flatMap((r) => ('dossierId' in r ? [r.dossierId] : []));
-  const s10ItemIds = references.flatMap((r) => ('s10ItemId' in r ? [r.s10ItemId] : []));
-  const query = manager
-    .createQueryBuilder(PostalLegOrmEntity, 'leg')
-    .where('false')
-    .orderBy('leg.id')
-    .setLock('pessimistic_write');
-  if (dossierIds.length > 0) query.orWhere('leg.dossier_id IN (:...dossierIds)', { dossierIds });
-  if (s10ItemIds.length > 0) query.orWhere('leg.s10_item_id IN (:...s10ItemIds)', { s10ItemIds });
-  const legs = await query.getMany();
-
+  const legs = await lockLegsByReference(manager, references);
   const unknown = references.filter((r) =>
     'dossierId' in r ? !legs.some((leg) => leg.dossierId === r.dossierId) : !legs.some((leg) => leg.s10ItemId === r.s10ItemId),
   );
@@ -42,5 +28,3 @@ export function inReferenceOrder(legs: readonly PostalLegOrmEntity[], references
   }
   return ordered;
 }
-
-export { In };

@@ -1,9 +1,9 @@
 import type { Actor } from '@bcci/auth';
-import { toVietnamDate } from '@bcci/kernel';
+import { toVietnamDate, type LocalDate } from '@bcci/kernel';
 import { OutboxWriter } from '@bcci/messaging';
+import { transactionWithRetry } from '@bcci/persistence';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import {
   handoverCountMismatch,
   handoverDuplicateItems,
@@ -11,15 +11,14 @@ import {
   handoverNotAllowed,
   signedInFuture,
 } from '../domain/forwarding.errors';
-import { agencySignatureFromAcknowledgements, type AgencySignature } from '../domain/handover-signatures.rule';
+import type { HandoverRecordState } from '../domain/handover-record';
+import { signByPost } from '../domain/handover-record.rules';
+import type { AgencySignature } from '../domain/handover-signatures.rule';
 import { countMismatches } from '../domain/sending-slip-count.rule';
-import { AgencyAcknowledgementOrmEntity } from '../persistence/agency-acknowledgement.orm-entity';
-import { HandoverRecordItemOrmEntity } from '../persistence/handover-record-item.orm-entity';
-import { HandoverRecordOrmEntity } from '../persistence/handover-record.orm-entity';
-import { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
+import type { HandoverRecordRepository } from '../persistence/handover-record.repository';
 import type { Clock } from './clock';
+import { writeHandoverDecision } from './handover-decision.writer';
 import type { IdempotencyRunner } from './idempotency-runner';
-import { completeHandoverRecord } from './complete-handover-record';
 import { eventActorOf, staffRefOf } from './event-actor';
 import { describeReference, inReferenceOrder, lockLegs, type LegReference } from './leg-references';
 import { assertMayActOnLeg } from './leg-scope';
@@ -55,11 +54,13 @@ const HANDOVER_READY: readonly string[] = ['DISPATCHED', 'ARRIVED', 'HANDED_OVER
  * counts checked against every sending slip, the postal signature, and the agency's signature when it
  * was given on paper. Without it the record waits for the agency's signature from the gateway (or uses
  * the acknowledgements already received). Once both are present the dossiers are filed and the fees
- * remitted (see completeHandoverRecord). A retry with the same Idempotency-Key returns the first answer.
+ * remitted (rules: domain/handover-record.rules.ts). A retry with the same Idempotency-Key returns the
+ * first answer. The whole step runs again if PostgreSQL aborts it on a deadlock or serialization failure.
  */
 export class SignHandoverRecordUseCase {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly records: HandoverRecordRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly idempotency: IdempotencyRunner,
@@ -69,7 +70,7 @@ export class SignHandoverRecordUseCase {
     const now = this.clock.now();
     if (command.signedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw signedInFuture();
 
-    return this.dataSource.transaction((manager) =>
+    return transactionWithRetry(this.dataSource, (manager) =>
       this.idempotency.run(manager, `handover-record:${command.actor.subject}`, command.idempotencyKey, () => this.sign(manager, command, now), fingerprintOf(command)),
     );
   }
@@ -112,63 +113,53 @@ export class SignHandoverRecordUseCase {
     const agencyId = ordered[0].agencyId;
     const postalActor = eventActorOf(command.actor);
     const id = randomUUID();
-    const record = manager.create(HandoverRecordOrmEntity, {
+    const record: HandoverRecordState = {
       id,
       recordNumber: command.recordNumber ?? defaultRecordNumber(ordered[0].originPostalCode, command.signedAt, id),
       agencyId,
-      originPostalCode: ordered[0].originPostalCode,
       status: 'AWAITING_AGENCY_SIGNATURE',
-      postalSignerRole: postalActor.role,
-      postalSignerRef: command.postalSignerRef ? staffRefOf(command.postalSignerRef) : postalActor.ref,
-      postalSignedAt: command.signedAt,
-      agencySignerName: command.agencySignerName ?? null,
-      agencySignerRole: null,
-      agencySignerRef: null,
-      agencySignedAt: null,
-      agencySignatureSource: null,
+      postalSignature: {
+        signerRole: postalActor.role,
+        signerRef: command.postalSignerRef ? staffRefOf(command.postalSignerRef) : postalActor.ref,
+        signedAt: command.signedAt,
+      },
+      agencySignature: null,
       signedAt: null,
       remittanceMethod: command.remittanceMethod,
-      createdAt: now,
+      dossiers: ordered.map((leg, index) => ({
+        dossierId: leg.dossierId,
+        legId: leg.id,
+        documentsCounted: command.items[index].documentsCounted,
+        dueDate: leg.dueDate as LocalDate,
+        fees: { dossierId: leg.dossierId, total: leg.agencyFeesTotal, lines: leg.agencyFeeLines },
+      })),
+    };
+    await this.records.insertRecord(manager, record, { agencySignerName: command.agencySignerName ?? null, originPostalCode: ordered[0].originPostalCode, createdAt: now });
+
+    // The legs are locked (lockLegs): an acknowledgement of any of them either committed before we
+    // got them, and is read here, or waits for this record to commit and then completes it.
+    const paper = paperSignature(command, agencyId);
+    const acknowledgements = paper ? [] : await this.records.acknowledgementsOf(manager, record.dossiers.map((dossier) => dossier.dossierId));
+    const decision = signByPost(record, paper, acknowledgements, { remittanceId: randomUUID() });
+    await writeHandoverDecision(manager, this.records, this.outbox, decision, {
+      now,
+      causationId: command.requestId,
+      traceparent: command.traceparent,
+      correlationIds: new Map(ordered.map((leg) => [leg.dossierId, leg.correlationId])),
     });
-    await manager.insert(HandoverRecordOrmEntity, record);
-    await manager.insert(
-      HandoverRecordItemOrmEntity,
-      ordered.map((leg, index) => ({ handoverRecordId: id, dossierId: leg.dossierId, legId: leg.id, documentsCounted: command.items[index].documentsCounted })),
-    );
-    await manager.update(PostalLegOrmEntity, { id: In(ordered.map((leg) => leg.id)) }, { handoverRecordId: id, postalSignedAt: command.signedAt });
-
-    const agencySignature = await this.agencySignature(manager, command, agencyId, ordered.map((leg) => leg.dossierId));
-    if (agencySignature) {
-      await completeHandoverRecord(manager, this.outbox, record, ordered, agencySignature, {
-        now,
-        causationId: command.requestId,
-        traceparent: command.traceparent,
-      });
-    }
-    return loadHandoverRecordView(manager, record);
+    return loadHandoverRecordView(manager, record.id);
   }
+}
 
-  /** On paper (the receiver signed beside the courier), or from acknowledgements the gateway already sent. */
-  private async agencySignature(
-    manager: EntityManager,
-    command: SignHandoverRecordCommand,
-    agencyId: string,
-    dossierIds: readonly string[],
-  ): Promise<AgencySignature | null> {
-    if (command.agencySignerName) {
-      return {
-        signerRole: 'AGENCY_RECEIVER',
-        signerRef: command.agencySignerRef ? staffRefOf(command.agencySignerRef) : `agency-receiver:${agencyId}`,
-        signedAt: command.signedAt,
-        source: 'PAPER_RECORD',
-      };
-    }
-    const acks = await manager.find(AgencyAcknowledgementOrmEntity, { where: { dossierId: In([...dossierIds]) } });
-    return agencySignatureFromAcknowledgements(
-      dossierIds,
-      acks.map((ack) => ({ dossierId: ack.dossierId, signerRole: ack.signerRole, signerRef: ack.signerRef, acknowledgedAt: ack.acknowledgedAt })),
-    );
-  }
+/** The agency's receiver signed beside the courier, on the paper record, at the same time. */
+function paperSignature(command: SignHandoverRecordCommand, agencyId: string): AgencySignature | null {
+  if (!command.agencySignerName) return null;
+  return {
+    signerRole: 'AGENCY_RECEIVER',
+    signerRef: command.agencySignerRef ? staffRefOf(command.agencySignerRef) : `agency-receiver:${agencyId}`,
+    signedAt: command.signedAt,
+    source: 'PAPER_RECORD',
+  };
 }
 
 /** `BBGN-<postal code>-<YYMMDD>-<8 hex>`: readable, unique without a counter. */

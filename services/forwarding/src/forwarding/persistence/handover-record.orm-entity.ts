@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { HandoverRecordStatus } from '../domain/handover-record';
 import type { AgencySignatureSource } from '../domain/handover-signatures.rule';
-
-export type HandoverRecordStatus = 'AWAITING_AGENCY_SIGNATURE' | 'SIGNED';
 
 /** The handover record (Biên bản giao nhận, QĐ 45 Đ7.3) for one or more dossiers of one agency. */
 @Entity({ name: 'handover_records' })

@@ -2,6 +2,7 @@ import type { Catalog } from '@bcci/catalog';
 import { buildEvent, EventType, topicFor, type DossierWithdrawnData } from '@bcci/contracts';
 import { InvalidInputError } from '@bcci/kernel';
 import type { OutboxWriter } from '@bcci/messaging';
+import { transactionWithRetry } from '@bcci/persistence';
 import type { DataSource } from 'typeorm';
 import { assertWithdrawable, refundOnWithdrawal, WITHDRAWAL_REASON_CODES, type WithdrawalReasonCode } from '../domain/dossier-status';
 import { DossierOrmEntity } from '../persistence/dossier.orm-entity';
@@ -19,7 +20,8 @@ export interface WithdrawDossierInput {
 
 /**
  * The applicant takes the dossier back before it leaves the postal point (national status 7). The row is
- * locked so a DISPATCHED scan arriving at the same moment is ordered before or after, never lost.
+ * locked so a DISPATCHED scan (or a second withdrawal) arriving at the same moment is ordered before or
+ * after, never lost (test/withdrawal-race.int-spec.ts); a deadlock or serialization failure reruns the step.
  */
 export class WithdrawDossierUseCase {
   constructor(
@@ -30,7 +32,7 @@ export class WithdrawDossierUseCase {
     const postalCode = clerkPostalCode(actor);
     const { reasonCode, reason } = checkWithdrawal(input);
     await loadVisibleDossier(this.deps, actor, id);
-    const dossier = await this.deps.dataSource.transaction(async (manager) => {
+    const dossier = await transactionWithRetry(this.deps.dataSource, async (manager) => {
       const dossier = await this.deps.dossiers.findByIdForUpdate(manager, id);
       if (!dossier) throw dossierNotFound(id);
       if (dossier.postalCode !== postalCode) throw anotherPostalPoint();

@@ -1,4 +1,5 @@
 import type { Actor } from '@bcci/auth';
+import { transactionWithRetry } from '@bcci/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { returnNotFound, timeInFuture } from '../domain/returns.errors';
 import type { ReturnJourney } from '../domain/return-journey.rules';
@@ -28,7 +29,9 @@ export interface ReturnStep {
 /**
  * The transaction boundary of a command on one return: the row locked (concurrent commands on one
  * dossier queue up), 404 if unknown, 403 outside the caller's postal point, the Idempotency-Key
- * answered from the store on a retry; the step writes state and outbox together.
+ * answered from the store on a retry; the step writes state and outbox together. The lock is what lets
+ * two commands sent at once (an attempt and the delivery) tell one story: the second reads what the
+ * first wrote (test/return-races.int-spec.ts). A deadlock or serialization failure reruns the whole step.
  */
 export class ReturnCommandRunner {
   constructor(
@@ -38,7 +41,7 @@ export class ReturnCommandRunner {
   ) {}
 
   run<T>(scope: string, command: ReturnCommand, request: unknown, step: (context: ReturnStep) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) =>
+    return transactionWithRetry(this.dataSource, (manager) =>
       this.idempotency.run(
         manager,
         `${scope}:${command.actor.subject}`,

@@ -1,0 +1,187 @@
+import type { LocalDate } from '@bcci/kernel';
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { AcknowledgementState, HandoverDecision, HandoverRecordState } from '../domain/handover-record';
+import type { DossierAcknowledgement } from '../domain/handover-signatures.rule';
+import { AgencyAcknowledgementOrmEntity } from './agency-acknowledgement.orm-entity';
+import { FeeRemittanceOrmEntity } from './fee-remittance.orm-entity';
+import { HandoverRecordItemOrmEntity } from './handover-record-item.orm-entity';
+import { HandoverRecordOrmEntity } from './handover-record.orm-entity';
+import { PostalLegOrmEntity } from './postal-leg.orm-entity';
+
+/** The aggregate an acknowledgement is decided on, and the chain (correlation) id of each of its dossiers. */
+export interface LockedAcknowledgementState {
+  readonly state: AcknowledgementState;
+  readonly correlationIds: ReadonlyMap<string, string>;
+}
+
+/** An agency acknowledgement as kept here, with where it came from. */
+export interface StoredAcknowledgement extends DossierAcknowledgement {
+  readonly agencyId: string;
+  readonly eventId: string;
+}
+
+/**
+ * Handover records and agency acknowledgements, loaded and saved as the handover rules need them.
+ *
+ * Locking rule: a record and the acknowledgements of its dossiers change only under the row locks of
+ * the record's legs (SELECT … FOR UPDATE), always taken in leg id order. Recording a handover takes them
+ * (lockLegs), and so does an acknowledgement (lockForAcknowledgement): whichever comes second waits for
+ * the first to commit, then reads what it wrote. Without this, each could read before the other
+ * committed and the record would wait for a signature it already has (issue 9).
+ */
+export class HandoverRecordRepository {
+  /**
+   * Locks the legs an acknowledgement of `dossierId` may complete, then reads the record they are in
+   * and the acknowledgements already kept. No leg yet (the registration is still on its way): nothing
+   * to lock, and no record can exist without a dispatched leg.
+   */
+  async lockForAcknowledgement(manager: EntityManager, dossierId: string): Promise<LockedAcknowledgementState> {
+    // An unlocked look first, to lock every leg of a known record in id order (two acknowledgements
+    // of one record then queue instead of deadlocking).
+    const seen = await manager.findOne(PostalLegOrmEntity, { where: { dossierId }, select: { id: true, handoverRecordId: true } });
+    let legs = !seen ? [] : seen.handoverRecordId ? await this.lockLegsOfRecord(manager, seen.handoverRecordId) : await this.lockLegs(manager, [seen.id]);
+    const own = legs.find((leg) => leg.dossierId === dossierId);
+    if (own?.handoverRecordId && !seen?.handoverRecordId) {
+      // The record was committed while we waited for our leg: lock the rest of it too. Only a second
+      // acknowledgement of the same record racing the same commit can then deadlock; PostgreSQL
+      // aborts one of them and the consumer runs it again.
+      legs = await this.lockLegsOfRecord(manager, own.handoverRecordId);
+    }
+    const recordId = own?.handoverRecordId ?? null;
+    const record = recordId ? await this.loadRecord(manager, recordId, legs) : null;
+    const dossierIds = [...new Set([dossierId, ...legs.map((leg) => leg.dossierId)])];
+    const acknowledgements = await manager.find(AgencyAcknowledgementOrmEntity, { where: { dossierId: In(dossierIds) } });
+    return {
+      state: { record, acknowledgements: acknowledgements.map(toAcknowledgement) },
+      correlationIds: new Map(legs.map((leg) => [leg.dossierId, leg.correlationId])),
+    };
+  }
+
+  async insertAcknowledgement(manager: EntityManager, ack: StoredAcknowledgement): Promise<void> {
+    // ON CONFLICT: a dossier with no leg yet is not locked, so two copies may both get here; the first wins.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AgencyAcknowledgementOrmEntity)
+      .values({ dossierId: ack.dossierId, agencyId: ack.agencyId, acknowledgedAt: ack.acknowledgedAt, signerRole: ack.signerRole, signerRef: ack.signerRef, eventId: ack.eventId })
+      .orIgnore()
+      .execute();
+  }
+
+  /** The acknowledgements kept for these dossiers; call with their legs locked. */
+  async acknowledgementsOf(manager: EntityManager, dossierIds: readonly string[]): Promise<DossierAcknowledgement[]> {
+    const rows = await manager.find(AgencyAcknowledgementOrmEntity, { where: { dossierId: In([...dossierIds]) } });
+    return rows.map(toAcknowledgement);
+  }
+
+  /** A record just signed by the post, with its dossiers; their legs must be locked by the caller. */
+  async insertRecord(manager: EntityManager, record: HandoverRecordState, extra: { agencySignerName: string | null; originPostalCode: string; createdAt: Date }): Promise<void> {
+    await manager.insert(HandoverRecordOrmEntity, {
+      id: record.id,
+      recordNumber: record.recordNumber,
+      agencyId: record.agencyId,
+      originPostalCode: extra.originPostalCode,
+      status: record.status,
+      postalSignerRole: record.postalSignature.signerRole,
+      postalSignerRef: record.postalSignature.signerRef,
+      postalSignedAt: record.postalSignature.signedAt,
+      agencySignerName: extra.agencySignerName,
+      agencySignerRole: null,
+      agencySignerRef: null,
+      agencySignedAt: null,
+      agencySignatureSource: null,
+      signedAt: null,
+      remittanceMethod: record.remittanceMethod,
+      createdAt: extra.createdAt,
+    });
+    await manager.insert(
+      HandoverRecordItemOrmEntity,
+      record.dossiers.map((dossier) => ({ handoverRecordId: record.id, dossierId: dossier.dossierId, legId: dossier.legId, documentsCounted: dossier.documentsCounted })),
+    );
+    await manager.update(
+      PostalLegOrmEntity,
+      { id: In(record.dossiers.map((dossier) => dossier.legId)) },
+      { handoverRecordId: record.id, postalSignedAt: record.postalSignature.signedAt },
+    );
+  }
+
+  /** Saves what a decision changed: the signed record, its filed legs, the remittance. */
+  async saveDecision(manager: EntityManager, decision: HandoverDecision): Promise<void> {
+    if (!decision.filed) return;
+    const record = decision.record;
+    const agency = record.agencySignature!;
+    await manager.update(
+      HandoverRecordOrmEntity,
+      { id: record.id },
+      {
+        status: record.status,
+        agencySignerRole: agency.signerRole,
+        agencySignerRef: agency.signerRef,
+        agencySignedAt: agency.signedAt,
+        agencySignatureSource: agency.source,
+        signedAt: record.signedAt,
+      },
+    );
+    await manager.update(PostalLegOrmEntity, { id: In(record.dossiers.map((dossier) => dossier.legId)) }, { status: 'FILED', filedAt: record.signedAt });
+    const remittance = decision.remittance;
+    if (!remittance) return;
+    await manager.insert(FeeRemittanceOrmEntity, {
+      id: remittance.id,
+      handoverRecordId: remittance.handoverRecordId,
+      agencyId: remittance.agencyId,
+      total: remittance.total,
+      dossierCount: remittance.dossiers.length,
+      method: remittance.method,
+      remittedAt: remittance.remittedAt,
+      dossiers: remittance.dossiers.map((d) => ({ dossierId: d.dossierId, amount: d.total })),
+    });
+  }
+
+  private lockLegs(manager: EntityManager, legIds: readonly string[]): Promise<PostalLegOrmEntity[]> {
+    return manager.find(PostalLegOrmEntity, { where: { id: In([...legIds]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  private async lockLegsOfRecord(manager: EntityManager, recordId: string): Promise<PostalLegOrmEntity[]> {
+    // A record's dossiers never change once it is made, so its items can be read without a lock.
+    const items = await manager.find(HandoverRecordItemOrmEntity, { where: { handoverRecordId: recordId } });
+    return this.lockLegs(manager, items.map((item) => item.legId));
+  }
+
+  private async loadRecord(manager: EntityManager, recordId: string, legs: readonly PostalLegOrmEntity[]): Promise<HandoverRecordState> {
+    const row = await manager.findOneOrFail(HandoverRecordOrmEntity, { where: { id: recordId } });
+    const items = await manager.find(HandoverRecordItemOrmEntity, { where: { handoverRecordId: recordId } });
+    return toRecordState(row, items, legs);
+  }
+}
+
+/** The rules' view of a record row, its items and their legs (legs in the order given). */
+export function toRecordState(row: HandoverRecordOrmEntity, items: readonly HandoverRecordItemOrmEntity[], legs: readonly PostalLegOrmEntity[]): HandoverRecordState {
+  const agency =
+    row.agencySignatureSource && row.agencySignerRole && row.agencySignerRef && row.agencySignedAt
+      ? { signerRole: row.agencySignerRole, signerRef: row.agencySignerRef, signedAt: row.agencySignedAt, source: row.agencySignatureSource }
+      : null;
+  return {
+    id: row.id,
+    recordNumber: row.recordNumber,
+    agencyId: row.agencyId,
+    status: row.status,
+    postalSignature: { signerRole: row.postalSignerRole, signerRef: row.postalSignerRef, signedAt: row.postalSignedAt },
+    agencySignature: agency,
+    signedAt: row.signedAt,
+    remittanceMethod: row.remittanceMethod,
+    dossiers: legs
+      .filter((leg) => items.some((item) => item.legId === leg.id))
+      .map((leg) => ({
+        dossierId: leg.dossierId,
+        legId: leg.id,
+        documentsCounted: items.find((item) => item.legId === leg.id)!.documentsCounted,
+        dueDate: leg.dueDate as LocalDate,
+        fees: { dossierId: leg.dossierId, total: leg.agencyFeesTotal, lines: leg.agencyFeeLines },
+      })),
+  };
+}
+
+function toAcknowledgement(row: AgencyAcknowledgementOrmEntity): DossierAcknowledgement {
+  return { dossierId: row.dossierId, signerRole: row.signerRole, signerRef: row.signerRef, acknowledgedAt: row.acknowledgedAt };
+}
