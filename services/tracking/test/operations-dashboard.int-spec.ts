@@ -40,7 +40,7 @@ function liveDossier(postalCode: string): BcciEvent[] {
 }
 
 async function summary(): Promise<{
-  ratios: { ratios: { code: string; numerator: number; denominator: number | null; percent: number | null; pass: boolean | null }[] };
+  ratios: { ratios: { code: string; numerator: number; denominator: number | null; percent: number | null; pass: boolean | null }[]; indicators: { code: string; value: number | null }[] };
   backlog: Record<string, number>;
   postalPoints: { postalCode: string; received: number; delivered: number; backlog: number }[];
 }> {
@@ -69,6 +69,8 @@ async function expectScreenEqualsApi(): Promise<void> {
     expect(await text(`ratio-${ratio.code}-percent`)).toBe(ratio.percent === null ? 'chưa tính được' : `${await viNumber(ratio.percent, 2)}%`);
     expect(await text(`ratio-${ratio.code}-pass`)).toBe(ratio.pass === null ? 'Chưa tính được' : ratio.pass ? 'Đạt' : 'Chưa đạt');
   }
+  const slips = api.ratios.indicators.find((indicator) => indicator.code === 'REFUSAL_SLIPS_DELIVERED');
+  expect(await text('refusal-slips-delivered')).toBe(await viNumber(slips?.value ?? null));
   for (const [stage, open] of Object.entries(api.backlog)) expect(await text(`backlog-${stage}`)).toBe(String(open));
   for (const point of api.postalPoints) {
     expect(await text(`point-${point.postalCode}-received`)).toBe(await viNumber(point.received));
