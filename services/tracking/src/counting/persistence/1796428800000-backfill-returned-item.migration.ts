@@ -14,6 +14,8 @@ const PAGE = 500;
  * from the timeline (`returnedItem` of return-leg-opened), stores it in the fact, and, for the dossiers
  * whose leg carried a refusal slip, moves their figures from the old rule to the new one.
  *
+ * Only facts without the field were counted under the old rule (the new fold always writes it, null
+ * before a leg opens), so running this again, or after new events, moves nothing twice.
  * The old rule is the new one with the item taken as a result, so the move is the difference between
  * the fact's contributions as RESULT and as REFUSAL_SLIP. The keys are those the projection used: the
  * commune and province of the intake point on each counted day are read back from the dossier's own
@@ -36,7 +38,8 @@ export class BackfillReturnedItem1796428800000 implements MigrationInterface {
            WHERE t.dossier_id = f.dossier_id AND t.event_type = 'bcci.returns.return-leg-opened.v1'
            ORDER BY t.position LIMIT 1
          ) leg ON true
-         WHERE f.dossier_id > $1 ORDER BY f.dossier_id LIMIT $2`,
+         WHERE f.dossier_id > $1 AND NOT f.fact ? 'returnedItem'
+         ORDER BY f.dossier_id LIMIT $2`,
         [after, PAGE],
       );
       if (rows.length === 0) return;
