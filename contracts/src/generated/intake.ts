@@ -142,7 +142,7 @@ export interface DossierRegisteredData {
    */
   sendingSlip?: DocumentRef;
   /**
-   * Băm của mã tra cứu (PIN 6 chữ số) in trên phiếu gửi hồ sơ, yếu tố thứ hai để người dân tra cứu miễn phí trạng thái hồ sơ (tracking, GET /public/lookup). Định nghĩa: chuỗi hex chữ thường của SHA-256 trên chuỗi UTF-8 `<dossierId>:<PIN>` (dossierId dạng UUID chữ thường), tức Node.js createHash('sha256').update(`${dossierId}:${pin}`).digest('hex'). Không dùng hàm băm chậm: ai đọc được Kafka đã thấy mọi sự kiện trạng thái, nên mã tra cứu chỉ bảo vệ trang tra cứu công khai (không có dữ liệu cá nhân) trước người chỉ biết mã hồ sơ hoặc mã bưu gửi; việc giới hạn số lần thử sai ở tracking mới là hàng rào chính. Không bao giờ gửi PIN rõ.
+   * Băm của mã tra cứu (PIN 6 chữ số) intake cấp khi tiếp nhận, in trên phiếu gửi hồ sơ (hình thức 1, 3) hoặc phiếu đăng ký nhận kết quả (hình thức 2), yếu tố thứ hai để người dân tra cứu miễn phí trạng thái hồ sơ (tracking, GET /public/lookup). Định nghĩa: chuỗi hex chữ thường của SHA-256 trên chuỗi UTF-8 `<dossierId>:<PIN>` (dossierId dạng UUID chữ thường), tức Node.js createHash('sha256').update(`${dossierId}:${pin}`).digest('hex'). Không dùng hàm băm chậm: ai đọc được Kafka đã thấy mọi sự kiện trạng thái, nên mã tra cứu chỉ bảo vệ trang tra cứu công khai (không có dữ liệu cá nhân) trước người chỉ biết mã hồ sơ hoặc mã bưu gửi; việc giới hạn số lần thử sai ở tracking mới là hàng rào chính. Không bao giờ gửi PIN rõ.
    */
   lookupPinHash?: string;
   actor: Actor;

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { CATALOG } from './catalog.provider';
 import { INTAKE_CONFIG, INTAKE_EXTRA_CONFIG, intakeConfigProvider, type IntakeExtraConfig } from './config/intake.config';
 import { DossiersController } from './dossiers/api/dossiers.controller';
+import { BuildReturnReceiptUseCase } from './dossiers/application/build-return-receipt.use-case';
 import { BuildSendingSlipUseCase } from './dossiers/application/build-sending-slip.use-case';
 import { systemClock, type Clock } from './dossiers/application/clock';
 import { GetDossierUseCase } from './dossiers/application/get-dossier.use-case';
@@ -28,6 +29,7 @@ import { BlindIndex } from './pii/blind-index';
 import { PiiCipher } from './pii/pii-cipher';
 import { ProceduresController } from './procedures/api/procedures.controller';
 import { ListEligibleProceduresUseCase } from './procedures/application/list-eligible-procedures.use-case';
+import { renderReturnReceipt } from './return-receipt/render-return-receipt';
 import { renderSendingSlip } from './sending-slip/render-sending-slip';
 
 export const CLOCK = Symbol('CLOCK');
@@ -84,6 +86,12 @@ const providers: Provider[] = [
     inject: [DataSource, DossierRepository, CATALOG, CLOCK, PiiCipher, INTAKE_CONFIG],
     useFactory: (dataSource: DataSource, dossiers: DossierRepository, catalog: Catalog, clock: Clock, cipher: PiiCipher, config: IntakeExtraConfig) =>
       new BuildSendingSlipUseCase({ dataSource, dossiers, catalog, clock, cipher, render: renderSendingSlip, lookupBaseUrl: config.PUBLIC_LOOKUP_BASE_URL }),
+  },
+  {
+    provide: BuildReturnReceiptUseCase,
+    inject: [DataSource, DossierRepository, CATALOG, CLOCK, PiiCipher, INTAKE_CONFIG],
+    useFactory: (dataSource: DataSource, dossiers: DossierRepository, catalog: Catalog, clock: Clock, cipher: PiiCipher, config: IntakeExtraConfig) =>
+      new BuildReturnReceiptUseCase({ dataSource, dossiers, catalog, clock, cipher, render: renderReturnReceipt, lookupBaseUrl: config.PUBLIC_LOOKUP_BASE_URL }),
   },
   {
     provide: ListEligibleProceduresUseCase,

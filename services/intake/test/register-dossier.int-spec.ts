@@ -145,6 +145,32 @@ describe('intake: registration (PostgreSQL + broker)', () => {
     expect(res.body).toMatchObject({ serviceForm: 2, postalItemId: null, sealNumber: null, postalDeadline: null, dossierCode: '000.00.13.H39-260110-0042' });
     const [registered] = await events.waitFor((event) => event.subject === res.body.id);
     expect(registered!.event).toMatchObject({ channel: 2, data: { serviceForm: 'RECEIVE_RESULT', receivingChannel: 2, postage: { paymentMethod: 'E_WALLET' } } });
+
+    // No sending slip for form 2: the receipt of the registration gives the lookup PIN, whose hash the event carries.
+    await request(service.url).get(`/dossiers/${res.body.id}/sending-slip`).set('Authorization', clerk()).expect(422);
+    const receipt = await request(service.url)
+      .get(`/dossiers/${res.body.id}/return-receipt`)
+      .set('Authorization', clerk())
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(receipt.headers['content-type']).toContain('application/pdf');
+    const text = readPdf(receipt.body as Buffer).text;
+    expect(text).toContain(res.body.provisionalDossierId);
+    const pin = /Mã tra cứu \(PIN\): (\d{6})/.exec(text)?.[1];
+    expect(pin).toMatch(/^\d{6}$/);
+    expect((registered!.event.data as DossierRegisteredData).lookupPinHash).toBe(lookupPinHash(res.body.id, pin!));
+  });
+
+  it('points a form-3 dossier to its sending slip for the lookup PIN (no return receipt)', async () => {
+    const res = await register(registration({ sealNumber: 'NP-RECEIPT-3' })).expect(201);
+    mine.add(res.body.id);
+    const refused = await request(service.url).get(`/dossiers/${res.body.id}/return-receipt`).set('Authorization', clerk()).expect(422);
+    expect(refused.body.code).toBe('return-receipt.not-applicable');
   });
 
   describe('bad input: a 4xx a clerk understands, and nothing written', () => {

@@ -10,6 +10,8 @@ export interface CountedDossier {
   receivedViaBcci: boolean;
   registeredForReturn: boolean;
   delivered: boolean;
+  /** Rejected, and its refusal slip (not a result) delivered by post. */
+  refusalSlipDelivered: boolean;
   events: BcciEvent[];
 }
 
@@ -21,9 +23,13 @@ const AGENCY_OF: Record<string, string> = { '2.000488': '000.00.13.H39', '1.0038
  * - returned: sent and received by post, two failed attempts, result back at the agency;
  * - send-only: sent by post, result collected at the agency's desk;
  * - result-only: filed online (channel 2), result returned by post (form 2), still in the agency;
- * - withdrawn: sent by post, withdrawn before forwarding.
+ * - withdrawn: sent by post, withdrawn before forwarding;
+ * - rejected: sent and received by post (form 3), rejected at reception, the refusal slip delivered by post
+ *   after a failed attempt (return-leg-opened says returnedItem REFUSAL_SLIP).
  */
-export function countedDossier(shape: 'delivered' | 'returned' | 'send-only' | 'result-only' | 'withdrawn', options: { procedureCode: string; postalCode: string; day: string }): CountedDossier {
+export type CountedShape = 'delivered' | 'returned' | 'send-only' | 'result-only' | 'withdrawn' | 'rejected';
+
+export function countedDossier(shape: CountedShape, options: { procedureCode: string; postalCode: string; day: string }): CountedDossier {
   const dossierId = randomUUID();
   const { procedureCode, postalCode, day } = options;
   const agencyId = AGENCY_OF[procedureCode];
@@ -62,12 +68,17 @@ export function countedDossier(shape: 'delivered' | 'returned' | 'send-only' | '
     events.push(exampleEvent('digitization/dossier-digitized.v1', dossierId, { completedAt: at(0, '09:30:00') }, at(0, '09:30:00')));
     events.push(exampleEvent('forwarding/postal-leg-opened.v1', dossierId, { legId: forwardLeg, agencyId, procedureCode, openedAt: at(0, '09:40:00'), competenceDate: intakeDay, originPostalCode: postalCode }, at(0, '09:40:00')));
     events.push(exampleEvent('forwarding/handover-record-signed.v1', dossierId, { legId: forwardLeg, agencyId, signedAt: at(1), postalSignedAt: at(1), agencySignedAt: at(1) }, at(1)));
-    events.push(exampleEvent('agency-gateway/result-issued.v1', dossierId, { agencyId, issuedAt: at(8), returnByPost: shape !== 'send-only' }, at(8)));
+    if (shape === 'rejected') {
+      events.push(exampleEvent('agency-gateway/dossier-rejected.v1', dossierId, { agencyId, rejectedAt: at(2), stage: 'AT_RECEPTION', returnToApplicant: true }, at(2)));
+    } else {
+      events.push(exampleEvent('agency-gateway/result-issued.v1', dossierId, { agencyId, issuedAt: at(8), returnByPost: shape !== 'send-only' }, at(8)));
+    }
   }
-  if (shape === 'delivered' || shape === 'returned') {
-    events.push(exampleEvent('returns/return-leg-opened.v1', dossierId, { legId: returnLeg, agencyId, openedAt: at(9) }, at(9)));
+  if (shape === 'delivered' || shape === 'returned' || shape === 'rejected') {
+    const returnedItem = shape === 'rejected' ? 'REFUSAL_SLIP' : 'RESULT';
+    events.push(exampleEvent('returns/return-leg-opened.v1', dossierId, { legId: returnLeg, agencyId, returnedItem, openedAt: at(9) }, at(9)));
     events.push(exampleEvent('returns/delivery-attempted.v1', dossierId, { legId: returnLeg, attemptNumber: 1, attemptedAt: at(10), postalCode }, at(10)));
-    if (shape === 'delivered') events.push(exampleEvent('returns/result-delivered.v1', dossierId, { legId: returnLeg, deliveredAt: at(11), postalCode }, at(11)));
+    if (shape === 'delivered' || shape === 'rejected') events.push(exampleEvent('returns/result-delivered.v1', dossierId, { legId: returnLeg, deliveredAt: at(11), postalCode }, at(11)));
     else {
       events.push(exampleEvent('returns/delivery-attempted.v1', dossierId, { legId: returnLeg, attemptNumber: 2, attemptedAt: at(12), postalCode }, at(12)));
       events.push(exampleEvent('returns/result-returned-to-agency.v1', dossierId, { legId: returnLeg, agencyId, returnedAt: at(13), attempts: 2 }, at(13)));
@@ -78,8 +89,10 @@ export function countedDossier(shape: 'delivered' | 'returned' | 'send-only' | '
     procedureCode,
     postalCode,
     receivedViaBcci: shape !== 'result-only' && shape !== 'withdrawn',
-    registeredForReturn: shape === 'delivered' || shape === 'returned' || shape === 'result-only',
+    // Registered for return at intake (form 3): still so after the rejection, as today.
+    registeredForReturn: shape === 'delivered' || shape === 'returned' || shape === 'result-only' || shape === 'rejected',
     delivered: shape === 'delivered',
+    refusalSlipDelivered: shape === 'rejected',
     events,
   };
 }

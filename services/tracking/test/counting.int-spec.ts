@@ -1,3 +1,4 @@
+import { loadSampleCatalog } from '@bcci/catalog';
 import { assertValidEvent } from '@bcci/contracts';
 import { EventCollector, startTestService, type TestService } from '@bcci/service-kit/testing';
 import request from 'supertest';
@@ -6,6 +7,10 @@ import { trackingSettingsOf } from '../src/config/tracking-config';
 import { createRebuildableProjections } from '../src/projections/rebuildable-projections';
 import { ReferenceData } from '../src/reference-data/reference-data';
 import { TimelineReplayer } from '../src/timeline/application/timeline-replayer';
+import { BackfillReturnedItem1796428800000 } from '../src/counting/persistence/1796428800000-backfill-returned-item.migration';
+import { DailyCountsRepository } from '../src/counting/persistence/daily-counts.repository';
+import { CatalogUnitResolver } from '../src/counting/domain/catalog-units';
+import { contributionsOf, diffContributions } from '../src/counting/domain/contributions';
 import { countedDossier, type CountedDossier } from './counting.fixtures';
 import { EventProducer } from './support/produce';
 
@@ -21,19 +26,21 @@ const dossiers: CountedDossier[] = [
   countedDossier('send-only', { procedureCode: '2.000488', postalCode: '33700', day: '2026-03-02' }),
   countedDossier('result-only', { procedureCode: '2.000635', postalCode: '33100', day: '2026-03-05' }),
   countedDossier('withdrawn', { procedureCode: '1.003822', postalCode: '33100', day: '2026-03-09' }),
+  // Rejected form-3 dossier whose refusal slip is delivered by post: not a result (domain.md §6).
+  countedDossier('rejected', { procedureCode: '1.003822', postalCode: '33100', day: '2026-03-10' }),
   // Registered on 01/04: counted in Q2 and in the year, not in Q1.
   countedDossier('delivered', { procedureCode: '2.000488', postalCode: '33100', day: '2026-04-01' }),
 ];
-const q1 = dossiers.slice(0, 6);
+const q1 = dossiers.slice(0, 7);
 const allEvents = dossiers.flatMap((d) => d.events);
 
-async function recordedCount(): Promise<number> {
-  const [row]: { count: number }[] = await service.dataSource.query(`SELECT count(*)::int AS count FROM timeline_entries WHERE dossier_id = ANY($1::uuid[])`, [dossiers.map((d) => d.dossierId)]);
+async function recordedCount(of: readonly CountedDossier[] = dossiers): Promise<number> {
+  const [row]: { count: number }[] = await service.dataSource.query(`SELECT count(*)::int AS count FROM timeline_entries WHERE dossier_id = ANY($1::uuid[])`, [of.map((d) => d.dossierId)]);
   return row.count;
 }
 
-async function untilRecorded(count: number): Promise<void> {
-  while ((await recordedCount()) < count) await new Promise((resolve) => setTimeout(resolve, 100));
+async function untilRecorded(count: number, of: readonly CountedDossier[] = dossiers): Promise<void> {
+  while ((await recordedCount(of)) < count) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /** Redeliveries absorbed by the inbox so far (events_consumed_total{outcome="duplicate"}). */
@@ -48,6 +55,14 @@ async function duplicatesAbsorbed(): Promise<number> {
 async function dailyCountRows(): Promise<string[]> {
   const rows: Record<string, unknown>[] = await service.dataSource.query(
     `SELECT basis, metric, day::text AS day, province_code, commune_code, postal_code, agency_id, procedure_code, value::text AS value FROM counting_daily_counts ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
+  );
+  return rows.map((row) => Object.values(row).join('|'));
+}
+
+/** The province-month roll-up; rows that fell to zero stay there (the upsert keeps them), so they are left out. */
+async function provinceMonthRows(): Promise<string[]> {
+  const rows: Record<string, unknown>[] = await service.dataSource.query(
+    `SELECT basis, metric, month::text AS month, province_code, procedure_code, value::text AS value FROM counting_province_month_counts WHERE value <> 0 ORDER BY 1, 2, 3, 4, 5`,
   );
   return rows.map((row) => Object.values(row).join('|'));
 }
@@ -146,7 +161,10 @@ describe('the BCCI ratios', () => {
     const byCode = Object.fromEntries(body.ratios.map((r: { code: string }) => [r.code, r]));
     expect(byCode.R1).toMatchObject({ numerator: bcciProcedures.size, denominator: 4, percent: (bcciProcedures.size / 4) * 100, target: 50, pass: true });
     expect(byCode.R2).toMatchObject({ numerator: received, denominator: 50, percent: (received / 50) * 100, target: 5, pass: received / 50 > 0.05 });
+    // R3 counts results delivered: the rejected dossier's refusal slip is its own figure.
     expect(byCode.R3).toMatchObject({ numerator: delivered, denominator: 50, percent: (delivered / 50) * 100, target: 20, pass: false });
+    expect(body.counts['refusal-slip-delivered']).toBe(q1.filter((d) => d.refusalSlipDelivered).length);
+    expect(body.indicators.find((i: { code: string }) => i.code === 'REFUSAL_SLIPS_DELIVERED')).toMatchObject({ value: 1 });
     expect(byCode.R3_REGISTERED).toMatchObject({ numerator: registered, denominator: 50, percent: (registered / 50) * 100 });
     expect(body.period).toMatchObject({ start: '2026-01-01', end: '2026-03-31' });
     expect(body.denominators).toMatchObject({ available: true, resolved: 50, received: 75 });
@@ -171,10 +189,31 @@ describe('the BCCI ratios', () => {
   it('reports the indicators: attempts per result, results returned to the agency, J+n on time', async () => {
     const body = await ratios('period=2026-Q1&scope=all');
     const indicator = (code: string) => body.indicators.find((i: { code: string }) => i.code === code);
-    // Two delivered on the second attempt (2 + 2) and one returned after 2 failed attempts: 6 / 3.
+    // Two delivered on the second attempt (2 + 2) and one returned after 2 failed attempts: 6 / 3. The
+    // refusal slip delivered on its second attempt is not a result: in neither attempts nor the return leg's on-time rate.
     expect(indicator('ATTEMPTS_PER_RESULT')).toMatchObject({ value: 2, numerator: 6, denominator: 3 });
+    expect(indicator('RETURN_ON_TIME')).toMatchObject({ denominator: q1.filter((d) => d.delivered).length });
     expect(indicator('RETURNED_TO_AGENCY')).toMatchObject({ value: 1 });
     expect(indicator('COMPONENTS_DIGITIZED').denominator).toBeGreaterThan(0);
+  });
+
+  it('a rejected form-3 dossier\'s refusal slip delivered by post moves the refusal-slip figure, not R3', async () => {
+    // Q3 has no other dossier; its figures before and after this one dossier's events.
+    const period = 'period=2026-Q3&scope=province:15';
+    const before = await ratios(period);
+    const rejected = countedDossier('rejected', { procedureCode: '1.003822', postalCode: '33100', day: '2026-07-07' });
+    await producer.send(rejected.events);
+    await untilRecorded(rejected.events.length, [rejected]);
+    const after = await ratios(period);
+    const r3 = (body: { ratios: { code: string; numerator: number }[] }) => body.ratios.find((r) => r.code === 'R3')!.numerator;
+    expect(r3(after)).toBe(r3(before));
+    for (const metric of ['result-delivered', 'return-legs-closed', 'delivery-attempts', 'returns-closed']) expect(after.counts[metric] ?? 0).toBe(before.counts[metric] ?? 0);
+    expect((after.counts['refusal-slip-delivered'] ?? 0) - (before.counts['refusal-slip-delivered'] ?? 0)).toBe(1);
+    // The quarterly report (TT 17 Đ13) prints it on its own line, and defines it.
+    const quarterly = (await request(service.url).get(`/exports/quarterly-report.csv?${period}`).set('Authorization', operations()).expect(200)).text;
+    expect(quarterly).toContain(`Số kết quả đã phát thành công,${after.counts['result-delivered'] ?? 0},`);
+    expect(quarterly).toContain('Số phiếu từ chối đã phát qua BCCI,1,');
+    expect(quarterly).toContain('REFUSAL_SLIPS_DELIVERED,Số phiếu từ chối đã phát qua BCCI,');
   });
 
   it('refuses a bad period or another province with a Vietnamese message', async () => {
@@ -198,6 +237,37 @@ describe('counting survives replays', () => {
     expect(await ratios('period=2026-Q1&scope=province:15')).toEqual(ratiosBefore);
     const [{ count }] = await service.dataSource.query(`SELECT count(*)::int AS count FROM timeline_entries WHERE event_id = $1`, [replayed.id]);
     expect(count).toBe(1);
+  });
+
+  it('the returnedItem backfill moves figures counted under the old rule (a refusal slip as a result) to the new one', async () => {
+    const rejected = q1.find((d) => d.refusalSlipDelivered)!;
+    const before = await dailyCountRows();
+    const monthsBefore = await provinceMonthRows();
+    // The state before the migration: the fact has no returnedItem and its delivery counted as a result.
+    const [{ fact }] = await service.dataSource.query(`SELECT fact FROM counting_dossier_facts WHERE dossier_id = $1`, [rejected.dossierId]);
+    const units = new CatalogUnitResolver(loadSampleCatalog());
+    await service.dataSource.transaction(async (manager) => {
+      await new DailyCountsRepository().add(manager, diffContributions(contributionsOf(fact, units), contributionsOf({ ...fact, returnedItem: 'RESULT' }, units)));
+      await manager.query(`UPDATE counting_dossier_facts SET fact = fact - 'returnedItem' WHERE dossier_id = $1`, [rejected.dossierId]);
+    });
+    const old = await ratios('period=2026-Q1&scope=province:15');
+    expect(old.ratios.find((r: { code: string }) => r.code === 'R3').numerator).toBe(q1.filter((d) => d.delivered || d.refusalSlipDelivered).length);
+
+    const queryRunner = service.dataSource.createQueryRunner();
+    try {
+      await queryRunner.startTransaction();
+      await new BackfillReturnedItem1796428800000().up(queryRunner);
+      await queryRunner.commitTransaction();
+    } finally {
+      await queryRunner.release();
+    }
+    expect(await dailyCountRows()).toEqual(before);
+    expect(await provinceMonthRows()).toEqual(monthsBefore);
+    const now = await ratios('period=2026-Q1&scope=province:15');
+    expect(now.ratios.find((r: { code: string }) => r.code === 'R3').numerator).toBe(q1.filter((d) => d.delivered).length);
+    expect(now.counts['refusal-slip-delivered']).toBe(1);
+    const [{ item }] = await service.dataSource.query(`SELECT fact->>'returnedItem' AS item FROM counting_dossier_facts WHERE dossier_id = $1`, [rejected.dossierId]);
+    expect(item).toBe('REFUSAL_SLIP');
   });
 
   it('a rebuild from the timeline gives identical counts and ratios', async () => {

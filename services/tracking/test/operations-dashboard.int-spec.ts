@@ -39,8 +39,25 @@ function liveDossier(postalCode: string): BcciEvent[] {
   ];
 }
 
+/** A BCCI dossier of now, rejected at reception, whose refusal slip (not a result) is delivered by post. */
+function liveRefusalSlipDelivered(postalCode: string): BcciEvent[] {
+  const [registered, digitized, legOpened] = liveDossier(postalCode);
+  const dossierId = registered.subject;
+  const at = (seconds: number) => new Date(Date.now() - 40_000 + seconds * 1000).toISOString();
+  const returnLeg = randomUUID();
+  return [
+    registered,
+    digitized,
+    legOpened,
+    exampleEvent('forwarding/handover-record-signed.v1', dossierId, { agencyId: '000.00.13.H39', signedAt: at(1), postalSignedAt: at(1), agencySignedAt: at(1) }, at(1)),
+    exampleEvent('agency-gateway/dossier-rejected.v1', dossierId, { agencyId: '000.00.13.H39', rejectedAt: at(2), stage: 'AT_RECEPTION', returnToApplicant: true }, at(2)),
+    exampleEvent('returns/return-leg-opened.v1', dossierId, { legId: returnLeg, agencyId: '000.00.13.H39', returnedItem: 'REFUSAL_SLIP', openedAt: at(3) }, at(3)),
+    exampleEvent('returns/result-delivered.v1', dossierId, { legId: returnLeg, deliveredAt: at(4), postalCode }, at(4)),
+  ];
+}
+
 async function summary(): Promise<{
-  ratios: { ratios: { code: string; numerator: number; denominator: number | null; percent: number | null; pass: boolean | null }[] };
+  ratios: { ratios: { code: string; numerator: number; denominator: number | null; percent: number | null; pass: boolean | null }[]; indicators: { code: string; value: number | null }[] };
   backlog: Record<string, number>;
   postalPoints: { postalCode: string; received: number; delivered: number; backlog: number }[];
 }> {
@@ -69,6 +86,8 @@ async function expectScreenEqualsApi(): Promise<void> {
     expect(await text(`ratio-${ratio.code}-percent`)).toBe(ratio.percent === null ? 'chưa tính được' : `${await viNumber(ratio.percent, 2)}%`);
     expect(await text(`ratio-${ratio.code}-pass`)).toBe(ratio.pass === null ? 'Chưa tính được' : ratio.pass ? 'Đạt' : 'Chưa đạt');
   }
+  const slips = api.ratios.indicators.find((indicator) => indicator.code === 'REFUSAL_SLIPS_DELIVERED');
+  expect(await text('refusal-slips-delivered')).toBe(await viNumber(slips?.value ?? null));
   for (const [stage, open] of Object.entries(api.backlog)) expect(await text(`backlog-${stage}`)).toBe(String(open));
   for (const point of api.postalPoints) {
     expect(await text(`point-${point.postalCode}-received`)).toBe(await viNumber(point.received));
@@ -142,6 +161,16 @@ describe('operations dashboard in headless Chromium', () => {
     expect(await text('point-33100-received')).toBe(String(Number(before) + 1));
     await expectScreenCatchesUpWithApi();
     expect(await text('ratio-R2-numerator')).toBe('3');
+  });
+
+  it('shows refusal slips delivered beside the ratios, never in R3', async () => {
+    const r3 = await text('ratio-R3-numerator');
+    const slip = liveRefusalSlipDelivered('33700');
+    await producer.send(slip);
+    await recorded(slip.map((event) => event.id));
+    await page.locator('[data-testid="refusal-slips-delivered"]').filter({ hasText: /^1$/ }).waitFor();
+    expect(await text('ratio-R3-numerator')).toBe(r3);
+    await expectScreenCatchesUpWithApi();
   });
 
   it('sends no data without a token: the JSON endpoints need an operations or auditor role', async () => {

@@ -20,10 +20,11 @@ import {
 import { COUNTING_CATALOG } from './counting.tokens';
 import { CreateCountingTables1767312100000 } from './persistence/1767312100000-create-counting-tables.migration';
 import { CreateProvinceMonthCounts1767398500000 } from './persistence/1767398500000-create-province-month-counts.migration';
+import { BackfillReturnedItem1796428800000 } from './persistence/1796428800000-backfill-returned-item.migration';
 
 /** Counting's tables, for ServiceKitModule.forRoot({ entities, migrations }) (after tracking's own). */
 export const COUNTING_ENTITIES = [DossierFactOrmEntity, DailyCountOrmEntity, DenominatorImportOrmEntity, DenominatorRowOrmEntity, StageMinuteOrmEntity];
-export const COUNTING_MIGRATIONS = [CreateCountingTables1767312100000, CreateProvinceMonthCounts1767398500000];
+export const COUNTING_MIGRATIONS = [CreateCountingTables1767312100000, CreateProvinceMonthCounts1767398500000, BackfillReturnedItem1796428800000];
 
 export { COUNTING_CATALOG };
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, Stre
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '@bcci/auth';
 import { ApiIdempotencyKey, IdempotencyKey } from '@bcci/service-kit';
+import { BuildReturnReceiptUseCase } from '../application/build-return-receipt.use-case';
 import { BuildSendingSlipUseCase } from '../application/build-sending-slip.use-case';
 import { GetDossierUseCase } from '../application/get-dossier.use-case';
 import { ReadApplicantUseCase } from '../application/read-applicant.use-case';
@@ -29,6 +30,7 @@ export class DossiersController {
     private readonly readApplicant: ReadApplicantUseCase,
     private readonly withdraw: WithdrawDossierUseCase,
     private readonly sendingSlip: BuildSendingSlipUseCase,
+    private readonly buildReturnReceipt: BuildReturnReceiptUseCase,
   ) {}
 
   @Post()
@@ -77,6 +79,17 @@ export class DossiersController {
   @ApiOperation({ summary: 'Phiếu gửi hồ sơ (PDF) với mã vạch S10 và mã QR tra cứu' })
   async slip(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: HeaderSettable) {
     const { pdf, fileName } = await this.sendingSlip.execute(actor, id);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', `inline; filename="${fileName}"`);
+    return new StreamableFile(pdf);
+  }
+
+  @Get(':id/return-receipt')
+  @Roles('clerk', 'auditor')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Phiếu đăng ký nhận kết quả (hình thức 2, PDF) với mã QR và mã tra cứu (PIN)' })
+  async returnReceipt(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: HeaderSettable) {
+    const { pdf, fileName } = await this.buildReturnReceipt.execute(actor, id);
     response.setHeader('Content-Type', 'application/pdf');
     response.setHeader('Content-Disposition', `inline; filename="${fileName}"`);
     return new StreamableFile(pdf);

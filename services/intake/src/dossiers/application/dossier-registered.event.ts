@@ -18,7 +18,7 @@ export interface RegistrationEventContext {
   readonly communeCode?: string;
   readonly staffRef: string;
   readonly correlationId?: string;
-  /** SHA-256 of the slip's lookup PIN (contract definition); absent for a result-only dossier (form 2). */
+  /** SHA-256 of the lookup PIN (contract definition), issued for every form: printed on the sending slip (1, 3) or the return receipt (2). */
   readonly lookupPinHash?: string;
 }
 

@@ -17,7 +17,7 @@ export class RatiosController {
 
   @Get()
   @Roles('operations', 'auditor')
-  @ApiOperation({ summary: 'The three BCCI ratios (R1, R2, R3 delivered and registered) with targets, and the indicators around them' })
+  @ApiOperation({ summary: 'The three BCCI ratios (R1, R2, R3 delivered and registered: results only) with targets, and the indicators around them (refusal slips delivered: REFUSAL_SLIPS_DELIVERED)' })
   @ApiOkResponse({ description: 'numerator, denominator, percent (null when not computable), target, pass per ratio' })
   async get(@CurrentActor() actor: Actor, @Query() query: RatiosQueryDto) {
     const parsed = parseRatioQuery(query, actor);

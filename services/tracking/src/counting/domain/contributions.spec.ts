@@ -79,6 +79,41 @@ describe('a dossier\'s contributions to the daily counts', () => {
     expect(metrics['result-delivered@2026-04-20']).toBeUndefined();
   });
 
+  describe('a rejected dossier whose refusal slip is delivered by post (R3 counts results only)', () => {
+    // Form 3, rejected at reception; the refusal slip goes back on a return leg, one failed attempt, then delivered.
+    const refusal: CountedEvent[] = [
+      ...journey.slice(0, 5),
+      ev('agency-gateway.dossier-rejected', '2026-04-03T03:00:00Z', { agencyId: '000.00.13.H39', rejectedAt: '2026-04-03T03:00:00Z', stage: 'AT_RECEPTION', returnToApplicant: true }),
+      ev('returns.return-leg-opened', '2026-04-06T03:00:00Z', { returnedItem: 'REFUSAL_SLIP', openedAt: '2026-04-06T03:00:00Z', deadline: { dueDate: '2026-04-08' } }),
+      ev('returns.delivery-attempted', '2026-04-07T03:00:00Z', { attemptNumber: 1 }),
+      ev('returns.result-delivered', '2026-04-08T03:00:00Z', { deliveredAt: '2026-04-08T03:00:00Z' }),
+    ];
+
+    it('counts the slip as its own figure, in any order: no result delivered, no return leg or attempts of a result', () => {
+      const metrics = byMetric(contributionsOf(fold(refusal), units));
+      expect(metrics['refusal-slip-delivered@2026-04-08']).toBe(1);
+      for (const metric of ['result-delivered', 'return-legs-closed', 'return-legs-on-time', 'delivery-attempts', 'returns-closed', 'resolved']) {
+        expect(Object.keys(metrics).filter((key) => key.startsWith(`${metric}@`))).toEqual([]);
+      }
+      // Still a rejection, and still a postal item carried (losses and damages per 10,000 items).
+      expect(metrics['rejected@2026-04-03']).toBe(1);
+      expect(metrics['items-carried@2026-04-06']).toBe(1);
+      // Whatever order the events arrive in.
+      const reference = contributionsOf(fold(refusal), units);
+      expect(contributionsOf(fold([...refusal].reverse()), units)).toEqual(reference);
+      expect(contributionsOf(fold([...refusal.slice(6), ...refusal.slice(0, 6)]), units)).toEqual(reference);
+    });
+
+    it('moves the delivery from results to refusal slips when the leg\'s item is learnt after the delivery', () => {
+      const before = contributionsOf(fold([...journey.slice(0, 5), refusal[8]]), units);
+      const after = contributionsOf(fold(refusal), units);
+      expect(diffContributions(before, after)).toEqual(expect.arrayContaining([
+        expect.objectContaining({ basis: 'event', metric: 'result-delivered', day: '2026-04-08', value: -1 }),
+        expect.objectContaining({ basis: 'event', metric: 'refusal-slip-delivered', day: '2026-04-08', value: 1 }),
+      ]));
+    });
+  });
+
   it('a withdrawn dossier is not counted as received through BCCI', () => {
     const withdrawn = fold([journey[0], ev('intake.dossier-withdrawn', '2026-04-01T01:00:00Z', { withdrawnAt: '2026-04-01T01:00:00Z' })]);
     const metrics = byMetric(contributionsOf(withdrawn, units));

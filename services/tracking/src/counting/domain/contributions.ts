@@ -1,5 +1,6 @@
 import type { LocalDate } from '@bcci/kernel';
 import type { DossierFact } from './dossier-fact';
+import { returnedItemOf } from './returned-item';
 import type { ScopeKeys } from './scope';
 import type { UnitResolver } from './units';
 
@@ -13,8 +14,10 @@ export const METRICS = {
   bcciReceived: 'bcci-received',
   /** Results registered for return by post (form 2/3 at intake, or the result's return-by-post flag): R3's a (registered). */
   returnRegistered: 'return-registered',
-  /** Results actually delivered by post: R3's a (delivered). */
+  /** Results actually delivered by post: R3's a (delivered). Refusal slips are not results. */
   resultDelivered: 'result-delivered',
+  /** Refusal slips (phiếu từ chối) of rejected dossiers delivered by post: their own figure, in no ratio. */
+  refusalSlipDelivered: 'refusal-slip-delivered',
   /** BCCI dossiers the agency resolved (result issued). */
   resolved: 'resolved',
   rejected: 'rejected',
@@ -25,6 +28,7 @@ export const METRICS = {
   resultsDigitized: 'results-digitized',
   forwardLegsClosed: 'forward-legs-closed',
   forwardLegsOnTime: 'forward-legs-on-time',
+  /** Return legs of results delivered, and those delivered within J+n (refusal slips left out). */
   returnLegsClosed: 'return-legs-closed',
   returnLegsOnTime: 'return-legs-on-time',
   /** Postal items carried (forward and return legs opened): base of losses and damages per 10,000. */
@@ -32,7 +36,7 @@ export const METRICS = {
   losses: 'losses',
   damages: 'damages',
   compensationVnd: 'compensation-vnd',
-  /** Delivery attempts (failed ones plus the successful one) of results whose return leg closed. */
+  /** Delivery attempts (failed ones plus the successful one) of results whose return leg closed (refusal slips left out). */
   deliveryAttempts: 'delivery-attempts',
   returnsClosed: 'returns-closed',
   returnedToAgency: 'returned-to-agency',
@@ -60,7 +64,10 @@ export function contributionsOf(fact: DossierFact, units: UnitResolver): Contrib
   const live = fact.withdrawnDay === null;
   if (live && fact.receivingChannel === 3 && SENDS_DOSSIER.has(fact.serviceForm ?? '')) add(METRICS.bcciReceived, fact.intakeDay);
   if (live) add(METRICS.returnRegistered, fact.returnByPostDay);
-  add(METRICS.resultDelivered, fact.deliveredDay);
+  // A refusal slip delivered is not a result delivered: R3's numerator and the return-leg indicators
+  // (on-time rate, attempts per result) count results only, as R3's denominator (resolved) does.
+  const carriesResult = returnedItemOf(fact) === 'RESULT';
+  add(carriesResult ? METRICS.resultDelivered : METRICS.refusalSlipDelivered, fact.deliveredDay);
   add(METRICS.resolved, fact.resultIssuedDay);
   add(METRICS.rejected, fact.rejectedDay);
   add(METRICS.withdrawn, fact.withdrawnDay);
@@ -72,8 +79,10 @@ export function contributionsOf(fact: DossierFact, units: UnitResolver): Contrib
   if (fact.resultMedium === 'DIGITAL' || fact.resultDigitized) add(METRICS.resultsDigitized, fact.resultIssuedDay);
   add(METRICS.forwardLegsClosed, fact.forwardHandoverDay);
   if (fact.forwardOnTime === true) add(METRICS.forwardLegsOnTime, fact.forwardHandoverDay);
-  add(METRICS.returnLegsClosed, fact.deliveredDay);
-  if (fact.deliveredDay !== null && fact.returnLegDueDate !== null && fact.deliveredDay <= fact.returnLegDueDate) add(METRICS.returnLegsOnTime, fact.deliveredDay);
+  if (carriesResult) {
+    add(METRICS.returnLegsClosed, fact.deliveredDay);
+    if (fact.deliveredDay !== null && fact.returnLegDueDate !== null && fact.deliveredDay <= fact.returnLegDueDate) add(METRICS.returnLegsOnTime, fact.deliveredDay);
+  }
   add(METRICS.itemsCarried, fact.forwardLegOpenedDay);
   add(METRICS.itemsCarried, fact.returnLegOpenedDay);
   for (const incident of Object.values(fact.incidents)) {
@@ -81,7 +90,7 @@ export function contributionsOf(fact: DossierFact, units: UnitResolver): Contrib
     add(METRICS.compensationVnd, incident.day, incident.compensationVnd);
   }
   const returnClosedDay = fact.deliveredDay ?? fact.returnedToAgencyDay;
-  if (returnClosedDay !== null) {
+  if (carriesResult && returnClosedDay !== null) {
     add(METRICS.deliveryAttempts, returnClosedDay, fact.failedAttempts + (fact.deliveredDay !== null ? 1 : 0));
     add(METRICS.returnsClosed, returnClosedDay);
   }

@@ -19,7 +19,7 @@ export const RATIO_DEFINITIONS_VI: Readonly<Record<RatioCode, { name: string; a:
   },
   R3: {
     name: 'Tỷ lệ kết quả giải quyết TTHC được trả qua dịch vụ BCCI (đã phát thành công)',
-    a: 'Số kết quả đã phát thành công cho người nhận qua dịch vụ BCCI trong kỳ',
+    a: 'Số kết quả giải quyết đã phát thành công cho người nhận qua dịch vụ BCCI trong kỳ (không tính phiếu từ chối: hồ sơ bị từ chối không nằm trong mẫu số)',
     b: 'Tổng số hồ sơ giải quyết TTHC trong kỳ, mọi kênh',
     target: 'Trên 20%',
   },
@@ -35,10 +35,14 @@ export const INDICATOR_DEFINITIONS_VI: Readonly<Record<string, { name: string; d
   COMPONENTS_DIGITIZED: { name: 'Tỷ lệ thành phần hồ sơ được số hoá', definition: 'a = số thành phần đã số hoá; b = số thành phần của các hồ sơ tiếp nhận qua BCCI trong kỳ; tỷ lệ = a/b × 100%' },
   RESULTS_DIGITIZED: { name: 'Tỷ lệ kết quả được số hoá', definition: 'a = kết quả bản điện tử hoặc bản giấy đã số hoá; b = kết quả đã ban hành trong kỳ; tỷ lệ = a/b × 100%' },
   FORWARD_ON_TIME: { name: 'Tỷ lệ chặng chuyển hồ sơ đúng hạn J+n', definition: 'a = chặng giao cơ quan trong hạn J+n (TT 17/2017 Đ7); b = chặng đã giao trong kỳ' },
-  RETURN_ON_TIME: { name: 'Tỷ lệ chặng trả kết quả đúng hạn J+n', definition: 'a = kết quả phát thành công trong hạn J+n; b = kết quả phát thành công trong kỳ' },
+  RETURN_ON_TIME: { name: 'Tỷ lệ chặng trả kết quả đúng hạn J+n', definition: 'a = kết quả phát thành công trong hạn J+n; b = kết quả phát thành công trong kỳ (chỉ tính kết quả giải quyết, không tính phiếu từ chối)' },
   LOSSES_PER_10000: { name: 'Số vụ mất trên 10.000 bưu gửi', definition: 'Số biên bản sự cố mất (QĐ 45 Đ14) / số bưu gửi đã vận chuyển (chặng đi và chặng trả) × 10.000' },
   DAMAGES_PER_10000: { name: 'Số vụ hư hỏng trên 10.000 bưu gửi', definition: 'Số biên bản sự cố hư hỏng / số bưu gửi đã vận chuyển × 10.000' },
-  ATTEMPTS_PER_RESULT: { name: 'Số lần phát trên mỗi kết quả', definition: 'Tổng số lần phát (không thành công và thành công) / số kết quả đã kết thúc chặng trả (phát được hoặc trả lại cơ quan)' },
+  ATTEMPTS_PER_RESULT: { name: 'Số lần phát trên mỗi kết quả', definition: 'Tổng số lần phát (không thành công và thành công) / số kết quả đã kết thúc chặng trả (phát được hoặc trả lại cơ quan); chỉ tính kết quả giải quyết, không tính phiếu từ chối' },
+  REFUSAL_SLIPS_DELIVERED: {
+    name: 'Số phiếu từ chối đã phát qua BCCI',
+    definition: 'Phiếu từ chối (kèm hồ sơ trả lại) của hồ sơ bị cơ quan từ chối, đã phát thành công cho người nhận qua dịch vụ BCCI trong kỳ; không phải kết quả giải quyết nên không tính vào tỷ lệ R3',
+  },
   RETURNED_TO_AGENCY: { name: 'Số kết quả trả lại cơ quan', definition: 'Kết quả trả lại cơ quan sau 2 lần mời không thành công hoặc không đến nhận (TT 17 Đ5.2)' },
   COMPENSATION_VND: { name: 'Tiền bồi thường (đồng)', definition: 'Tổng tiền bồi thường ghi trên biên bản sự cố mất, hư hỏng trong kỳ' },
 };

@@ -31,11 +31,16 @@ export interface DossierFact {
   readonly forwardOnTime: boolean | null;
   readonly returnLegOpenedDay: LocalDate | null;
   readonly returnLegDueDate: LocalDate | null;
+  /** What the return leg carries (`returnedItem` of return-leg-opened); null before the leg opens or when it does not say. */
+  readonly returnedItem: ReturnedItem | null;
   readonly deliveredDay: LocalDate | null;
   readonly failedAttempts: number;
   readonly returnedToAgencyDay: LocalDate | null;
   readonly incidents: Readonly<Record<string, IncidentFact>>;
 }
+
+/** RESULT (kết quả giải quyết) or REFUSAL_SLIP (phiếu từ chối, with the paper dossier given back). */
+export type ReturnedItem = 'RESULT' | 'REFUSAL_SLIP';
 
 export interface IncidentFact {
   readonly kind: 'LOSS' | 'DAMAGE';
@@ -75,6 +80,7 @@ export function emptyFact(dossierId: string): DossierFact {
     forwardOnTime: null,
     returnLegOpenedDay: null,
     returnLegDueDate: null,
+    returnedItem: null,
     deliveredDay: null,
     failedAttempts: 0,
     returnedToAgencyDay: null,
@@ -115,6 +121,11 @@ function num(data: Record<string, unknown>, field: string): number | undefined {
 function obj(data: Record<string, unknown>, field: string): Record<string, unknown> | undefined {
   const value = data[field];
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function returnedItemOf(data: Record<string, unknown>): ReturnedItem | undefined {
+  const item = str(data, 'returnedItem');
+  return item === 'RESULT' || item === 'REFUSAL_SLIP' ? item : undefined;
 }
 
 function dayFrom(data: Record<string, unknown>, field: string, fallback: string): LocalDate {
@@ -203,6 +214,7 @@ export function foldEvent(fact: DossierFact, event: CountedEvent): DossierFact {
         ...fact,
         returnLegOpenedDay: firstDay(fact.returnLegOpenedDay, dayFrom(data, 'openedAt', event.time)),
         returnLegDueDate: (str(obj(data, 'deadline') ?? {}, 'dueDate') as LocalDate | undefined) ?? fact.returnLegDueDate,
+        returnedItem: returnedItemOf(data) ?? fact.returnedItem ?? null,
       };
     case 'bcci.returns.delivery-attempted.v1':
       return { ...fact, failedAttempts: Math.max(fact.failedAttempts, num(data, 'attemptNumber') ?? 1) };

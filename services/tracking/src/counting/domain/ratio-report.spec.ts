@@ -38,6 +38,12 @@ describe('the BCCI ratio report', () => {
     expect(report.ratios[0].computable).toBe(true);
   });
 
+  it('reports refusal slips delivered as their own figure, outside R3', () => {
+    const report = buildRatioReport(input({ sums: { ...input().sums, 'refusal-slip-delivered': 7 } }), context);
+    expect(report.ratios.find((r) => r.code === 'R3')).toMatchObject({ numerator: 300, denominator: 1000 });
+    expect(report.indicators.find((i) => i.code === 'REFUSAL_SLIPS_DELIVERED')).toMatchObject({ value: 7, unit: 'count' });
+  });
+
   it('uses the targets it is given', () => {
     const report = buildRatioReport(input(), { ...context, targets: { R1: 70, R2: 10, R3: 20 } });
     expect(report.ratios.map((r) => r.pass)).toEqual([false, false, true, true]);

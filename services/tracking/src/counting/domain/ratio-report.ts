@@ -100,6 +100,8 @@ export function buildRatioReport(
       numerator: sum(sums, 'delivery-attempts'),
       denominator: sum(sums, 'returns-closed'),
     },
+    // Not a ratio: a refusal slip is neither a result nor a resolved dossier (domain.md §6).
+    { code: 'REFUSAL_SLIPS_DELIVERED', name: 'Refusal slips returned through BCCI', value: sum(sums, 'refusal-slip-delivered'), unit: 'count' },
     { code: 'RETURNED_TO_AGENCY', name: 'Results returned to the agency', value: sum(sums, 'returned-to-agency'), unit: 'count' },
     { code: 'COMPENSATION_VND', name: 'Compensation paid (VND)', value: sum(sums, 'compensation-vnd'), unit: 'vnd' },
   ];

@@ -74,6 +74,9 @@ export const DASHBOARD_JS = `(() => {
         el('td', { class: verdict[0], 'data-testid': 'ratio-' + r.code + '-pass' }, verdict[1]),
       ]);
     }));
+    // Refusal slips are shown beside the ratios, never in them (domain.md §6: R3 counts results only).
+    const slips = report.indicators.find((i) => i.code === 'REFUSAL_SLIPS_DELIVERED');
+    $('refusal-slips-delivered').textContent = fmt(slips ? slips.value : null);
     const d = report.denominators;
     $('denominator-note').textContent = d.available
       ? 'Mẫu số mọi kênh: ' + fmt(d.resolved) + ' hồ sơ đã giải quyết, ' + fmt(d.received) + ' hồ sơ tiếp nhận, ' + d.procedures.length + ' TTHC (hệ thống một cửa).'

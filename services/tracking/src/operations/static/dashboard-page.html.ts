@@ -52,6 +52,7 @@ export const DASHBOARD_HTML = `<!doctype html>
     <div id="ratios-chart"></div>
     <table id="ratios-table"><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th class="num">Tử số</th><th class="num">Mẫu số</th><th class="num">Tỷ lệ</th><th class="num">Chỉ tiêu</th><th>Đánh giá</th></tr></thead><tbody></tbody></table>
     <p class="muted" id="denominator-note"></p>
+    <p>Phiếu từ chối đã phát qua BCCI (kỳ; không phải kết quả, không tính vào R3): <strong id="refusal-slips-delivered" data-testid="refusal-slips-delivered">—</strong></p>
   </section>
   <section>
     <h2>Hồ sơ đang xử lý theo giai đoạn</h2>
