@@ -6,7 +6,7 @@ export { withDatabase, databaseOf } from './database/database-url';
 export { createServiceDataSource, type ServiceDataSourceConfig } from './data-source/create-service-data-source';
 export { runMigrations } from './data-source/run-migrations';
 export { combineWritableStatements, type SqlStatement } from './sql/sql-statement';
-export { transactionWithRetry, isRetryableTransactionError, CONCURRENCY_CONFLICT_SQLSTATES, type TransactionRetryOptions } from './transaction/transaction-with-retry';
+export { transactionWithRetry, isRetryableTransactionError, type TransactionRetryOptions } from './transaction/transaction-with-retry';
 export { GroupCommit, type GroupCommitOptions, type ItemOutcome } from './group-commit/group-commit';
 // Test harness (no Jest import, so it is safe in this entry point).
 export { createTestDatabase, type TestDatabase } from './testing/create-test-database';

@@ -1,4 +1,3 @@
-import { CONCURRENCY_CONFLICT_SQLSTATES } from '@bcci/persistence';
 import { DependencyUnavailableError, describeError, NonRetriableError } from './consumer-errors';
 
 /**
@@ -24,7 +23,8 @@ const TRANSIENT_SQLSTATES = new Set([
   '57P01', // admin_shutdown: "terminating connection due to administrator command"
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now: "the database system is starting up / not yet accepting connections"
-  ...CONCURRENCY_CONFLICT_SQLSTATES, // serialization_failure, deadlock_detected: the same list transactionWithRetry reruns on
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
   '55P03', // lock_not_available
 ]);
 

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
  * serialization_failure (a SERIALIZABLE or REPEATABLE READ transaction lost a race) and
  * deadlock_detected (PostgreSQL aborted one of two transactions waiting on each other's locks).
  */
-export const CONCURRENCY_CONFLICT_SQLSTATES: ReadonlySet<string> = new Set(['40001', '40P01']);
+const RETRYABLE_SQLSTATES: ReadonlySet<string> = new Set(['40001', '40P01']);
 
 export interface TransactionRetryOptions {
   /** Attempts in total, the first included (default 3). */
@@ -20,7 +20,7 @@ export function isRetryableTransactionError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   // TypeORM's QueryFailedError copies the driver's fields (code) and keeps the driver error too.
   const code = (error as { code?: unknown }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
-  return typeof code === 'string' && CONCURRENCY_CONFLICT_SQLSTATES.has(code);
+  return typeof code === 'string' && RETRYABLE_SQLSTATES.has(code);
 }
 
 /**
