@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BcciEvent } from '@bcci/contracts';
 import { systemClock, toVietnamDate } from '@bcci/kernel';
+import { KafkajsMessageBus } from '@bcci/messaging';
 import { startTestService, type TestService } from '@bcci/service-kit/testing';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
@@ -60,6 +61,7 @@ async function summary(): Promise<{
   ratios: { ratios: { code: string; numerator: number; denominator: number | null; percent: number | null; pass: boolean | null }[]; indicators: { code: string; value: number | null }[] };
   backlog: Record<string, number>;
   postalPoints: { postalCode: string; received: number; delivered: number; backlog: number }[];
+  deadLetters: { available: boolean; total: number; topics: { topic: string; originalTopic: string; count: number }[] };
 }> {
   return (await request(service.url).get('/operations/summary').set('Authorization', service.authHeader({ role: 'operations', provinceCode: '15' })).expect(200)).body;
 }
@@ -171,6 +173,17 @@ describe('operations dashboard in headless Chromium', () => {
     await page.locator('[data-testid="refusal-slips-delivered"]').filter({ hasText: /^1$/ }).waitFor();
     expect(await text('ratio-R3-numerator')).toBe(r3);
     await expectScreenCatchesUpWithApi();
+  });
+
+  it('counts a poison event on the dead-letter board, with its topic', async () => {
+    const poisoned = 'bcci.intake.dossier-events.v1';
+    const raw = await new KafkajsMessageBus({ clientId: 'dashboard-test-poison', brokers: service.brokers, logLevel: 'NOTHING' }).createProducer();
+    await raw.send([{ topic: poisoned, key: randomUUID(), value: Buffer.from('{"not":"an event"'), headers: {} }]);
+    await raw.disconnect();
+    // The consumer dead-letters it after its retries, and the board asks the broker at most every 10 s.
+    await page.locator('[data-testid="dead-letters-total"]').filter({ hasText: /^1$/ }).waitFor({ timeout: 60_000 });
+    expect(await text(`dead-letters-${poisoned}.dlq`)).toBe('1');
+    expect((await summary()).deadLetters).toMatchObject({ available: true, total: 1, topics: [{ topic: `${poisoned}.dlq`, originalTopic: poisoned, count: 1 }] });
   });
 
   it('sends no data without a token: the JSON endpoints need an operations or auditor role', async () => {

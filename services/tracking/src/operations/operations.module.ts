@@ -4,17 +4,21 @@ import { CountingModule } from '../counting/counting.module';
 import { QueryRatiosUseCase } from '../counting/application/query-ratios.use-case';
 import { COUNTING_CATALOG } from '../counting/counting.tokens';
 import { OperationsController } from './api/operations.controller';
+import { DeadLetterCountsQuery } from './application/dead-letter-counts.query';
 import { OperationsSummaryQuery } from './application/operations-summary.query';
+import { MESSAGE_BUS } from '@bcci/service-kit';
+import type { MessageBus } from '@bcci/messaging';
 
 /** The operations dashboard page (`/operations`) and its data (`/operations/summary`). */
 @Module({
   imports: [CountingModule],
   controllers: [OperationsController],
   providers: [
+    { provide: DeadLetterCountsQuery, inject: [MESSAGE_BUS], useFactory: (bus: MessageBus) => new DeadLetterCountsQuery(bus) },
     {
       provide: OperationsSummaryQuery,
-      inject: [COUNTING_CATALOG, QueryRatiosUseCase],
-      useFactory: (catalog: Catalog, ratios: QueryRatiosUseCase) => new OperationsSummaryQuery(catalog, ratios),
+      inject: [COUNTING_CATALOG, QueryRatiosUseCase, DeadLetterCountsQuery],
+      useFactory: (catalog: Catalog, ratios: QueryRatiosUseCase, deadLetters: DeadLetterCountsQuery) => new OperationsSummaryQuery(catalog, ratios, deadLetters),
     },
   ],
 })

@@ -10,6 +10,7 @@ import type { RatioReport } from '../../counting/domain/ratio-report';
 import type { Scope } from '../../counting/domain/scope';
 import { LAO_CAI_2022_TARGETS } from '../../counting/domain/targets';
 import { DailyCountsRepository } from '../../counting/persistence/daily-counts.repository';
+import type { DeadLetterCountsQuery, DeadLetterSummary } from './dead-letter-counts.query';
 
 export interface StageMinute {
   readonly minute: string;
@@ -34,6 +35,8 @@ export interface OperationsSummary {
   readonly backlog: Readonly<Record<string, number>>;
   readonly ratios: RatioReport;
   readonly postalPoints: readonly PostalPointRow[];
+  /** Dead letters per topic, all services together: each one waits for a person (`npm run dlq:replay`). */
+  readonly deadLetters: DeadLetterSummary;
 }
 
 const STAGES = ['intake', 'digitization', 'forwarding', 'agency', 'return'];
@@ -48,6 +51,7 @@ export class OperationsSummaryQuery {
   constructor(
     private readonly catalog: Catalog,
     private readonly ratios: QueryRatiosUseCase,
+    private readonly deadLetters: DeadLetterCountsQuery,
   ) {}
 
   async execute(manager: EntityManager, actor: Actor, options: { period?: string; minutes?: number } = {}): Promise<OperationsSummary> {
@@ -57,13 +61,13 @@ export class OperationsSummaryQuery {
     const points = this.pointsInScope(scope, today);
     const minutes = options.minutes ?? 30;
     const period = parsePeriod(options.period ?? currentQuarter(now));
-    const [throughput, backlogRows, ratios, perPoint] = await Promise.all([
+    const [throughput, backlogRows, ratios, perPoint, deadLetters] = await Promise.all([
       manager.query(
         `SELECT to_char(minute AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI') AS minute, stage, SUM(events)::int AS events
          FROM operations_stage_minutes
-         WHERE minute >= date_trunc('minute', now()) - make_interval(mins => $1) AND ($2::text[] IS NULL OR postal_code = ANY($2::text[]))
+         WHERE minute >= date_trunc('minute', $3::timestamptz) - make_interval(mins => $1) AND ($2::text[] IS NULL OR postal_code = ANY($2::text[]))
          GROUP BY 1, 2 ORDER BY 1, 2`,
-        [minutes, points],
+        [minutes, points, now.toISOString()], // the window ends at the service clock's now, like the events' times
       ) as Promise<StageMinute[]>,
       manager.query(
         `SELECT stage, intake_postal_code AS postal_code, count(*)::int AS open FROM counting_dossier_facts
@@ -76,6 +80,7 @@ export class OperationsSummaryQuery {
         { basis: 'event', start: period.start, end: period.end, ...(scope.kind === 'province' ? { column: 'province_code' as const, value: scope.code } : {}) },
         ['bcci-received', 'result-delivered'],
       ),
+      this.deadLetters.execute(),
     ]);
     const backlog: Record<string, number> = Object.fromEntries(STAGES.map((stage) => [stage, 0]));
     const backlogByPoint = new Map<string, number>();
@@ -100,7 +105,7 @@ export class OperationsSummaryQuery {
         backlog: backlogByPoint.get(postalCode) ?? 0,
       }))
       .sort((a, b) => a.postalCode.localeCompare(b.postalCode));
-    return { generatedAt: now.toISOString(), scope, throughput: { minutes, series: throughput }, backlog, ratios, postalPoints };
+    return { generatedAt: now.toISOString(), scope, throughput: { minutes, series: throughput }, backlog, ratios, postalPoints, deadLetters };
   }
 
   /** Postal codes of the province as it stands today, plus any that stood in it before (null = all). */

@@ -97,10 +97,16 @@ export const DASHBOARD_JS = `(() => {
     $('backlog-chart').replaceChildren(chart);
   }
 
-  function drawThroughput(throughput) {
+  function drawDeadLetters(deadLetters) {
+    $('dead-letters-total').textContent = deadLetters.available ? fmt(deadLetters.total) : 'không hỏi được Kafka';
+    $('dead-letters-table').tBodies[0].replaceChildren(...deadLetters.topics.map((t) =>
+      row([el('td', {}, t.topic), el('td', {}, t.originalTopic), numCell(t.count, 'dead-letters-' + t.topic)])));
+  }
+
+  function drawThroughput(throughput, generatedAt) {
     $('minutes-label').textContent = throughput.minutes;
     const minutes = [];
-    const now = Date.now();
+    const now = Date.parse(generatedAt); // the service's clock: the minutes it counted, whatever the browser's clock says
     for (let i = throughput.minutes - 1; i >= 0; i--) {
       const t = new Date(now - i * 60000 + 7 * 3600000).toISOString().slice(0, 16);
       minutes.push(t);
@@ -154,10 +160,11 @@ export const DASHBOARD_JS = `(() => {
       $('scope-label').textContent = summary.scope.kind === 'province' ? 'Tỉnh ' + summary.scope.code : 'Toàn bộ';
       drawRatios(summary.ratios);
       drawBacklog(summary.backlog);
-      drawThroughput(summary.throughput);
+      drawThroughput(summary.throughput, summary.generatedAt);
       drawClocks('overdue-table', 'overdue-total', overdue);
       drawClocks('at-risk-table', 'at-risk-total', atRisk);
       drawPoints(summary.postalPoints);
+      drawDeadLetters(summary.deadLetters);
       $('updated-at').textContent = new Date(summary.generatedAt).toLocaleTimeString('vi-VN');
       $('updated-at').setAttribute('data-generated-at', summary.generatedAt);
       $('error').textContent = '';

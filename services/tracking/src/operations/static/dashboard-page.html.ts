@@ -72,6 +72,11 @@ export const DASHBOARD_HTML = `<!doctype html>
     <table id="at-risk-table"><thead><tr><th>Hồ sơ</th><th>Đồng hồ</th><th>Bên chịu trách nhiệm</th><th>Hạn</th></tr></thead><tbody></tbody></table>
   </section>
   <section class="wide">
+    <h2>Sự kiện lỗi chờ người xử lý (dead letter): <span id="dead-letters-total" data-testid="dead-letters-total">—</span></h2>
+    <p class="muted">Sự kiện bị từ chối vì chính nó (sai dữ liệu, vi phạm quy tắc), không phải vì cơ sở dữ liệu hay Kafka tạm ngừng. Xử lý xong thì phát lại: <code>npm run dlq:replay -- --topic &lt;topic&gt;.dlq</code>.</p>
+    <table id="dead-letters-table"><thead><tr><th>Topic dead letter</th><th>Luồng gốc</th><th class="num">Số sự kiện</th></tr></thead><tbody></tbody></table>
+  </section>
+  <section class="wide">
     <h2>Theo điểm phục vụ bưu chính</h2>
     <table id="points-table"><thead><tr><th>Mã</th><th>Tên</th><th class="num">Tiếp nhận BCCI (kỳ)</th><th class="num">Đã phát kết quả (kỳ)</th><th class="num">Đang xử lý</th></tr></thead><tbody></tbody></table>
   </section>
