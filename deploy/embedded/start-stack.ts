@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogFromDirectory, loadSampleCatalog, shortCatalogVersion, type Catalog } from '@bcci/catalog';
 import { startBroker, type RunningBroker } from '@bcci/kafka-broker';
-import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '@bcci/persistence';
+import { assertOwnCluster, ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '@bcci/persistence';
 import { createDeclaredTopics, replicationFactorFor } from './declared-topics';
 import { DevSecrets } from './dev-secrets';
 import { stopLeftoverPostgres } from './leftover-postgres';
@@ -121,6 +121,7 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
       reporter.step(`PostgreSQL: external (DATABASE_ADMIN_URL ${redact(databaseAdminUrl)})`);
     } else {
       const clusterDir = path.join(dataDir, 'postgres');
+      assertOwnCluster(clusterDir);
       const leftover = await stopLeftoverPostgres(clusterDir);
       if (leftover) reporter.warn(`stopped PostgreSQL pid ${leftover} left running by a previous stack`);
       reporter.step(`PostgreSQL: starting the embedded server (${clusterDir}${existsSync(path.join(clusterDir, 'PG_VERSION')) ? '' : ', first start: initdb'})`);
