@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogFromDirectory, loadSampleCatalog, shortCatalogVersion, type Catalog } from '@bcci/catalog';
 import { startBroker, type RunningBroker } from '@bcci/kafka-broker';
-import { assertOwnCluster, ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '@bcci/persistence';
+import { assertOwnCluster, ensureDatabase, findFreePorts, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '@bcci/persistence';
 import { createDeclaredTopics, replicationFactorFor } from './declared-topics';
 import { DevSecrets } from './dev-secrets';
 import { stopLeftoverPostgres } from './leftover-postgres';
@@ -321,8 +321,10 @@ function isRunning(pid: number): boolean {
 async function choosePorts(options: StackOptions, services: ServiceDefinition[]): Promise<{ postgres: number; kafka: number; services: Map<string, number> }> {
   const servicePorts = new Map<string, number>();
   if (options.freePorts) {
-    for (const service of services) servicePorts.set(service.name, await findFreePort());
-    return { postgres: 0, kafka: 0, services: servicePorts };
+    // All at once, so that no two servers of this stack are given the same port.
+    const [postgres, kafka, ...others] = await findFreePorts(2 + services.length);
+    services.forEach((service, i) => servicePorts.set(service.name, others[i]));
+    return { postgres, kafka, services: servicePorts };
   }
   const hint = 'Is another `npm start` still running? Stop it, or run with BCCI_FREE_PORTS=1 to use free ports.';
   if (!options.externalPostgresAdminUrl) {
