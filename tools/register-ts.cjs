@@ -19,7 +19,7 @@ const options = JSON.parse(swcrc);
 delete options.$schema;
 const cacheDir = path.join(root, 'node_modules', '.cache', 'bcci-swc');
 
-if (process.env.BCCI_TS_CACHE !== '0') enableCompileCache?.(path.join(root, 'node_modules', '.cache', 'bcci-node-compile'));
+enableCompileCache?.(path.join(root, 'node_modules', '.cache', 'bcci-node-compile'));
 
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
@@ -27,7 +27,6 @@ require.extensions['.ts'] = function compileTypeScript(module, filename) {
 };
 
 function compiled(source, filename) {
-  if (process.env.BCCI_TS_CACHE === '0') return transform(source, filename);
   const key = crypto.createHash('sha256').update(`${swcVersion}\0${swcrc}\0${filename}\0${source}`).digest('hex');
   const cached = path.join(cacheDir, `${key}.js`);
   try {
