@@ -20,14 +20,14 @@ export {
 // Module and tokens
 export { ServiceKitModule } from './service-kit.module';
 export { CatalogModule, CATALOG, loadConfiguredCatalog } from './catalog/catalog.module';
-export { PageRequest } from './http/page.request.dto';
+export { PageRequest, MAX_PAGE_OFFSET } from './http/page.request.dto';
 export type { ServiceKitOptions } from './service-kit.options';
 export { SERVICE_CONFIG, SERVICE_KIT_OPTIONS, MESSAGE_BUS } from './messaging/service-kit-tokens';
 // Errors
 export { AllExceptionsFilter } from './errors/all-exceptions.filter';
 export { errorBody, defaultMessageVi, type ErrorBody } from './errors/error-body';
 export { DOMAIN_ERROR_STATUS } from './errors/domain-error-status';
-export { validationExceptionFactory, flattenValidationErrors, type FieldIssue } from './errors/validation-exception.factory';
+export { validationExceptionFactory, flattenValidationErrors, MAX_LISTED_ISSUES, type FieldIssue } from './errors/validation-exception.factory';
 // Messaging
 export { OnEvent, type OnEventOptions } from './messaging/on-event.decorator';
 export type { OnEventHandler } from './messaging/event-handler-registry';
@@ -43,3 +43,10 @@ export { CreateIdempotencyKeysTable1735689600100 } from './idempotency/create-id
 export { idempotencyEntities, idempotencyMigrations } from './idempotency/idempotency-schema';
 export { requestFingerprint, canonicalJson } from './idempotency/request-fingerprint';
 export { ServiceLogger } from './bootstrap/service-logger';
+// Input discipline (issue 10: no request crashes a service, none gets back more than it sent)
+export { DEFAULT_INPUT_LIMITS, FORBIDDEN_KEYS, type InputLimits, type InputProblem } from './input/input-limits';
+export { IsNotBlank, IsOmittable, QueryBoolean, QueryInt } from './input/input-decorators';
+export { InputValidationPipe } from './input/input-validation.pipe';
+export { JsonBodyGuard } from './input/json-body.guard';
+export { findJsonProblem, jsonNestingDepth, textProblem } from './input/json-text';
+export { findQueryProblem } from './input/query-string';

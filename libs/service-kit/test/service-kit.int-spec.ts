@@ -271,4 +271,100 @@ describe('service kit: a sample feature end to end (PostgreSQL + broker)', () =>
     expect(await lifecycle.runHousekeeping(Date.now() + 365 * 86_400_000)).toEqual({ outbox: before.published, inbox: before.inbox, idempotencyKeys: before.keys });
     expect([await published(), await inbox(), await keys()]).toEqual([0, 0, 0]);
   });
+
+  describe('hostile input (issue 10): a small 4xx, nothing written, the service still ready', () => {
+    const MAX_ANSWER = 8_192; // 20 listed issues in two languages take about 5 KB
+    const rowsBefore = async () => Number((await service.dataSource.query(`SELECT count(*)::int AS n FROM sample_withdrawal`))[0].n);
+    let rows: number;
+    beforeAll(async () => {
+      rows = await rowsBefore();
+    });
+    afterEach(async () => {
+      expect(await rowsBefore()).toBe(rows);
+    });
+    afterAll(async () => {
+      await request(service.url).get('/ready').expect(200);
+    });
+
+    const postRaw = (text: string, contentType = 'application/json') =>
+      request(service.url).post('/sample/withdrawals').set({ Authorization: service.authHeader(), 'Content-Type': contentType }).send(text);
+    const list = (query: string) => request(service.url).get(`/sample/withdrawals?${query}`).set('Authorization', service.authHeader());
+    const small = (res: { text: string }) => expect(res.text.length).toBeLessThan(MAX_ANSWER);
+
+    it('refuses JSON nested 5,000 and 50,000 deep before parsing it', async () => {
+      for (const text of ['{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000), '['.repeat(50_000) + ']'.repeat(50_000)]) {
+        const res = await postRaw(text).expect(400);
+        expect(res.body).toMatchObject({ statusCode: 400, code: 'json.too-deep', messageVi: expect.stringContaining('lồng nhau') });
+        small(res);
+      }
+    });
+
+    it('answers an array of 200,000 items, or 300 unknown fields, with a few KB', async () => {
+      const huge = await postRaw(`[${new Array(200_000).fill('0').join(',')}]`).expect(400);
+      expect(huge.body.code).toBe('json.too-many-items');
+      small(huge);
+      const notObject = await postRaw('[1,2,3]').expect(400);
+      expect(notObject.body.code).toBe('body-not-object');
+
+      const unknown = Object.fromEntries(Array.from({ length: 300 }, (_, index) => [`field${index}`, index]));
+      const many = await withdraw({ dossierId: randomUUID(), reason: 'Rút', agencyFees: 0, ...unknown }).expect(400);
+      expect(many.body).toMatchObject({ code: 'validation-failed', issueCount: 300 });
+      expect(many.body.details).toHaveLength(20);
+      expect(many.body.messageVi).toContain('và 280 lỗi khác');
+      small(many);
+    });
+
+    it('refuses NUL and lone surrogates in JSON text, escaped or not, and blank text', async () => {
+      const dossierId = randomUUID();
+      for (const reason of ['a\u0000b', 'x\ud800y', 'x\udc00']) {
+        const res = await withdraw({ dossierId, reason, agencyFees: 0 }).expect(400);
+        expect(res.body.code).toMatch(/^json\.(nul|lone-surrogate)$/);
+        small(res);
+      }
+      const escaped = await postRaw(`{"dossierId":"${dossierId}","reason":"x\\ud800y","agencyFees":0}`).expect(400);
+      expect(escaped.body.code).toBe('json.lone-surrogate');
+      const blank = await withdraw({ dossierId, reason: '   ', agencyFees: 0 }).expect(400);
+      expect(blank.body.details).toEqual([expect.objectContaining({ field: 'reason', constraint: 'isNotBlank' })]);
+    });
+
+    it('refuses __proto__, constructor and prototype as member names, top level or nested', async () => {
+      const valid = `"dossierId":"${randomUUID()}","reason":"Rút","agencyFees":0`;
+      for (const text of [`{${valid},"__proto__":{"admin":true}}`, `{${valid},"constructor":{"name":"x"}}`, `{${valid},"x":{"prototype":1}}`]) {
+        const res = await postRaw(text).expect(400);
+        expect(res.body.code).toBe('json.forbidden-name');
+      }
+    });
+
+    it('answers 415 for a body that is not JSON on a route that reads JSON', async () => {
+      const body = JSON.stringify({ dossierId: randomUUID(), reason: 'Rút', agencyFees: 0 });
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+        const res = await postRaw(body, type).expect(415);
+        expect(res.body).toMatchObject({ statusCode: 415, code: 'unsupported-media-type', messageVi: expect.stringContaining('application/json') });
+      }
+      const utf16 = await postRaw(body, 'application/json; charset=utf-16').expect(415);
+      expect(utf16.body.code).toBe('json.charset');
+    });
+
+    it('refuses NUL, repeated and object-shaped query parameters, loose booleans and huge offsets', async () => {
+      await list('reason=Rút&limit=5&offset=0&withFees=false').expect(200);
+      const refused: Array<[string, string]> = [
+        ['reason=a%00b', 'query.nul-character'],
+        ['reason=a&reason=b', 'query.repeated-parameter'],
+        ['limit[$ne]=x', 'query.parameter-name'],
+        ['__proto__=x', 'query.parameter-name'],
+        ['withFees=maybe', 'validation-failed'],
+        ['offset=1e308', 'validation-failed'],
+        ['offset=99999999999999999999', 'validation-failed'],
+        ['offset=1000001', 'validation-failed'],
+        ['limit=', 'validation-failed'],
+      ];
+      for (const [query, code] of refused) {
+        const res = await list(query);
+        expect({ query, status: res.status, code: res.body.code }).toEqual({ query, status: 400, code });
+        small(res);
+      }
+      const path = await request(service.url).get('/sample/postal-points/33100%00').set('Authorization', service.authHeader()).expect(400);
+      expect(path.body.code).toBe('path.nul-character');
+    });
+  });
 });

@@ -204,4 +204,71 @@ describe('intake: registration (PostgreSQL + broker)', () => {
       expect(res.body.details.missingComponents.map((m: { code: string }) => m.code)).toEqual(['TP1', 'TP2']);
     });
   });
+
+  describe('hostile input (issue 10): a small 4xx, nothing written, intake still ready', () => {
+    const applicant = registration().applicant as Record<string, unknown>;
+    const fees = registration().fees as Record<string, unknown>;
+    const without = (object: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(object).filter(([name]) => name !== key));
+    const raw = (text: string, contentType = 'application/json') =>
+      request(service.url).post('/dossiers').set({ Authorization: clerk(), 'Content-Type': contentType }).send(text);
+
+    const cases: Array<[string, () => request.Test, number, string, string?]> = [
+      ['registration without applicant', () => register(without(registration(), 'applicant')), 400, 'validation-failed', 'applicant'],
+      ['registration without applicant.identityDocument', () => register(registration({ applicant: without(applicant, 'identityDocument') })), 400, 'validation-failed', 'applicant.identityDocument'],
+      ['registration with applicant as text', () => register(registration({ applicant: 'Nguyễn Văn Đức' })), 400, 'validation-failed', 'applicant'],
+      ['registration without fees', () => register(without(registration(), 'fees')), 400, 'validation-failed', 'fees'],
+      ['registration without fees.agencyFee', () => register(registration({ fees: without(fees, 'agencyFee') })), 400, 'validation-failed', 'fees.agencyFee'],
+      ['registration without fees.postage', () => register(registration({ fees: without(fees, 'postage') })), 400, 'validation-failed', 'fees.postage'],
+      ['originalChannel -1', () => register(registration({ originalChannel: -1 })), 400, 'validation-failed', 'originalChannel'],
+      ['originalChannel 1e308', () => raw(JSON.stringify(registration()).replace(/}$/, ',"originalChannel":1e308}')), 400, 'validation-failed', 'originalChannel'],
+      ['empty dossierCode', () => register(registration({ dossierCode: '' })), 400, 'validation-failed', 'dossierCode'],
+      ['blank dossierCode', () => register(registration({ dossierCode: '   ' })), 400, 'validation-failed', 'dossierCode'],
+      ['JSON nested 5,000 deep', () => raw('{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)), 400, 'json.too-deep'],
+      ['JSON nested 50,000 deep', () => raw('['.repeat(50_000) + ']'.repeat(50_000)), 400, 'json.too-deep'],
+      ['an array of 200,000 items', () => raw(`[${new Array(200_000).fill('0').join(',')}]`), 400, 'json.too-many-items'],
+      ['a NUL in the applicant name', () => register(registration({ applicant: { ...applicant, fullName: 'Nguyễn\u0000Đức' } })), 400, 'json.nul'],
+      ['a lone surrogate in the address', () => register(registration({ applicant: { ...applicant, address: 'x\ud800y' } })), 400, 'json.lone-surrogate'],
+      ['a top-level __proto__', () => raw(JSON.stringify(registration()).replace(/}$/, ',"__proto__":{"status":"FILED"}}')), 400, 'json.forbidden-name'],
+      ['a top-level constructor', () => raw(JSON.stringify(registration()).replace(/}$/, ',"constructor":{"name":"x"}}')), 400, 'json.forbidden-name'],
+      ['a text/plain body', () => raw(JSON.stringify(registration()), 'text/plain'), 415, 'unsupported-media-type'],
+    ];
+
+    it.each(cases)('%s', async (_name, send, status, code, field) => {
+      const before = await countRows(service);
+      const res = await send();
+      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      expect(res.text.length).toBeLessThan(8_192);
+      if (field) expect(res.body.details.map((issue: { field: string }) => issue.field)).toContain(field);
+      expect(await countRows(service)).toEqual(before);
+    });
+
+    it('refuses a NUL, a repeated or an object-shaped query parameter on search and on the applicant route', async () => {
+      const created = await register(registration()).expect(201);
+      mine.add(created.body.id);
+      const get = (path: string) => request(service.url).get(path).set('Authorization', clerk());
+      const refused: Array<[string, string]> = [
+        ['/dossiers?code=a%00b', 'query.nul-character'],
+        ['/dossiers?code=a&code=b', 'query.repeated-parameter'],
+        ['/dossiers?pageSize[$ne]=x', 'query.parameter-name'],
+        ['/dossiers?page=1e308', 'validation-failed'],
+        [`/dossiers/${created.body.id}/applicant?purpose=a%00b`, 'query.nul-character'],
+        [`/dossiers/${created.body.id}/applicant?purpose=a&purpose=b`, 'query.repeated-parameter'],
+      ];
+      for (const [path, code] of refused) {
+        const res = await get(path);
+        expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 400, code });
+      }
+      await get('/dossiers?code=BCCI&page=1').expect(200);
+    });
+
+    it('refuses a withdrawal with "reason": null and keeps the dossier as it was', async () => {
+      const created = await register(registration()).expect(201);
+      mine.add(created.body.id);
+      const res = await request(service.url).post(`/dossiers/${created.body.id}/withdrawal`).set('Authorization', clerk()).send({ reason: null });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'validation-failed' });
+      const dossier = await request(service.url).get(`/dossiers/${created.body.id}`).set('Authorization', clerk()).expect(200);
+      expect(dossier.body.status).toBe(created.body.status);
+      await request(service.url).get('/ready').expect(200);
+    });
+  });
 });

@@ -56,6 +56,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       messageVi: typeof fields['messageVi'] === 'string' ? fields['messageVi'] : undefined,
       code: typeof fields['code'] === 'string' ? fields['code'] : undefined,
       details: fields['details'],
+      issueCount: typeof fields['issueCount'] === 'number' ? fields['issueCount'] : undefined,
     });
   }
 }

@@ -8,6 +8,8 @@ export interface ErrorBody {
   messageVi: string;
   code?: string;
   details?: unknown;
+  /** Validation failures: how many issues there were in all (`details` lists at most 20). */
+  issueCount?: number;
 }
 
 /** What a clerk reads when the thrower gave no Vietnamese message. */
@@ -42,5 +44,6 @@ export function errorBody(statusCode: number, fields: Partial<Omit<ErrorBody, 's
     messageVi: fields.messageVi ?? defaultMessageVi(statusCode),
     ...(fields.code !== undefined ? { code: fields.code } : {}),
     ...(fields.details !== undefined ? { details: fields.details } : {}),
+    ...(fields.issueCount !== undefined ? { issueCount: fields.issueCount } : {}),
   };
 }

@@ -39,3 +39,25 @@ describe('validation errors', () => {
     expect(body['details']).toHaveLength(3);
   });
 });
+
+describe('validation errors of a huge body', () => {
+  class Item {
+    @IsInt()
+    count!: number;
+  }
+  class Batch {
+    @ValidateNested({ each: true })
+    @Type(() => Item)
+    items!: Item[];
+  }
+  const errors = validateSync(plainToInstance(Batch, { items: Array.from({ length: 5_000 }, () => ({ count: 'x'.repeat(1_000) })) }));
+
+  it('lists the first 20 issues, counts the rest, and stays a few KB', () => {
+    const body = validationExceptionFactory(errors).getResponse() as Record<string, unknown>;
+    expect(body['details']).toHaveLength(20);
+    expect(body['issueCount']).toBe(5_000);
+    expect(body['message']).toMatch(/\(and 4980 more\)$/);
+    expect(body['messageVi']).toMatch(/\(và 4980 lỗi khác\)\.$/);
+    expect(JSON.stringify(body).length).toBeLessThan(8_000);
+  });
+});

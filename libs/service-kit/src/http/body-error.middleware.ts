@@ -1,4 +1,5 @@
 import { errorBody } from '../errors/error-body';
+import { JsonInputRefused } from '../input/json-body.parser';
 
 interface BodyParserError {
   type?: string;
@@ -16,6 +17,11 @@ interface ResponseLike {
  */
 export function bodyErrorMiddleware(limitBytes: number) {
   return (error: BodyParserError, _request: unknown, response: ResponseLike, next: (error?: unknown) => void): void => {
+    if (error instanceof JsonInputRefused) {
+      const { status, code, message, messageVi } = error.problem;
+      response.status(status).json(errorBody(status, { code, message, messageVi }));
+      return;
+    }
     if (error?.type === 'entity.too.large') {
       response.status(413).json(
         errorBody(413, {

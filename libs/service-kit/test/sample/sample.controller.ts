@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { assertPostalPointScope, CurrentActor, Roles, type Actor } from '@bcci/auth';
 import { buildEvent, topicFor } from '@bcci/contracts';
 import { ConflictError, RuleViolationError } from '@bcci/kernel';
@@ -6,6 +6,7 @@ import { OutboxWriter } from '@bcci/messaging';
 import { DataSource } from 'typeorm';
 import { ApiIdempotencyKey, IdempotencyKey, IdempotencyStore } from '../../src';
 import { SampleWithdrawalOrmEntity } from './sample-withdrawal.orm-entity';
+import { ListSampleWithdrawalsRequest } from './list-sample-withdrawals.request.dto';
 import { WithdrawSampleRequest } from './withdraw-sample.request.dto';
 
 /** A tiny feature exercising the kit the way a service does (use case inlined: it is a test fixture). */
@@ -49,6 +50,18 @@ export class SampleController {
         body,
       ),
     );
+  }
+
+  /** Query values go straight to PostgreSQL, as a service's search does: what it refuses must be stopped before. */
+  @Get('withdrawals')
+  @Roles('clerk')
+  async list(@CurrentActor() actor: Actor, @Query() query: ListSampleWithdrawalsRequest): Promise<{ items: Array<{ dossierId: string; reason: string }> }> {
+    const items = await this.dataSource.query(
+      `SELECT dossier_id AS "dossierId", reason FROM sample_withdrawal WHERE postal_code = $1 AND ($2::text IS NULL OR reason = $2)
+       ORDER BY dossier_id LIMIT $3 OFFSET $4`,
+      [actor.postalCode, query.reason ?? null, query.limit ?? 50, query.offset ?? 0],
+    );
+    return { items };
   }
 
   @Get('postal-points/:postalCode')

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '../../src';
 
 export class WithdrawSampleRequest {
   @ApiProperty({ format: 'uuid' })
@@ -8,7 +9,7 @@ export class WithdrawSampleRequest {
 
   @ApiProperty({ maxLength: 200 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200, { context: { messageVi: 'lý do rút hồ sơ dài quá 200 ký tự' } })
   reason!: string;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotBlank } from '@bcci/service-kit';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/fees';
 
 export class IdentityDocumentDto {
@@ -21,6 +22,8 @@ export class ApplicantDto {
   fullName!: string;
 
   @ApiProperty({ type: IdentityDocumentDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => IdentityDocumentDto)
   identityDocument!: IdentityDocumentDto;
@@ -111,15 +114,28 @@ export class PostageDto {
 
 export class FeesDto {
   @ApiProperty({ type: AgencyFeeDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => AgencyFeeDto)
   agencyFee!: AgencyFeeDto;
 
   @ApiProperty({ type: PostageDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PostageDto)
   postage!: PostageDto;
 }
+
+/** 1 in person, 2 online (QĐ 45 Đ5); the domain re-checks it, the DTO keeps -1 and 1e308 out of the request. */
+const ORIGINAL_CHANNELS = [1, 2];
+
+/**
+ * The shape of an agency's dossier code, as the kernel's DOSSIER_CODE_PATTERN reads it; validateDossierCode
+ * checks the agency id and the date when the registration is checked (form 2).
+ */
+const DOSSIER_CODE_SHAPE = /^\s*\S+-\d{6}-\d{4}\s*$/;
 
 /** Registration of a dossier at the counter (QĐ 45/2016 Đ6, TT 17/2017 Đ5.1). */
 export class RegisterDossierRequestDto {
@@ -133,6 +149,8 @@ export class RegisterDossierRequestDto {
   procedureCode!: string;
 
   @ApiProperty({ type: ApplicantDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ApplicantDto)
   applicant!: ApplicantDto;
@@ -158,6 +176,8 @@ export class RegisterDossierRequestDto {
   components?: ComponentDto[];
 
   @ApiProperty({ type: FeesDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => FeesDto)
   fees!: FeesDto;
@@ -171,11 +191,13 @@ export class RegisterDossierRequestDto {
   @ApiPropertyOptional({ example: '000.00.13.H39-260110-0042', description: 'Mã hồ sơ của cơ quan (hình thức 2)' })
   @IsOptional()
   @IsString()
+  @IsNotBlank({ context: { messageVi: 'mã hồ sơ của cơ quan không được để trống' } })
   @MaxLength(60)
+  @Matches(DOSSIER_CODE_SHAPE, { message: 'dossierCode must look like <agency id>-YYMMDD-XXXX', context: { messageVi: 'mã hồ sơ phải có dạng <mã cơ quan>-YYMMDD-XXXX' } })
   dossierCode?: string;
 
-  @ApiPropertyOptional({ enum: [1, 2], description: 'Kênh nộp ban đầu (hình thức 2): 1 trực tiếp, 2 trực tuyến' })
+  @ApiPropertyOptional({ enum: ORIGINAL_CHANNELS, description: 'Kênh nộp ban đầu (hình thức 2): 1 trực tiếp, 2 trực tuyến' })
   @IsOptional()
-  @IsInt()
+  @IsIn(ORIGINAL_CHANNELS, { context: { messageVi: 'kênh nộp ban đầu phải là 1 (trực tiếp) hoặc 2 (trực tuyến)' } })
   originalChannel?: number;
 }

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@bcci/service-kit';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { WITHDRAWAL_REASON_CODES } from '../domain/dossier-status';
 
@@ -9,8 +10,8 @@ export class WithdrawDossierRequestDto {
   reasonCode?: string;
 
   @ApiPropertyOptional({ description: 'Lý do (bắt buộc khi OTHER); không ghi số CCCD, số điện thoại', maxLength: 500 })
-  @IsOptional()
-  @IsString()
+  @IsOmittable()
+  @IsString({ context: { messageVi: 'lý do phải là chuỗi ký tự (bỏ trống trường nếu không có lý do)' } })
   @MaxLength(500)
   reason?: string;
 }

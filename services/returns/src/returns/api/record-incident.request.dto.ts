@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AFFECTED_ITEMS, INCIDENT_KINDS, LEG_DIRECTIONS } from '../application/record-incident.use-case';
 import { PARTY_KINDS, type PartyKind } from '../domain/delivery-failure-reason';
+import { IsNotBlank } from '@bcci/service-kit';
 import { IsZonedTimestamp } from './timestamp.validators';
 
 /** The incident record (biên bản sự cố) of a loss or damage, QĐ 45 Đ14. */
@@ -46,6 +47,7 @@ export class RecordIncidentRequest {
   @ApiProperty({ maxLength: 2000, description: 'What happened (no personal data)' })
   @IsString()
   @MinLength(1, { context: { messageVi: 'phải mô tả sự cố' } })
+  @IsNotBlank({ context: { messageVi: 'phải mô tả sự cố' } })
   @MaxLength(2000, { context: { messageVi: 'mô tả dài quá 2000 ký tự' } })
   @Matches(/^(?![\s\S]*\d{10})[\s\S]*$/, { context: { messageVi: 'mô tả không được chứa số giấy tờ hay số điện thoại' } })
   description!: string;

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { MAX_PAGE_OFFSET, QueryBoolean, QueryInt } from '@bcci/service-kit';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class LateClocksRequest {
@@ -7,11 +7,11 @@ export class LateClocksRequest {
   @IsOptional() @IsIn(['POSTAL', 'AGENCY']) party?: 'POSTAL' | 'AGENCY';
 
   @ApiPropertyOptional({ description: 'Overdue list only: also list clocks that closed after their due date' })
-  @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() includeClosedLate?: boolean;
+  @IsOptional() @QueryBoolean() @IsBoolean() includeClosedLate?: boolean;
 
   @ApiPropertyOptional({ default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @IsOptional() @QueryInt() @IsInt() @Min(1) @Max(1000) limit?: number;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @IsOptional() @QueryInt() @IsInt() @Min(0) @Max(MAX_PAGE_OFFSET) offset?: number;
 }

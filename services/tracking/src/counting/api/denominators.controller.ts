@@ -47,7 +47,7 @@ export class DenominatorsController {
       '(400, details[] with line/row, field, messageVi) and nothing is written. A re-import of the same period replaces, for each ' +
       'agency in the file, that agency\'s earlier rows of exactly that period.',
   })
-  @ApiConsumes('application/json', 'text/csv')
+  @ApiConsumes('application/json', 'text/csv', 'text/plain')
   @ApiQuery({ name: 'periodStart', required: false, description: 'CSV only: first day (YYYY-MM-DD)' })
   @ApiQuery({ name: 'periodEnd', required: false, description: 'CSV only: last day, inclusive' })
   @ApiQuery({ name: 'provinceCode', required: false, description: 'CSV only: province of the totals' })
