@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run reset`: deletes the embedded stack's data directory (.data/, or BCCI_DATA_DIR): PostgreSQL
 // cluster, broker logs, service logs, development secrets. Refuses while a stack is using it.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// As root, .data/postgres may be a link to a cluster relocated where the `postgres` user can reach it
+// (libs/persistence/src/embedded/cluster-location.ts); that cluster goes too when its record names us.
+import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +17,14 @@ function alive(pid) {
     return true;
   } catch (error) {
     return error.code === 'EPERM';
+  }
+}
+
+function firstLine(file) {
+  try {
+    return readFileSync(file, 'utf8').split('\n')[0].trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -49,6 +59,23 @@ if (holders.length > 0) {
   console.error(`refusing to reset ${dataDir}: still in use by ${[...new Set(holders)].join(', ')}.`);
   console.error('Stop the stack first (Ctrl-C in the terminal running npm start), then run npm run reset again.');
   process.exit(1);
+}
+const clusterLink = path.join(dataDir, 'postgres');
+let relocated;
+try {
+  if (lstatSync(clusterLink).isSymbolicLink()) relocated = readlinkSync(clusterLink);
+} catch {
+  // no cluster yet
+}
+if (relocated) {
+  const owner = firstLine(`${relocated}.data-dir`);
+  if (owner === path.join(realpathSync(dataDir), 'postgres')) {
+    rmSync(relocated, { recursive: true, force: true });
+    rmSync(`${relocated}.data-dir`, { force: true });
+    console.log(`removed the PostgreSQL cluster ${relocated} (relocated there because the postgres user cannot enter ${dataDir})`);
+  } else if (existsSync(relocated)) {
+    console.log(`kept ${relocated}: .data/postgres pointed at it, but it belongs to ${owner ?? 'no recorded checkout'}`);
+  }
 }
 rmSync(dataDir, { recursive: true, force: true });
 console.log(`removed ${dataDir}: the next npm start begins from scratch (new database, topics, secrets)`);

@@ -100,7 +100,8 @@ export class ServiceProcess {
       }
       lastAnswer = await probe(`${this.url}/ready`);
       if (lastAnswer === '200') return;
-      await delay(250);
+      // Short: every service answers within seconds, and each poll is one local HTTP request.
+      await delay(100);
     }
     throw new ServiceStartError(
       `${this.name} was not ready after ${Math.round(timeoutMs / 1000)} s (GET ${this.url}/ready: ${lastAnswer}). Last lines of ${this.options.logFile}:\n${this.lastLogLines(30)}`,

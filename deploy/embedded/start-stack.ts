@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CLOCK_OFFSET_ENV, clockOffsetFrom, systemClock } from '@bcci/kernel';
 import { loadCatalogFromDirectory, loadSampleCatalog, shortCatalogVersion, type Catalog } from '@bcci/catalog';
 import { startBroker, type RunningBroker } from '@bcci/kafka-broker';
-import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '@bcci/persistence';
+import { assertOwnCluster, ensureDatabase, findFreePorts, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '@bcci/persistence';
 import { createDeclaredTopics, replicationFactorFor } from './declared-topics';
 import { DevSecrets } from './dev-secrets';
 import { stopLeftoverPostgres } from './leftover-postgres';
@@ -124,6 +124,7 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
       reporter.step(`PostgreSQL: external (DATABASE_ADMIN_URL ${redact(databaseAdminUrl)})`);
     } else {
       const clusterDir = path.join(dataDir, 'postgres');
+      assertOwnCluster(clusterDir);
       const leftover = await stopLeftoverPostgres(clusterDir);
       if (leftover) reporter.warn(`stopped PostgreSQL pid ${leftover} left running by a previous stack`);
       reporter.step(`PostgreSQL: starting the embedded server (${clusterDir}${existsSync(path.join(clusterDir, 'PG_VERSION')) ? '' : ', first start: initdb'})`);
@@ -323,8 +324,10 @@ function isRunning(pid: number): boolean {
 async function choosePorts(options: StackOptions, services: ServiceDefinition[]): Promise<{ postgres: number; kafka: number; services: Map<string, number> }> {
   const servicePorts = new Map<string, number>();
   if (options.freePorts) {
-    for (const service of services) servicePorts.set(service.name, await findFreePort());
-    return { postgres: 0, kafka: 0, services: servicePorts };
+    // All at once, so that no two servers of this stack are given the same port.
+    const [postgres, kafka, ...others] = await findFreePorts(2 + services.length);
+    services.forEach((service, i) => servicePorts.set(service.name, others[i]));
+    return { postgres, kafka, services: servicePorts };
   }
   const hint = 'Is another `npm start` still running? Stop it, or run with BCCI_FREE_PORTS=1 to use free ports.';
   if (!options.externalPostgresAdminUrl) {

@@ -1,5 +1,7 @@
-export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type EmbeddedPostgresHandle } from './embedded/start-embedded-postgres';
-export { findFreePort } from './embedded/free-port';
+export { startEmbeddedPostgres, DEFAULT_POSTGRES_HOME, type EmbeddedPostgresOptions, type EmbeddedPostgresHandle } from './embedded/start-embedded-postgres';
+export { assertOwnCluster, removeCluster } from './embedded/cluster-location';
+export { EmbeddedPostgresSetupError } from './embedded/server-account';
+export { findFreePort, findFreePorts } from './embedded/free-port';
 export { ensureDatabase, dropDatabase } from './database/ensure-database';
 export { withAdminClient } from './database/admin-client';
 export { withDatabase, databaseOf } from './database/database-url';

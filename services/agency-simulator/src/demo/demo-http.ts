@@ -57,20 +57,25 @@ export async function isUp(baseUrl: string): Promise<boolean> {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Polls `probe` until it returns a value; 404/403 (not there yet: the events are still travelling)
- * keep waiting; other errors stop. Gives up after `timeoutMs`.
+ * Polls `probe` until it returns a value, as a person refreshes a page until the next step shows up:
+ * `undefined` (the resource is there but not in the awaited state yet) and 404/403 (not there yet: the
+ * events are still travelling) keep waiting; other errors stop. Gives up after `timeoutMs` with a message
+ * naming what it waited for and the last answer it got.
  */
 export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let delay = 150;
+  let lastAnswer = 'no answer yet';
   for (;;) {
     try {
       const value = await probe();
       if (value !== undefined) return value;
+      lastAnswer = 'there, but not in the awaited state';
     } catch (error) {
       if (!(error instanceof DemoHttpError && (error.status === 404 || error.status === 403))) throw error;
+      lastAnswer = error.message;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`gave up after ${Math.round(timeoutMs / 1000)} s waiting for ${what} (last answer: ${lastAnswer})`);
     await sleep(delay);
     delay = Math.min(1_000, Math.round(delay * 1.5));
   }

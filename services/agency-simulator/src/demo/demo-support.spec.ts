@@ -1,4 +1,5 @@
 import { isCitizenId, isPhoneNumber } from '@bcci/kernel';
+import { DemoHttpError, waitFor } from './demo-http';
 import { DemoUsageError, parseDemoOptions } from './demo-options';
 import { minimalPdf } from './minimal-pdf';
 import { sampleApplicant } from './sample-people';
@@ -27,5 +28,25 @@ describe('npm run demo support', () => {
     expect(a.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(a.toString('latin1')).toMatch(/startxref\n\d+\n%%EOF\n$/);
     expect(a.equals(minimalPdf('dossier B / TP1'))).toBe(false);
+  });
+
+  it('waits while the next step is not there yet (404) or not in the awaited state, then answers it', async () => {
+    const answers: Array<() => Promise<string | undefined>> = [
+      () => Promise.reject(new DemoHttpError(404, { code: 'returns.not-found' }, 'GET /returns/d1')),
+      () => Promise.resolve(undefined),
+      () => Promise.resolve('OPEN'),
+    ];
+    await expect(waitFor('the return leg', 10_000, () => answers.shift()!())).resolves.toBe('OPEN');
+    expect(answers).toHaveLength(0);
+  });
+
+  it('gives up at the deadline naming what it waited for and the last answer', async () => {
+    const probe = () => Promise.reject(new DemoHttpError(404, { code: 'returns.not-found' }, 'GET /returns/d1'));
+    await expect(waitFor('the return leg to open', 0, probe)).rejects.toThrow(/waiting for the return leg to open \(last answer: GET \/returns\/d1: 404 returns.not-found/);
+  });
+
+  it('stops at once on an answer that waiting cannot change', async () => {
+    const probe = () => Promise.reject(new DemoHttpError(422, { code: 'returns.rule' }, 'POST /returns/d1/pickup'));
+    await expect(waitFor('the return leg', 10_000, probe)).rejects.toThrow('422');
   });
 });

@@ -170,8 +170,19 @@ export class DossierJourney {
   private async returnByPost(): Promise<void> {
     if (!this.ctx.returnsUp) return;
     const token = this.tokenOf('courier');
-    type Return = { status: string; feesToCollect: number | null; s10ItemId: string | null };
-    const ret = await waitFor('the return leg (returns)', this.ctx.timeoutMs, () => call<Return>(this.url('returns', `/returns/${this.dossierId}`), { token }));
+    type Return = {
+      status: string;
+      legId: string | null;
+      feesToCollect: number | null;
+      s10ItemId: string | null;
+      documentsToTakeBack: Array<{ documentCode: string; title?: string; count: number }>;
+    };
+    // returns knows the dossier from its registration on (AWAITING_RESULT), but the courier can only pick
+    // the result up once the return leg is open (result-issued consumed: S10 item id and J+n assigned).
+    const ret = await waitFor('the return leg to open at returns (GET /returns/<id> with status OPEN)', this.ctx.timeoutMs, async () => {
+      const view = await call<Return>(this.url('returns', `/returns/${this.dossierId}`), { token });
+      return view.legId && view.status === 'OPEN' ? view : undefined;
+    });
     const step = async (path: string, body: unknown, stage: DemoStage, detail: string) => {
       try {
         await call(this.url('returns', `/returns/${this.dossierId}/${path}`), { token, body });
@@ -185,7 +196,15 @@ export class DossierJourney {
     await step('attempts', { attemptedAt: now(), reasonCode: 'ADDRESSEE_ABSENT', invitationLeft: true }, 'deliveryAttempted', 'nobody at home: invitation left (UPU EMH)');
     await step(
       'delivery',
-      { deliveredAt: now(), recipientKind: 'APPLICANT', identityDocumentType: 'CCCD', identityMatches: true, feesCollected: ret.feesToCollect ?? 0 },
+      {
+        deliveredAt: now(),
+        recipientKind: 'APPLICANT',
+        identityDocumentType: 'CCCD',
+        identityMatches: true,
+        feesCollected: ret.feesToCollect ?? 0,
+        // The courier takes back what the agency listed (old licence, …) before handing the result over.
+        ...(ret.documentsToTakeBack.length > 0 ? { takenBackDocuments: ret.documentsToTakeBack } : {}),
+      },
       'delivered',
       `delivered to the applicant, CCCD checked${ret.feesToCollect ? `, ${ret.feesToCollect} VND collected` : ''} (national status 10)`,
     );
