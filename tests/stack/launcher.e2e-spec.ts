@@ -144,10 +144,12 @@ describe('npm start (deploy/embedded launcher)', () => {
         // PostgreSQL dies again, and Ctrl-C comes at once: no restart, everything stops.
         process.kill(postmasterPid(), 'SIGKILL');
         launcher.signal('SIGINT');
+        let deadline: NodeJS.Timeout | undefined;
         const stopped = await Promise.race([
           launcher.whenExited(),
-          new Promise<string>((resolve) => setTimeout(() => resolve('still running 30 s after SIGINT'), 30_000)),
+          new Promise<string>((resolve) => (deadline = setTimeout(() => resolve('still running 30 s after SIGINT'), 30_000))),
         ]);
+        clearTimeout(deadline);
         expect(stopped).toEqual({ code: 0, signal: null });
         expect(existsSync(path.join(healDir, 'stack.json'))).toBe(false);
       } finally {
