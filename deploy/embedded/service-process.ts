@@ -109,7 +109,7 @@ export class ServiceProcess {
   }
 
   /** SIGTERM, then SIGKILL after `graceMs`. Resolves when the process is gone. */
-  async stop(graceMs = 10_000): Promise<void> {
+  async stop(graceMs = 8000): Promise<void> {
     this.stopping = true;
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) {

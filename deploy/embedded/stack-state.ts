@@ -10,7 +10,12 @@ export interface StackState {
   startedAt: string;
   kafkaBrokers: string[];
   databaseAdminUrl: string;
+  /** Current pids: rewritten whenever the launcher restarts a service, the broker or PostgreSQL. */
   services: Array<{ name: string; url: string; pid?: number; entry: string }>;
+  /** The embedded broker's process (libs/kafka-broker/src/cli.ts), absent with external Kafka. */
+  broker?: { pid: number; entry: string };
+  /** The process owning the embedded PostgreSQL (the server itself is found through postmaster.pid). */
+  postgresRunnerPid?: number;
 }
 
 export function stackStatePath(dataDir: string): string {
@@ -52,12 +57,13 @@ export function runningStack(dataDir: string): StackState | undefined {
 }
 
 /**
- * Service processes left behind by a launcher that was killed (SIGKILL, a crash of the machine's
- * session): their pid is alive and still runs the same entry point. Checked through /proc so that a
- * reused pid of an unrelated process is never touched.
+ * Service and broker processes left behind by a launcher that was killed (SIGKILL, a crash of the
+ * machine's session): their pid is alive and still runs the same entry point. Checked through /proc so
+ * that a reused pid of an unrelated process is never touched.
  */
-export function leftoverServicePids(state: StackState): Array<{ name: string; pid: number }> {
-  return state.services.flatMap((service) => {
+export function leftoverProcesses(state: StackState): Array<{ name: string; pid: number }> {
+  const processes = [...state.services, ...(state.broker ? [{ name: 'the Kafka broker', ...state.broker }] : [])];
+  return processes.flatMap((service) => {
     if (!service.pid || !isAlive(service.pid)) return [];
     try {
       const commandLine = readFileSync(`/proc/${service.pid}/cmdline`, 'utf8');

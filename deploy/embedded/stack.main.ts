@@ -25,14 +25,28 @@ async function main(): Promise<void> {
   let stack: RunningStack | undefined;
   let stopRequested: string | undefined;
   let stopping: Promise<void> | undefined;
+  const abortStart = new AbortController();
   const stop = (reason: string) => {
     if (stopping) {
       console.error(`${reason} again: exiting without waiting (run npm start again to recover)`);
       process.exit(1);
     }
+    if (!stack) {
+      // Still starting: what was started is stopped at once and startStack rejects; stopped below.
+      if (!stopRequested) console.log(`\n${reason}: stopping what was started…`);
+      stopRequested = reason;
+      abortStart.abort();
+      return;
+    }
     stopRequested = reason;
-    if (!stack) return; // still starting: stop once start returns (or fails)
-    console.log(`\n${reason}: stopping services, then the broker, then PostgreSQL…`);
+    console.log(`\n${reason}: stopping services, then the broker, then PostgreSQL (no more restarts)…`);
+    // Ctrl-C must end everything within 30 s whatever the state (a service hanging on a dead database
+    // is killed after 8 s). Past 25 s we exit anyway: the broker and PostgreSQL stop when our pipes to
+    // them close, and the next npm start stops anything else left behind (stack.json names it).
+    setTimeout(() => {
+      console.error('stopping took more than 25 s: exiting now (the next npm start cleans up what is left)');
+      process.exit(1);
+    }, 25_000).unref();
     stopping = stack.stop().then(
       () => {
         console.log('BCCI Channel stopped');
@@ -53,16 +67,18 @@ async function main(): Promise<void> {
   }
 
   try {
-    stack = await startStack(options, reporter);
+    stack = await startStack(options, reporter, { abortSignal: abortStart.signal });
   } catch (error) {
+    if (stopRequested) {
+      console.log('BCCI Channel stopped');
+      process.exit(0);
+    }
     console.error(`\nBCCI Channel did not start: ${(error as Error).message}`);
     process.exit(1);
   }
   if (stopRequested) return stop(stopRequested);
-
-  stack.onServiceExit(({ name, code, signal, lastLogLines }) => {
-    console.error(`\n! ${name} stopped unexpectedly (exit code ${code}, signal ${signal}). Last lines of its log:\n${lastLogLines}\n`);
-  });
+  // A service, the broker or PostgreSQL that dies is restarted by the stack's supervisors, which print
+  // one line per death and restart ("• intake: died (signal SIGKILL), restarting in 1 s (restart 1)").
 
   console.log('');
   for (const service of stack.services) console.log(`${service.name} ready at ${service.url}`);

@@ -3,25 +3,35 @@
  * the benchmark: PostgreSQL, the broker, one database per service, the declared topics, the catalog,
  * then every service that exists as its own process. Stops in the reverse order.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLOCK_OFFSET_ENV, clockOffsetFrom, systemClock } from '@bcci/kernel';
 import { loadCatalogFromDirectory, loadSampleCatalog, shortCatalogVersion, type Catalog } from '@bcci/catalog';
-import { startBroker, type RunningBroker } from '@bcci/kafka-broker';
 import { assertOwnCluster, ensureDatabase, findFreePorts, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresHandle } from '@bcci/persistence';
 import { createDeclaredTopics, replicationFactorFor } from './declared-topics';
 import { DevSecrets } from './dev-secrets';
 import { stopLeftoverPostgres } from './leftover-postgres';
 import { assertPortFree } from './port-check';
+import { BROKER_ENTRY, BrokerProcess } from './broker-process';
+import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from './restart-policy';
+import { Supervisor } from './supervisor';
 import { SERVICES, type ServiceDefinition } from './service-registry';
 import { ServiceProcess, type ServiceProcessOptions } from './service-process';
-import { leftoverServicePids, readStackState, removeStackState, runningStack, writeStackState } from './stack-state';
+import { leftoverProcesses, readStackState, removeStackState, runningStack, writeStackState } from './stack-state';
 import type { StackOptions } from './stack-options';
 
 export interface StackReporter {
-  /** A step of the start or stop sequence, one line each. */
+  /** A step of the start or stop sequence (and a restart while the stack runs), one line each. */
   step(message: string): void;
   warn(message: string): void;
+}
+
+/** Knobs of startStack beyond StackOptions (tests). */
+export interface StackRuntime {
+  /** When a crashed service, the broker or PostgreSQL is restarted, and when the launcher gives up. */
+  restartPolicy?: RestartPolicyOptions;
+  /** Aborting it while the stack starts stops what was started and makes startStack reject. */
+  abortSignal?: AbortSignal;
 }
 
 export interface StackService {
@@ -54,7 +64,10 @@ export interface RunningStack {
   unregisteredServices: string[];
   /** HS256 secret of the development token issuer (from dev-secrets.json). */
   authJwtSecret: string;
-  /** Called when a service dies while the stack runs (not while it stops, nor when killed by killService). */
+  /**
+   * Called when a service dies while the stack runs (not while it stops, nor when killed by killService).
+   * The launcher restarts it (see restart-policy.ts) unless it crashed too often.
+   */
   onServiceExit(listener: (exit: ServiceExit) => void): void;
   /**
    * For resilience tests: sends `signal` (default SIGKILL, a crash without any graceful shutdown) to one
@@ -63,7 +76,10 @@ export interface RunningStack {
   killService(name: string, signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Starts a killed service again with the same port, database and environment; resolves once /ready answers 200. */
   startService(name: string): Promise<void>;
-  /** Services, then the broker, then PostgreSQL. Safe to call twice. */
+  /** The broker's process (embedded Kafka only), PostgreSQL's runner process (embedded PostgreSQL only). */
+  brokerPid(): number | undefined;
+  postgresRunnerPid(): number | undefined;
+  /** Services, then the broker, then PostgreSQL, with no restart from then on. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -86,8 +102,14 @@ export function discoverServices(rootDir: string, only?: string[]): { present: S
   return { present, unregistered };
 }
 
-export async function startStack(options: StackOptions, reporter: StackReporter = SILENT_REPORTER): Promise<RunningStack> {
+export async function startStack(options: StackOptions, reporter: StackReporter = SILENT_REPORTER, runtime: StackRuntime = {}): Promise<RunningStack> {
   const { dataDir, rootDir } = options;
+  const restartPolicy = () => new RestartPolicy(runtime.restartPolicy ?? DEFAULT_RESTART_POLICY);
+  const aborted = () => {
+    if (runtime.abortSignal?.aborted) throw new Error('stop requested while the stack was starting');
+  };
+  // stack.json must name every process of ours (pids change on restarts); set once they are known.
+  let recordState: () => void = () => undefined;
   const cleanups: Array<{ what: string; run: () => Promise<void> }> = [];
   const stopAll = async () => {
     while (cleanups.length > 0) {
@@ -118,6 +140,7 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
 
     // 1. PostgreSQL
     let databaseAdminUrl: string;
+    let postgresSupervisor: Supervisor<EmbeddedPostgresHandle> | undefined;
     const embeddedPostgres = !options.externalPostgresAdminUrl;
     if (options.externalPostgresAdminUrl) {
       databaseAdminUrl = options.externalPostgresAdminUrl;
@@ -128,14 +151,30 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
       const leftover = await stopLeftoverPostgres(clusterDir);
       if (leftover) reporter.warn(`stopped PostgreSQL pid ${leftover} left running by a previous stack`);
       reporter.step(`PostgreSQL: starting the embedded server (${clusterDir}${existsSync(path.join(clusterDir, 'PG_VERSION')) ? '' : ', first start: initdb'})`);
-      const postgres: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dataDir: clusterDir, port: ports.postgres });
-      cleanups.push({ what: 'PostgreSQL', run: () => postgres.stop() });
+      postgresSupervisor = new Supervisor<EmbeddedPostgresHandle>({
+        name: 'PostgreSQL',
+        launch: async (register) => {
+          const handle = await startEmbeddedPostgres({ dataDir: clusterDir, port: ports.postgres });
+          register(handle);
+          return handle;
+        },
+        logTail: () => '  | (PostgreSQL writes its log to this terminal)',
+        policy: restartPolicy(),
+        step: reporter.step,
+        warn: reporter.warn,
+        onChange: () => recordState(),
+      });
+      const postgresSupervised = postgresSupervisor;
+      cleanups.push({ what: 'PostgreSQL', run: () => postgresSupervised.stop() });
+      const postgres = await postgresSupervisor.start();
       databaseAdminUrl = postgres.adminUrl;
       reporter.step(`PostgreSQL: ready on 127.0.0.1:${postgres.port}`);
+      aborted();
     }
 
     // 2. Kafka
     let kafkaBrokers: string[];
+    let brokerSupervisor: Supervisor<BrokerProcess> | undefined;
     const embeddedKafka = !options.externalKafkaBrokers;
     if (options.externalKafkaBrokers) {
       kafkaBrokers = options.externalKafkaBrokers;
@@ -143,19 +182,29 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
     } else {
       const brokerDir = path.join(dataDir, 'kafka');
       reporter.step(`Kafka: starting the embedded broker (${brokerDir})`);
-      const broker: RunningBroker = await startBroker({
-        dataDir: brokerDir,
-        port: ports.kafka,
-        fsync: 'interval',
-        // Topics come from contracts/ only, as in production: a typo in a topic name fails loudly.
-        autoCreateTopics: false,
-        minSessionTimeoutMs: 1000,
-        initialRebalanceDelayMs: 0,
-        logLevel: 'warn',
+      const brokerLog = path.join(dataDir, 'logs', 'kafka-broker.log');
+      // Its own process (libs/kafka-broker/src/cli.ts, as `npm run broker`), supervised like a service.
+      brokerSupervisor = new Supervisor<BrokerProcess>({
+        name: 'Kafka broker',
+        launch: async (register) => {
+          const broker = new BrokerProcess({ rootDir, dataDir: brokerDir, port: ports.kafka, logFile: brokerLog });
+          broker.start();
+          register(broker);
+          await broker.waitUntilListening(60_000);
+          return broker;
+        },
+        logTail: () => lastLines(brokerLog, 20),
+        policy: restartPolicy(),
+        step: reporter.step,
+        warn: reporter.warn,
+        onChange: () => recordState(),
       });
-      cleanups.push({ what: 'the broker', run: () => broker.stop() });
+      const brokerSupervised = brokerSupervisor;
+      cleanups.push({ what: 'the broker', run: () => brokerSupervised.stop() });
+      const broker = await brokerSupervisor.start();
       kafkaBrokers = [broker.bootstrap];
-      reporter.step(`Kafka: broker ready on ${broker.bootstrap}`);
+      reporter.step(`Kafka: broker ready on ${broker.bootstrap} (pid ${broker.pid}, log ${brokerLog})`);
+      aborted();
     }
 
     // 3. One database per service
@@ -180,31 +229,24 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
     // 6. Services
     const secrets = DevSecrets.open(dataDir);
     const authJwtSecret = secrets.authJwtSecret();
-    const processes: ServiceProcess[] = [];
-    const processOptions = new Map<string, ServiceProcessOptions>();
+    const supervisors: Array<{ supervisor: Supervisor<ServiceProcess>; url: string }> = [];
     const exitListeners: Array<(exit: ServiceExit) => void> = [];
-    const killedOnPurpose = new Set<ServiceProcess>();
-    let stopping = false;
-    const watchExit = (child: ServiceProcess) => {
-      void child.whenExited().then(({ code, signal }) => {
-        if (stopping || child.isStopping || killedOnPurpose.has(child)) return;
-        const exit = { name: child.name, code, signal, lastLogLines: child.lastLogLines(20) };
-        for (const listener of exitListeners) listener(exit);
-      });
-    };
-    const recordState = () =>
+    const startedAt = new Date().toISOString();
+    recordState = () =>
       writeStackState(dataDir, {
         pid: process.pid,
-        startedAt: new Date().toISOString(),
+        startedAt,
         kafkaBrokers,
         databaseAdminUrl,
-        services: processes.map((p) => ({ name: p.name, url: p.url, pid: p.pid, entry: path.join('services', p.name, 'src', 'main.ts') })),
+        services: supervisors.map(({ supervisor, url }) => ({ name: supervisor.name, url, pid: supervisor.pid, entry: path.join('services', supervisor.name, 'src', 'main.ts') })),
+        ...(brokerSupervisor?.pid !== undefined ? { broker: { pid: brokerSupervisor.pid, entry: BROKER_ENTRY } } : {}),
+        ...(postgresSupervisor?.pid !== undefined ? { postgresRunnerPid: postgresSupervisor.pid } : {}),
       });
+    recordState();
     cleanups.push({
       what: 'the services',
       run: async () => {
-        stopping = true;
-        await Promise.all(processes.map((p) => p.stop()));
+        await Promise.all(supervisors.map(({ supervisor }) => supervisor.stop()));
       },
     });
     const services: StackService[] = [];
@@ -229,23 +271,40 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
         ...(options.serviceEnvironment ?? {}),
       };
       const childOptions: ServiceProcessOptions = { name: service.name, rootDir, entry, port, environment, logFile, echo: options.verbose };
-      const child = new ServiceProcess(childOptions);
+      // Restarted on the same port, database and environment when it dies.
+      const supervisor: Supervisor<ServiceProcess> = new Supervisor<ServiceProcess>({
+        name: service.name,
+        launch: async (register) => {
+          const child = new ServiceProcess(childOptions);
+          child.start();
+          register(child);
+          await child.waitUntilReady(options.readyTimeoutMs);
+          return child;
+        },
+        logTail: () => supervisor.child?.lastLogLines(20) ?? lastLines(logFile, 20),
+        policy: restartPolicy(),
+        step: reporter.step,
+        warn: reporter.warn,
+        onChange: () => recordState(),
+        onCrash: ({ code, signal }) => {
+          const exit = { name: service.name, code, signal, lastLogLines: supervisor.child?.lastLogLines(20) ?? '' };
+          for (const listener of exitListeners) listener(exit);
+        },
+      });
+      supervisors.push({ supervisor, url: `http://127.0.0.1:${port}` });
+      services.push({ name: service.name, url: `http://127.0.0.1:${port}`, port, database: service.database, logFile });
       reporter.step(`${service.name}: starting (log ${logFile})`);
-      child.start();
-      processes.push(child);
-      processOptions.set(service.name, childOptions);
-      services.push({ name: service.name, url: child.url, port, database: service.database, logFile });
-      watchExit(child);
     }
-    recordState();
 
     // Started together (they compile and boot in parallel), reported as each becomes ready.
-    await Promise.all(
-      processes.map(async (p) => {
-        await p.waitUntilReady(options.readyTimeoutMs);
-        reporter.step(`${p.name}: ready`);
+    const allReady = Promise.all(
+      supervisors.map(async ({ supervisor }) => {
+        await supervisor.start();
+        reporter.step(`${supervisor.name}: ready`);
       }),
     );
+    await untilAborted(allReady, runtime.abortSignal);
+    recordState();
 
     let stopped: Promise<void> | undefined;
     return {
@@ -261,30 +320,18 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
       authJwtSecret,
       onServiceExit: (listener) => void exitListeners.push(listener),
       killService: async (name, signal = 'SIGKILL') => {
-        const child = processes.find((p) => p.name === name);
-        if (!child) throw new Error(`no service ${name} in this stack`);
-        killedOnPurpose.add(child);
-        if (child.pid !== undefined) {
-          try {
-            process.kill(child.pid, signal);
-          } catch {
-            // Already gone: whenExited() resolves all the same.
-          }
-        }
-        return child.whenExited();
+        const found = supervisors.find(({ supervisor }) => supervisor.name === name);
+        if (!found) throw new Error(`no service ${name} in this stack`);
+        return found.supervisor.kill(signal);
       },
       startService: async (name) => {
-        const index = processes.findIndex((p) => p.name === name);
-        const childOptions = processOptions.get(name);
-        if (index < 0 || !childOptions) throw new Error(`no service ${name} in this stack`);
-        if (!killedOnPurpose.has(processes[index])) throw new Error(`${name} is running; killService it first`);
-        const child = new ServiceProcess(childOptions);
-        child.start();
-        processes[index] = child;
-        watchExit(child);
-        recordState();
-        await child.waitUntilReady(options.readyTimeoutMs);
+        const found = supervisors.find(({ supervisor }) => supervisor.name === name);
+        if (!found) throw new Error(`no service ${name} in this stack`);
+        if (!found.supervisor.isPaused) throw new Error(`${name} is running; killService it first`);
+        await found.supervisor.resume();
       },
+      brokerPid: () => brokerSupervisor?.pid,
+      postgresRunnerPid: () => postgresSupervisor?.pid,
       stop: () => (stopped ??= stopAll()),
     };
   } catch (error) {
@@ -301,7 +348,7 @@ async function takeOverDataDir(dataDir: string, reporter: StackReporter): Promis
   }
   const previous = readStackState(dataDir);
   if (!previous) return;
-  const leftovers = leftoverServicePids(previous);
+  const leftovers = leftoverProcesses(previous);
   for (const { name, pid } of leftovers) {
     reporter.warn(`stopping ${name} (pid ${pid}) left running by a previous stack that did not stop cleanly`);
     process.kill(pid, 'SIGTERM');
@@ -310,6 +357,31 @@ async function takeOverDataDir(dataDir: string, reporter: StackReporter): Promis
   while (leftovers.some(({ pid }) => isRunning(pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   for (const { pid } of leftovers) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
   removeStackState(dataDir, previous.pid);
+}
+
+/** Rejects as soon as `signal` aborts (the caller then stops what was started). */
+async function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  let onAbort: () => void = () => undefined;
+  const abortion = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new Error('stop requested while the stack was starting'));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  work.catch(() => undefined); // the stop that follows an abort makes the pending starts fail
+  try {
+    return await Promise.race([work, abortion]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function lastLines(file: string, count: number): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-count).map((line) => `  | ${line}`).join('\n');
+  } catch {
+    return '  | (no log)';
+  }
 }
 
 function isRunning(pid: number): boolean {

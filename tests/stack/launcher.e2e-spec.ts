@@ -103,6 +103,63 @@ describe('npm start (deploy/embedded launcher)', () => {
   );
 
   it(
+    'restarts a killed service, the broker and PostgreSQL, and Ctrl-C after PostgreSQL died still stops within 30 s',
+    async () => {
+      const healDir = mkdtempSync(path.join(tmpdir(), 'bcci-launcher-heal-e2e-'));
+      chmodSync(healDir, 0o755);
+      try {
+        const name = expectedServices[0];
+        const launcher = new LauncherProcess(healDir, { BCCI_SERVICES: name });
+        launchers.push(launcher);
+        await launcher.waitForLine(/^BCCI Channel ready$/, STARTUP_MS);
+        const state = () => JSON.parse(readFileSync(path.join(healDir, 'stack.json'), 'utf8')) as { services: Array<{ url: string; pid: number }>; broker: { pid: number } };
+        const url = state().services[0].url;
+        const readyAgain = async (what: string) => {
+          const deadline = Date.now() + STARTUP_MS;
+          let last: number | string = 'not asked yet';
+          while (Date.now() < deadline) {
+            last = await status(`${url}/ready`);
+            if (last === 200) return;
+            await new Promise((r) => setTimeout(r, 500));
+          }
+          throw new Error(`${name} /ready did not answer 200 after ${what} within ${STARTUP_MS} ms (last: ${last})`);
+        };
+
+        const servicePid = state().services[0].pid;
+        process.kill(servicePid, 'SIGKILL');
+        await launcher.waitForLine(new RegExp(`^• ${name}: died \\(signal SIGKILL\\), restarting in 1 s \\(restart 1\\)$`), 30_000);
+        await launcher.waitForLine(new RegExp(`^• ${name}: ready again$`), STARTUP_MS);
+        await readyAgain('its restart');
+        expect(state().services[0].pid).not.toBe(servicePid);
+
+        process.kill(state().broker.pid, 'SIGKILL');
+        await launcher.waitForLine(/^• Kafka broker: ready again$/, 60_000);
+        await readyAgain('the broker restart');
+
+        const postmasterPid = () => Number(readFileSync(path.join(healDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+        process.kill(postmasterPid(), 'SIGKILL');
+        await launcher.waitForLine(/^• PostgreSQL: ready again$/, 60_000);
+        await readyAgain('the PostgreSQL restart'); // /ready queries the service's database
+
+        // PostgreSQL dies again, and Ctrl-C comes at once: no restart, everything stops.
+        process.kill(postmasterPid(), 'SIGKILL');
+        launcher.signal('SIGINT');
+        let deadline: NodeJS.Timeout | undefined;
+        const stopped = await Promise.race([
+          launcher.whenExited(),
+          new Promise<string>((resolve) => (deadline = setTimeout(() => resolve('still running 30 s after SIGINT'), 30_000))),
+        ]);
+        clearTimeout(deadline);
+        expect(stopped).toEqual({ code: 0, signal: null });
+        expect(existsSync(path.join(healDir, 'stack.json'))).toBe(false);
+      } finally {
+        rmSync(healDir, { recursive: true, force: true });
+      }
+    },
+    3 * STARTUP_MS,
+  );
+
+  it(
     'uses an external PostgreSQL and Kafka named by DATABASE_ADMIN_URL and KAFKA_BROKERS, starting neither itself',
     async () => {
       // The "external" servers: another stack's PostgreSQL and broker, without services.

@@ -35,6 +35,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  if (process.env.KAFKA_BROKER_STOP_ON_STDIN_END === '1') {
+    // Run by the `npm start` launcher, which holds our stdin: when it dies (even by SIGKILL) the pipe
+    // closes and we stop cleanly instead of being left behind holding the port and the lock.
+    process.stdin.resume();
+    process.stdin.on('end', () => stop('launcher gone'));
+  }
 
   const broker = (started.broker = await startBroker(options));
   console.log(`kafka broker listening on ${broker.bootstrap}`);

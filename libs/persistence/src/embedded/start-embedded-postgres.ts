@@ -47,6 +47,10 @@ export interface EmbeddedPostgresHandle {
   readonly adminUrl: string;
   /** URL of a named database on this server. */
   urlFor(database: string): string;
+  /** The runner process that owns the server (it exits when the server dies). */
+  readonly pid: number | undefined;
+  /** Resolves when the server is gone: stopped, or died (the runner then exits with code 1). */
+  whenExited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Fast shutdown; resolves once the server process is gone. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -90,6 +94,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     env: { ...process.env, BCCI_PG_RUNNER_OPTIONS: JSON.stringify(runnerOptions) },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', () => resolve({ code: null, signal: null }));
+  });
+  // A pipe closed under us (the runner died) must not crash the caller.
+  child.stdin!.on('error', () => undefined);
   await waitUntilReady(child, dataDir);
 
   const urlFor = (database: string) =>
@@ -102,6 +112,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password,
     adminUrl: urlFor('postgres'),
     urlFor,
+    pid: child.pid,
+    whenExited: () => exited,
     stop: () => (stopped ??= stopRunner(child)),
   };
 }
