@@ -66,17 +66,22 @@ export class EventCollector {
   }
 
   /** Kept events matching the predicate, once at least `count` arrived. */
-  async waitFor(predicate: (event: BcciEvent) => boolean = () => true, count = 1): Promise<CollectedEvent[]> {
+  async waitFor(predicate: (event: BcciEvent) => boolean = () => true, count = 1, timeoutMs = 60_000): Promise<CollectedEvent[]> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.failure) throw this.failure;
       const found = this.events.filter(({ event }) => predicate(event));
       if (found.length >= count) return found;
+      if (Date.now() > deadline) {
+        throw new Error(`waited ${timeoutMs} ms for ${count} matching event(s) on ${this.options.topics.join(', ')}: ${found.length} matched, ${this.events.length} collected in all`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
 
   /** Waits until everything in the topics now (high watermarks read at the call) has been read. */
-  async drainToEnd(): Promise<void> {
+  async drainToEnd(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     const targets: Array<{ key: string; last: bigint }> = [];
     for (const topic of this.options.topics) {
       for (const { partition, low, high } of await this.bus.topicOffsets(topic)) {
@@ -86,6 +91,10 @@ export class EventCollector {
     for (;;) {
       if (this.failure) throw this.failure;
       if (targets.every(({ key, last }) => (this.positions.get(key) ?? -1n) >= last)) return;
+      if (Date.now() > deadline) {
+        const behind = targets.filter(({ key, last }) => (this.positions.get(key) ?? -1n) < last).map(({ key, last }) => `${key} at ${this.positions.get(key) ?? 'nothing'} of ${last}`);
+        throw new Error(`waited ${timeoutMs} ms to read to the end of ${this.options.topics.join(', ')}; still behind: ${behind.join('; ')}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
