@@ -3,6 +3,7 @@ import type { E2eStack } from './e2e-stack';
 import { call, expectCall, vietnamTimestamp, type JsonBody } from './journey-http';
 import { pollUntil } from './journey-poll';
 import { systemClock } from '@bcci/kernel';
+import { samplePdf } from '@bcci/service-kit/testing';
 
 /**
  * The steps of a dossier's journey as the people and systems at each stage take them, over each
@@ -112,10 +113,6 @@ export async function sendingSlip(stack: E2eStack, dossierId: string): Promise<B
   return Buffer.from(await response.arrayBuffer());
 }
 
-/** A one-page PDF, different for each component, as a scanner produces. */
-export function scannedPdf(label: string): Buffer {
-  return Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R >> endobj\n%%EOF\n`, 'latin1');
-}
 
 /** The operator scans every required component, certifies the copies that need it and completes. */
 export async function digitize(stack: E2eStack, dossierId: string): Promise<void> {
@@ -127,7 +124,7 @@ export async function digitize(stack: E2eStack, dossierId: string): Promise<void
   for (const component of status.components as Array<{ componentCode: string; required: boolean; certificationRequired: boolean }>) {
     if (!component.required) continue;
     const form = new FormData();
-    form.append('file', new Blob([scannedPdf(`${dossierId} ${component.componentCode}`)], { type: 'application/pdf' }), `${component.componentCode}.pdf`);
+    form.append('file', new Blob([samplePdf(`${dossierId} ${component.componentCode}`)], { type: 'application/pdf' }), `${component.componentCode}.pdf`);
     await expectCall([200, 201], stack, 'digitization', 'POST', `/dossiers/${dossierId}/components/${component.componentCode}/scans`, { token, body: form });
     if (component.certificationRequired) {
       await expectCall(201, stack, 'digitization', 'POST', `/dossiers/${dossierId}/components/${component.componentCode}/certification`, {

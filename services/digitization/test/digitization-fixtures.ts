@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildEvent, EventType, toKafkaRecord, type BcciEvent } from '@bcci/contracts';
 import { createTraceparent, KafkajsMessageBus, type MessageProducer } from '@bcci/messaging';
+import { sampleJpeg, samplePdf } from '@bcci/service-kit/testing';
 
 /** Titles as the sample catalog publishes them for 2.000488 (criminal-record certificate). */
 export const FORM_TITLE = 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (theo mẫu)';
@@ -8,11 +9,11 @@ export const ID_COPY_TITLE =
   'Bản chụp Căn cước công dân/Thẻ căn cước hoặc Hộ chiếu còn giá trị sử dụng của người được cấp Phiếu';
 
 export function pdfBytes(label: string, padding = 0): Buffer {
-  return Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Page >> endobj\n${' '.repeat(padding)}%%EOF\n`, 'latin1');
+  return samplePdf(label, { padding });
 }
 
 export function jpegBytes(label: string): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from(`JFIF ${label}`), Buffer.from([0xff, 0xd9])]);
+  return sampleJpeg(label);
 }
 
 export function registrationEvent(postalCode = '33100'): BcciEvent<typeof EventType.DossierRegistered> {

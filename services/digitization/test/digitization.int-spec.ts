@@ -154,6 +154,11 @@ describe('digitization service (real PostgreSQL and broker)', () => {
     expect(disguised.body).toMatchObject({ statusCode: 415, code: 'SCAN_TYPE_UNSUPPORTED' });
     expect(disguised.body.messageVi).toMatch(/PDF, JPEG hoặc PNG/);
 
+    // Issue 10: a PDF cut to its first 20 bytes (a dropped connection) was stored as a scan.
+    const truncated = await upload(dossierId, 'TK-LLTP', pdfBytes(`cut ${dossierId}`).subarray(0, 20)).expect(400);
+    expect(truncated.body).toMatchObject({ statusCode: 400, code: 'SCAN_MALFORMED' });
+    expect(truncated.body.messageVi).toMatch(/bị hỏng hoặc không đầy đủ/);
+
     const tooLarge = await upload(dossierId, 'TK-LLTP', pdfBytes('big', MAX_SCAN_BYTES + 10)).expect(413);
     expect(tooLarge.body).toMatchObject({ statusCode: 413, code: 'SCAN_TOO_LARGE' });
     expect(tooLarge.body.messageVi).toMatch(/dung lượng/);

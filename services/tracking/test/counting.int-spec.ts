@@ -149,6 +149,18 @@ describe('denominator imports', () => {
       .expect(400);
     expect(response.body.details.map((p: { row: number }) => p.row)).toEqual([1, 2, 2, 2]);
   });
+
+  it('lists imports within the caller\'s scope: another province\'s operations see none of province 15\'s', async () => {
+    const list = (authorization: string) => request(service.url).get('/denominators/imports').set('Authorization', authorization).expect(200);
+    const own = (await list(operations())).body as Array<{ provinceCode: string }>;
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    expect(own.every((entry) => entry.provinceCode === '15')).toBe(true);
+    const foreign = await list(service.authHeader({ role: 'operations', provinceCode: '10' }));
+    expect(foreign.body).toEqual([]);
+    const auditor = await list(service.authHeader({ role: 'auditor' }));
+    expect(auditor.body).toHaveLength(own.length);
+    await request(service.url).get('/denominators/imports').set('Authorization', service.authHeader({ role: 'clerk', postalCode: '33100' })).expect(403);
+  });
 });
 
 describe('the BCCI ratios', () => {

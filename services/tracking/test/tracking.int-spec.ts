@@ -182,19 +182,24 @@ describe('public lookup', () => {
     await request(service.url).get('/public/lookup').query({ reference: 'eb 123456785 vn', pin: '135790' }).expect(200);
   });
 
-  it('refuses a wrong PIN with exactly the answer of an unknown reference, then rate-limits the reference', async () => {
+  it('refuses a wrong PIN with exactly the answer of an unknown reference, then rate-limits the dossier whichever reference is typed', async () => {
     const wrongPin = await request(service.url).get('/public/lookup').query({ reference: trip.provisionalDossierId, pin: '000000' }).expect(404);
     const unknown = await request(service.url).get('/public/lookup').query({ reference: 'BCCI-33100-250312-9999', pin: '135790' }).expect(404);
     expect(wrongPin.body).toEqual(unknown.body);
     expect(wrongPin.body.messageVi).toEqual(expect.any(String));
-    for (let attempt = 2; attempt <= 5; attempt++) {
-      await request(service.url).get('/public/lookup').query({ reference: trip.provisionalDossierId, pin: '000000' }).expect(404);
+    // Issue 10: the provisional id and the S10 id once had five guesses each. Now they share five.
+    for (const reference of [trip.provisionalDossierId, trip.provisionalDossierId, trip.forwardItemId, trip.forwardItemId]) {
+      await request(service.url).get('/public/lookup').query({ reference, pin: '000000' }).expect(404);
     }
-    // Five failures in the window: even the right PIN now waits.
+    // Five failures in the window: even the right PIN now waits, by either reference.
     const limited = await request(service.url).get('/public/lookup').query({ reference: trip.provisionalDossierId, pin: '135790' }).expect(429);
     expect(limited.body).toMatchObject({ statusCode: 429, messageVi: expect.any(String) });
-    // Another reference of the same dossier is counted separately.
-    await request(service.url).get('/public/lookup').query({ reference: trip.forwardItemId, pin: '135790' }).expect(200);
+    await request(service.url).get('/public/lookup').query({ reference: trip.forwardItemId, pin: '135790' }).expect(429);
+    // An unknown reference is limited on its own, and does not lock anyone's dossier.
+    for (let attempt = 2; attempt <= 5; attempt++) {
+      await request(service.url).get('/public/lookup').query({ reference: 'BCCI-33100-250312-9999', pin: '135790' }).expect(404);
+    }
+    await request(service.url).get('/public/lookup').query({ reference: 'BCCI-33100-250312-9999', pin: '135790' }).expect(429);
   });
 
   it('forgets failed lookups once they are out of the rate-limit window', async () => {

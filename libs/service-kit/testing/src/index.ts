@@ -2,3 +2,4 @@
 export { startTestService, type StartTestServiceOptions, type TestService } from './start-test-service';
 export { EventCollector, type CollectedEvent, type EventCollectorOptions } from './event-collector';
 export { EventPublisher } from './event-publisher';
+export { samplePdf, samplePng, sampleJpeg, type SamplePdfOptions } from './sample-scans';

@@ -1,7 +1,6 @@
 import { isCitizenId, isPhoneNumber } from '@bcci/kernel';
 import { DemoHttpError, waitFor } from './demo-http';
 import { DemoUsageError, parseDemoOptions } from './demo-options';
-import { minimalPdf } from './minimal-pdf';
 import { sampleApplicant } from './sample-people';
 
 describe('npm run demo support', () => {
@@ -21,13 +20,6 @@ describe('npm run demo support', () => {
       expect(isCitizenId(applicant.identityDocument.number)).toBe(true);
       expect(isPhoneNumber(applicant.phone)).toBe(true);
     }
-  });
-
-  it('makes a PDF with its magic number, an xref and distinct bytes per text', () => {
-    const a = minimalPdf('dossier A / TP1');
-    expect(a.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(a.toString('latin1')).toMatch(/startxref\n\d+\n%%EOF\n$/);
-    expect(a.equals(minimalPdf('dossier B / TP1'))).toBe(false);
   });
 
   it('waits while the next step is not there yet (404) or not in the awaited state, then answers it', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { call, DemoHttpError, waitFor } from './demo-http';
 import type { StageCounters, DemoStage } from './demo-stages';
-import { minimalPdf } from './minimal-pdf';
+import { samplePdf } from '@bcci/service-kit/testing';
 import { sampleApplicant } from './sample-people';
 import type { StackAccess } from './stack-access';
 import { systemClock } from '@bcci/kernel';
@@ -109,7 +109,7 @@ export class DossierJourney {
     const view = await waitFor('the dossier at digitization', this.ctx.timeoutMs, () => call<View>(statusUrl, { token }));
     for (const component of view.components) {
       const form = new FormData();
-      const pdf = minimalPdf(`BCCI demo ${this.dossierId} ${component.componentCode}`);
+      const pdf = samplePdf(`BCCI demo ${this.dossierId} ${component.componentCode}`);
       form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `${component.componentCode}.pdf`);
       await call(this.url('digitization', `/dossiers/${this.dossierId}/components/${encodeURIComponent(component.componentCode)}/scans`), { token, form });
       if (component.certificationRequired) {

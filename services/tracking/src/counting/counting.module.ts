@@ -7,6 +7,7 @@ import { DenominatorsController } from './api/denominators.controller';
 import { RatiosController } from './api/ratios.controller';
 import { CountingProjection } from './application/counting.projection';
 import { ImportDenominatorsUseCase } from './application/import-denominators.use-case';
+import { ListDenominatorImportsQuery } from './application/list-denominator-imports.query';
 import { ProjectionLagMetrics } from './application/projection-lag.metrics';
 import { QueryRatiosUseCase } from './application/query-ratios.use-case';
 import { CatalogUnitResolver } from './domain/catalog-units';
@@ -52,6 +53,7 @@ export { COUNTING_CATALOG };
       inject: [DataSource, OutboxWriter, COUNTING_CATALOG],
       useFactory: (dataSource: DataSource, outbox: OutboxWriter, catalog: Catalog) => new ImportDenominatorsUseCase(dataSource, outbox, catalog),
     },
+    { provide: ListDenominatorImportsQuery, inject: [DataSource], useFactory: (dataSource: DataSource) => new ListDenominatorImportsQuery(dataSource) },
   ],
   exports: [CountingProjection, QueryRatiosUseCase, COUNTING_CATALOG, ProjectionLagMetrics],
 })

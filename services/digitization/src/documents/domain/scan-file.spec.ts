@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { contentHashOf, parseContentHash } from './content-hash';
-import { EmptyScanError, inspectScanFile, ScanTooLargeError, UnsupportedScanTypeError } from './scan-file';
+import { sampleJpeg, samplePdf } from '@bcci/service-kit/testing';
+import { EmptyScanError, inspectScanFile, MalformedScanError, ScanTooLargeError, UnsupportedScanTypeError } from './scan-file';
 
-const pdf = (pages: number) =>
-  new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Type /Pages /Count ${pages} >> endobj\n${'<< /Type /Page >>\n'.repeat(pages)}%%EOF`);
+const pdf = (pages: number) => samplePdf('scan', { pages });
 
 describe('inspectScanFile', () => {
   it('identifies a scan by the SHA-256 of its bytes: same bytes, same hash', () => {
@@ -15,7 +15,7 @@ describe('inspectScanFile', () => {
   });
 
   it('counts an image as one page', () => {
-    expect(inspectScanFile(Uint8Array.from([0xff, 0xd8, 0xff, 0xdb, 1, 2]), 1024).pageCount).toBe(1);
+    expect(inspectScanFile(sampleJpeg('photo'), 1024).pageCount).toBe(1);
   });
 
   it('refuses a file above the size limit (413) before looking at it', () => {
@@ -32,6 +32,17 @@ describe('inspectScanFile', () => {
     })();
     expect(error).toBeInstanceOf(UnsupportedScanTypeError);
     expect((error as UnsupportedScanTypeError).messageVi).toMatch(/không phải PDF, JPEG hoặc PNG/);
+  });
+
+  it('refuses a file that starts like a PDF but was cut short, saying so in Vietnamese', () => {
+    const truncated = pdf(1).subarray(0, 20);
+    expect(() => inspectScanFile(truncated, 1024)).toThrow(MalformedScanError);
+    expect(() => inspectScanFile(truncated, 1024)).toThrow(/startxref/);
+    try {
+      inspectScanFile(truncated, 1024);
+    } catch (error) {
+      expect((error as MalformedScanError).messageVi).toMatch(/bị hỏng hoặc không đầy đủ/);
+    }
   });
 
   it('refuses a missing or empty file', () => {

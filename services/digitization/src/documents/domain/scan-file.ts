@@ -2,6 +2,7 @@ import { InvalidInputError } from '@bcci/kernel';
 import { contentHashOf, type ContentHash } from './content-hash';
 import { sniffMediaType, type ScanMediaType } from './media-type';
 import { pageCountOf } from './page-count';
+import { scanStructureProblem } from './scan-structure';
 
 /** A file accepted as a scan: its type known from its content, its identity from its hash. */
 export interface ScanFile {
@@ -36,6 +37,18 @@ export class UnsupportedScanTypeError extends InvalidInputError {
   }
 }
 
+/** 400: the content has a known type's first bytes but not the rest of its structure (cut short, damaged). */
+export class MalformedScanError extends InvalidInputError {
+  constructor(readonly problem: string) {
+    super({
+      code: 'SCAN_MALFORMED',
+      message: `The file cannot be opened: ${problem}`,
+      messageVi: 'Tệp quét bị hỏng hoặc không đầy đủ (có thể do đường truyền bị ngắt), không mở được. Hãy tải tệp lên lại hoặc quét lại.',
+      details: { problem },
+    });
+  }
+}
+
 export class EmptyScanError extends InvalidInputError {
   constructor() {
     super({
@@ -46,12 +59,14 @@ export class EmptyScanError extends InvalidInputError {
   }
 }
 
-/** Checks size and content type, then identifies the file by its SHA-256. */
+/** Checks size, content type and structure, then identifies the file by its SHA-256. */
 export function inspectScanFile(bytes: Uint8Array | undefined, maxBytes: number): ScanFile {
   if (!bytes || bytes.length === 0) throw new EmptyScanError();
   if (bytes.length > maxBytes) throw new ScanTooLargeError(maxBytes);
   const mediaType = sniffMediaType(bytes);
   if (!mediaType) throw new UnsupportedScanTypeError();
+  const problem = scanStructureProblem(bytes, mediaType);
+  if (problem) throw new MalformedScanError(problem);
   const pageCount = pageCountOf(bytes, mediaType);
   return {
     bytes,

@@ -2,10 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nest
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '@bcci/auth';
 import { InvalidInputError } from '@bcci/kernel';
-import { DataSource } from 'typeorm';
 import { ImportDenominatorsUseCase } from '../application/import-denominators.use-case';
 import { parseDenominatorCsv, parseDenominatorJson } from '../domain/denominator-import';
-import { DenominatorsRepository } from '../persistence/denominators.repository';
+import { ListDenominatorImportsQuery } from '../application/list-denominator-imports.query';
 
 /** A CSV of 5,000 rows is about 400 KB; 4 MB leaves room for long local procedure codes. */
 const MAX_CSV_BYTES = 4 * 1024 * 1024;
@@ -29,11 +28,9 @@ async function readText(request: RawRequest): Promise<string> {
 @ApiBearerAuth()
 @Controller('denominators')
 export class DenominatorsController {
-  private readonly repository = new DenominatorsRepository();
-
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(ImportDenominatorsUseCase) private readonly importTotals: ImportDenominatorsUseCase,
+    @Inject(ListDenominatorImportsQuery) private readonly listImports: ListDenominatorImportsQuery,
   ) {}
 
   @Post('imports')
@@ -79,8 +76,8 @@ export class DenominatorsController {
 
   @Get('imports')
   @Roles('operations', 'auditor')
-  @ApiOperation({ summary: 'Latest denominator imports' })
-  list() {
-    return this.repository.listImports(this.dataSource.manager, 100);
+  @ApiOperation({ summary: 'Latest denominator imports (100, newest first) within the caller\'s scope: a province\'s operations see their province\'s' })
+  list(@CurrentActor() actor: Actor) {
+    return this.listImports.execute(actor);
   }
 }

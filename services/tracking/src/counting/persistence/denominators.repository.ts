@@ -11,6 +11,18 @@ export interface StoredDenominatorRow {
   readonly resolved: number;
 }
 
+export interface DenominatorImportSummary {
+  readonly importId: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly provinceCode: string | null;
+  readonly source: string;
+  readonly rowCount: number;
+  readonly replacedRows: number;
+  readonly importedAt: Date;
+  readonly actorRef: string;
+}
+
 export interface NewImport {
   readonly importId: string;
   readonly periodStart: string;
@@ -78,12 +90,16 @@ export class DenominatorsRepository {
     }));
   }
 
-  async listImports(manager: EntityManager, limit: number): Promise<Record<string, unknown>[]> {
+  /** The latest imports, all of them or those that touch one province (declared for it, or with rows in it). */
+  async listImports(manager: EntityManager, limit: number, provinceCode?: string): Promise<DenominatorImportSummary[]> {
     return manager.query(
-      `SELECT import_id AS "importId", period_start::text AS "periodStart", period_end::text AS "periodEnd", province_code AS "provinceCode",
-              source, row_count AS "rowCount", replaced_rows AS "replacedRows", imported_at AS "importedAt", actor_ref AS "actorRef"
-       FROM counting_denominator_imports ORDER BY imported_at DESC LIMIT $1`,
-      [limit],
+      `SELECT i.import_id AS "importId", i.period_start::text AS "periodStart", i.period_end::text AS "periodEnd", i.province_code AS "provinceCode",
+              i.source, i.row_count AS "rowCount", i.replaced_rows AS "replacedRows", i.imported_at AS "importedAt", i.actor_ref AS "actorRef"
+       FROM counting_denominator_imports i
+       WHERE $2::text IS NULL OR i.province_code = $2
+          OR (i.province_code IS NULL AND EXISTS (SELECT 1 FROM counting_denominator_rows r WHERE r.import_id = i.import_id AND r.province_code = $2))
+       ORDER BY i.imported_at DESC LIMIT $1`,
+      [limit, provinceCode ?? null],
     );
   }
 }

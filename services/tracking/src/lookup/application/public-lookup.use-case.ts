@@ -5,7 +5,7 @@ import type { ReferenceData } from '../../reference-data/reference-data';
 import { dataString } from '../../timeline/domain/timeline-event';
 import { TimelineRepository } from '../../timeline/persistence/timeline.repository';
 import { hashLookupPin, lookupPinMatches } from '../domain/lookup-pin';
-import { LOOKUP_FAILURE_LIMIT, lookupReferenceKind, normalizeLookupReference } from '../domain/lookup-reference';
+import { failureKeys, LOOKUP_FAILURE_LIMIT, lookupReferenceKind, normalizeLookupReference } from '../domain/lookup-reference';
 import { buildPublicLookupView, type PublicLookupView } from '../domain/public-lookup-view';
 import { LookupFailureRepository } from '../persistence/lookup-failure.repository';
 
@@ -31,8 +31,9 @@ const DECOY_DOSSIER_ID = '00000000-0000-4000-8000-000000000000';
 
 /**
  * The citizen's free lookup (TT 17/2017 Đ12): reference (provisional id, dossier code or S10 item id)
- * plus the PIN printed on the sending slip. Failed attempts are counted per reference and refused once
- * over the limit, even with the right PIN, so the PIN cannot be walked.
+ * plus the PIN printed on the sending slip. Failed attempts are counted per dossier, whichever of its
+ * references was typed, and refused once over the limit, even with the right PIN, so the PIN cannot be
+ * walked (a dossier's provisional id and its S10 id once gave ten guesses instead of five).
  */
 export class PublicLookup {
   private readonly summaries = new DossierSummaryRepository();
@@ -47,17 +48,18 @@ export class PublicLookup {
   async execute(rawReference: string, pin: string): Promise<PublicLookupView> {
     const reference = normalizeLookupReference(rawReference);
     const manager = this.dataSource.manager;
-    if ((await this.failures.countRecent(manager, reference, LOOKUP_FAILURE_LIMIT.windowMinutes)) >= LOOKUP_FAILURE_LIMIT.attempts) {
+    const candidates = lookupReferenceKind(reference) ? await this.summaries.pinHashesByReference(manager, reference) : [];
+    const keys = failureKeys(reference, candidates.map((candidate) => candidate.dossierId));
+    if ((await this.failures.countRecent(manager, keys, LOOKUP_FAILURE_LIMIT.windowMinutes)) >= LOOKUP_FAILURE_LIMIT.attempts) {
       throw new LookupRateLimitedError();
     }
-    const candidates = lookupReferenceKind(reference) ? await this.summaries.pinHashesByReference(manager, reference) : [];
     let dossierId: string | undefined;
     for (const candidate of candidates) {
       if (candidate.lookupPinHash && lookupPinMatches(pin, candidate.dossierId, candidate.lookupPinHash)) dossierId = candidate.dossierId;
     }
     if (candidates.length === 0) hashLookupPin(pin, DECOY_DOSSIER_ID);
     if (!dossierId) {
-      await this.failures.record(manager, reference);
+      await this.failures.record(manager, keys);
       throw lookupNotFound();
     }
     const [summary, entries] = await Promise.all([this.summaries.find(manager, dossierId), this.timeline.entriesOf(manager, dossierId)]);

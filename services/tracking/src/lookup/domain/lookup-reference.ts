@@ -17,7 +17,16 @@ export function lookupReferenceKind(reference: string): DossierReferenceKind | u
 }
 
 /**
- * Failed attempts allowed per reference in a sliding window before the lookup answers 429: enough for
+ * What a failed lookup is counted against: each dossier the reference names (so its provisional id, code
+ * and S10 id share one allowance), or the typed reference when it names none (so unknown references are
+ * still rate-limited without revealing that they are unknown).
+ */
+export function failureKeys(reference: string, dossierIds: readonly string[]): string[] {
+  return dossierIds.length > 0 ? [...new Set(dossierIds)].map((id) => `dossier:${id}`) : [`reference:${reference}`];
+}
+
+/**
+ * Failed attempts allowed per dossier in a sliding window before the lookup answers 429: enough for
  * a mistyped PIN or two, far too few to walk a million PINs.
  */
 export const LOOKUP_FAILURE_LIMIT = { attempts: 5, windowMinutes: 15 } as const;
