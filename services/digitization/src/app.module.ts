@@ -17,6 +17,7 @@ import { digitizationEntities, digitizationMigrations } from './digitization-sch
 import { DossierDigitizationController } from './dossier-digitization/api/dossier-digitization.controller';
 import { CertifyComponentUseCase } from './dossier-digitization/application/certify-component.use-case';
 import { CHECKLIST_SOURCE } from './dossier-digitization/application/checklist-source.port';
+import { CLOCK, systemClock } from './dossier-digitization/application/clock';
 import { CloseDigitizationIncompleteUseCase } from './dossier-digitization/application/close-digitization-incomplete.use-case';
 import { CompleteDigitizationUseCase } from './dossier-digitization/application/complete-digitization.use-case';
 import { GetDigitizationStatusUseCase } from './dossier-digitization/application/get-digitization-status.use-case';
@@ -71,6 +72,7 @@ type DigitizationConfig = ServiceConfig<DigitizationExtraConfig>;
       inject: [CATALOG],
       useFactory: (catalog: Catalog) => new CatalogChecklistSource(catalog),
     },
+    { provide: CLOCK, useValue: systemClock },
     { provide: DossierDigitizationRepository, useValue: new DossierDigitizationRepository() },
     { provide: StoredDocumentRepository, useValue: new StoredDocumentRepository() },
     { provide: DocumentUseRepository, useValue: new DocumentUseRepository() },

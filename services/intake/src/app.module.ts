@@ -98,8 +98,16 @@ const providers: Provider[] = [
     inject: [CATALOG, CLOCK],
     useFactory: (catalog: Catalog, clock: Clock) => new ListEligibleProceduresUseCase(catalog, clock),
   },
-  { provide: RecordDispatchUseCase, useValue: new RecordDispatchUseCase() },
-  { provide: RecordDossierCodeUseCase, useValue: new RecordDossierCodeUseCase() },
+  {
+    provide: RecordDispatchUseCase,
+    inject: [DossierRepository, OutboxWriter, CLOCK],
+    useFactory: (dossiers: DossierRepository, outbox: OutboxWriter, clock: Clock) => new RecordDispatchUseCase({ dossiers, outbox, clock }),
+  },
+  {
+    provide: RecordDossierCodeUseCase,
+    inject: [DossierRepository, OutboxWriter, CLOCK],
+    useFactory: (dossiers: DossierRepository, outbox: OutboxWriter, clock: Clock) => new RecordDossierCodeUseCase({ dossiers, outbox, clock }),
+  },
   DossierProgressHandler,
 ];
 

@@ -3,6 +3,7 @@ import { assertValidEvent, buildEvent, EventType, toKafkaRecord } from '@bcci/co
 import { createTraceparent, KafkajsMessageBus, type MessageProducer } from '@bcci/messaging';
 import type { TestService } from '@bcci/service-kit/testing';
 import request from 'supertest';
+import { RecordDispatchUseCase } from '../src/dossiers/application/record-dispatch.use-case';
 import { registration, startIntake } from './intake-test-kit';
 
 const ROUNDS = 30;
@@ -15,6 +16,7 @@ async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
  * The counter withdraws a dossier (twice: a double click without Idempotency-Key, or two clerks) while
  * the courier's DISPATCHED scan arrives from forwarding. Each withdrawal reads the dossier, decides and
  * writes; the one that comes second must see the first (and the scan), so one dossier-withdrawn at most.
+ * Each order one after the other is checked too: withdrawn before the scan, refused after it.
  */
 describe('intake: withdrawal and dispatch racing (PostgreSQL + broker)', () => {
   let service: TestService;
@@ -64,5 +66,70 @@ describe('intake: withdrawal and dispatch racing (PostgreSQL + broker)', () => {
       if (!consistent || !row.dispatched) wrong.push({ round, answers, row, withdrawnEvents: events.length });
     }
     expect(wrong).toEqual([]);
+  });
+
+  it(`withdrawal then scan, and scan then withdrawal, ${ROUNDS} rounds: withdrawn once before dispatch, refused after it; the scan kept either way`, async () => {
+    const wrong: unknown[] = [];
+    const stateOf = async (id: string) => {
+      const [row] = await service.dataSource.query(`SELECT status, dispatched_at IS NOT NULL AS dispatched FROM dossiers WHERE id = $1`, [id]);
+      const events: { envelope: unknown }[] = await service.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = $1 AND message_key = $2`, [EventType.DossierWithdrawn, id]);
+      for (const { envelope } of events) assertValidEvent(envelope);
+      return { status: row.status as string, dispatched: row.dispatched as boolean, withdrawnEvents: events.length };
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      const register = async (seal: string) => (await request(service.url).post('/dossiers').set('Authorization', clerk()).send(registration({ sealNumber: seal })).expect(201)).body;
+      const [withdrawFirst, scanFirst] = await Promise.all([register(`NP-W-${round}`), register(`NP-S-${round}`)]);
+
+      const withdrawn = await withdraw(withdrawFirst.id);
+      const lateScan = await dispatchScan(withdrawFirst.id, withdrawFirst.postalItemId);
+      const earlyScan = await dispatchScan(scanFirst.id, scanFirst.postalItemId);
+      for (const scanId of [lateScan, earlyScan]) await waitUntil(async () => (await service.dataSource.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [scanId])).length > 0);
+      const refused = await withdraw(scanFirst.id);
+
+      const outcome = {
+        answers: [withdrawn.status, refused.status, refused.body.code],
+        withdrawFirst: await stateOf(withdrawFirst.id),
+        scanFirst: await stateOf(scanFirst.id),
+      };
+      const expected = {
+        answers: [200, 409, 'dossier.already-dispatched'],
+        withdrawFirst: { status: 'WITHDRAWN', dispatched: true, withdrawnEvents: 1 },
+        scanFirst: { status: 'REGISTERED', dispatched: true, withdrawnEvents: 0 },
+      };
+      if (JSON.stringify(outcome) !== JSON.stringify(expected)) wrong.push({ round, outcome });
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it(`a withdrawal and the scan handled in process at once, ${ROUNDS} rounds: either withdrawn before the dispatch or refused after it, never both`, async () => {
+    // Kafka's delivery usually lets the withdrawal finish first; here the scan is handled as the consumer
+    // handles it (the use case in a transaction of its own), pushed back by `stagger` round trips so that
+    // the rounds sweep the interleavings.
+    const recordDispatch = service.app.get(RecordDispatchUseCase);
+    const wrong: unknown[] = [];
+    const seen = new Set<string>();
+    for (let round = 0; round < ROUNDS; round++) {
+      const dossier = (await request(service.url).post('/dossiers').set('Authorization', clerk()).send(registration({ sealNumber: `NP-P-${round}` })).expect(201)).body;
+      const [answer, recorded] = await Promise.all([
+        withdraw(dossier.id),
+        service.dataSource.transaction(async (manager) => {
+          for (let i = 0; i < round % 8; i++) await manager.query('SELECT 1');
+          return recordDispatch.execute(manager, dossier.id, new Date());
+        }),
+      ]);
+      const [row] = await service.dataSource.query(`SELECT status, dispatched_at IS NOT NULL AS dispatched FROM dossiers WHERE id = $1`, [dossier.id]);
+      const events: { envelope: unknown }[] = await service.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = $1 AND message_key = $2`, [EventType.DossierWithdrawn, dossier.id]);
+      for (const { envelope } of events) assertValidEvent(envelope);
+      const outcome = { answer: answer.status === 200 ? 'withdrawn' : answer.body.code, recorded, status: row.status, dispatched: row.dispatched, withdrawnEvents: events.length };
+      seen.add(outcome.answer);
+      const consistent =
+        outcome.answer === 'withdrawn'
+          ? outcome.status === 'WITHDRAWN' && outcome.withdrawnEvents === 1
+          : outcome.answer === 'dossier.already-dispatched' && outcome.status === 'REGISTERED' && outcome.withdrawnEvents === 0;
+      if (!consistent || !recorded || !row.dispatched) wrong.push({ round, outcome });
+    }
+    expect(wrong).toEqual([]);
+    // Both interleavings happened: otherwise this test would only repeat the one-after-the-other test.
+    expect([...seen].sort()).toEqual(['dossier.already-dispatched', 'withdrawn']);
   });
 });

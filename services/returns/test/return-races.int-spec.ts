@@ -11,8 +11,9 @@ const RETURNED = 'bcci.returns.result-returned-to-agency.v1';
 
 /**
  * A courier's failed attempt and the delivery of the same result sent at the same moment (two phones,
- * or a retry racing the next step). Each command reads the journey, decides and writes: whatever the
- * interleaving, the one that comes second must see the first, so the row and the events tell one story.
+ * or a retry racing the next step), and the same two one after the other in each order. Each command
+ * reads the journey, decides and writes: whatever the interleaving, the one that comes second must see
+ * the first, so the row and the events tell one story.
  */
 describe('returns: delivery attempt and delivery racing (PostgreSQL + broker)', () => {
   let service: TestService;
@@ -93,6 +94,49 @@ describe('returns: delivery attempt and delivery racing (PostgreSQL + broker)', 
       if (attempted.status !== answers[0] || delivered.status !== answers[1] || JSON.stringify(story) !== JSON.stringify(expected)) {
         wrong.push({ dossierId, attempt: attempted.status, delivery: delivered.status, story, expected });
       }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it(`each order one after the other, ${ROUNDS} rounds: an attempt before the delivery counts, an attempt after it is refused`, async () => {
+    const dossierIds = await pickedUpLegs(ROUNDS * 2);
+    const wrong: unknown[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const [attemptFirst, deliveryFirst] = dossierIds.slice(round * 2, round * 2 + 2);
+      const answers = [
+        (await attempt(attemptFirst, '2025-04-04T10:00:00+07:00')).status,
+        (await deliver(attemptFirst, '2025-04-04T11:00:00+07:00')).status,
+        (await deliver(deliveryFirst, '2025-04-04T11:00:00+07:00')).status,
+        (await attempt(deliveryFirst, '2025-04-04T12:00:00+07:00')).status,
+      ];
+      const stories = [await storyOf(attemptFirst), await storyOf(deliveryFirst)];
+      const expected = [
+        { status: 'DELIVERED', invitations: 1, attemptRows: 1, attempted: 1, delivered: 1, returned: 0 },
+        { status: 'DELIVERED', invitations: 0, attemptRows: 0, attempted: 0, delivered: 1, returned: 0 },
+      ];
+      if (JSON.stringify(answers) !== JSON.stringify([200, 200, 200, 409]) || JSON.stringify(stories) !== JSON.stringify(expected)) wrong.push({ round, answers, stories });
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it(`the second failed attempt and the delivery one after the other, ${ROUNDS} rounds: whichever comes first happens, the other is refused`, async () => {
+    const dossierIds = await pickedUpLegs(ROUNDS * 2);
+    for (const dossierId of dossierIds) expect((await attempt(dossierId, '2025-04-04T10:00:00+07:00')).status).toBe(200);
+    const wrong: unknown[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const [attemptFirst, deliveryFirst] = dossierIds.slice(round * 2, round * 2 + 2);
+      const answers = [
+        (await attempt(attemptFirst, '2025-04-08T10:00:00+07:00')).status,
+        (await deliver(attemptFirst, '2025-04-08T11:00:00+07:00')).status,
+        (await deliver(deliveryFirst, '2025-04-08T11:00:00+07:00')).status,
+        (await attempt(deliveryFirst, '2025-04-08T12:00:00+07:00')).status,
+      ];
+      const stories = [await storyOf(attemptFirst), await storyOf(deliveryFirst)];
+      const expected = [
+        { status: 'RETURNED_TO_AGENCY', invitations: 2, attemptRows: 2, attempted: 2, delivered: 0, returned: 1 },
+        { status: 'DELIVERED', invitations: 1, attemptRows: 1, attempted: 1, delivered: 1, returned: 0 },
+      ];
+      if (JSON.stringify(answers) !== JSON.stringify([200, 409, 200, 409]) || JSON.stringify(stories) !== JSON.stringify(expected)) wrong.push({ round, answers, stories });
     }
     expect(wrong).toEqual([]);
   });

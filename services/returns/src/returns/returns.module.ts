@@ -20,13 +20,10 @@ import { SendCounterNoticeUseCase } from './application/send-counter-notice.use-
 import { DossierRegisteredHandler } from './messaging/dossier-registered.handler';
 import { DossierRejectedHandler } from './messaging/dossier-rejected.handler';
 import { ResultIssuedHandler } from './messaging/result-issued.handler';
+import { ReturnRepository } from './persistence/return.repository';
 
-type StepUseCase = new (runner: ReturnCommandRunner, outbox: OutboxWriter) => unknown;
-const step = (useCase: StepUseCase) => ({
-  provide: useCase,
-  inject: [ReturnCommandRunner, OutboxWriter],
-  useFactory: (runner: ReturnCommandRunner, outbox: OutboxWriter) => new useCase(runner, outbox),
-});
+type StepUseCase = new (runner: ReturnCommandRunner) => unknown;
+const step = (useCase: StepUseCase) => ({ provide: useCase, inject: [ReturnCommandRunner], useFactory: (runner: ReturnCommandRunner) => new useCase(runner) });
 
 /** Use cases are plain classes (no Nest in application/): built here from the kit's providers. */
 @Module({
@@ -34,15 +31,17 @@ const step = (useCase: StepUseCase) => ({
   controllers: [ReturnsController, IncidentsController],
   providers: [
     { provide: CLOCK, useValue: systemClock },
+    { provide: ReturnRepository, useValue: new ReturnRepository() },
     {
       provide: ReturnCommandRunner,
-      inject: [DataSource, CLOCK, IdempotencyStore],
-      useFactory: (dataSource: DataSource, clock: Clock, idempotency: IdempotencyStore) => new ReturnCommandRunner(dataSource, clock, idempotency),
+      inject: [DataSource, ReturnRepository, OutboxWriter, CLOCK, IdempotencyStore],
+      useFactory: (dataSource: DataSource, returns: ReturnRepository, outbox: OutboxWriter, clock: Clock, idempotency: IdempotencyStore) =>
+        new ReturnCommandRunner(dataSource, returns, outbox, clock, idempotency),
     },
     {
       provide: RecordUpstreamUseCase,
-      inject: [CATALOG, OutboxWriter, CLOCK],
-      useFactory: (catalog: Catalog, outbox: OutboxWriter, clock: Clock) => new RecordUpstreamUseCase(catalog, outbox, clock),
+      inject: [CATALOG, ReturnRepository, OutboxWriter, CLOCK],
+      useFactory: (catalog: Catalog, returns: ReturnRepository, outbox: OutboxWriter, clock: Clock) => new RecordUpstreamUseCase(catalog, returns, outbox, clock),
     },
     step(PickUpAtAgencyUseCase),
     step(RecordDeliveryAttemptUseCase),
@@ -51,12 +50,12 @@ const step = (useCase: StepUseCase) => ({
     step(ReturnToAgencyUseCase),
     {
       provide: RecordIncidentUseCase,
-      inject: [DataSource, OutboxWriter, CLOCK, IdempotencyStore],
-      useFactory: (dataSource: DataSource, outbox: OutboxWriter, clock: Clock, idempotency: IdempotencyStore) =>
-        new RecordIncidentUseCase(dataSource, outbox, clock, idempotency),
+      inject: [DataSource, ReturnRepository, OutboxWriter, CLOCK, IdempotencyStore],
+      useFactory: (dataSource: DataSource, returns: ReturnRepository, outbox: OutboxWriter, clock: Clock, idempotency: IdempotencyStore) =>
+        new RecordIncidentUseCase(dataSource, returns, outbox, clock, idempotency),
     },
-    { provide: GetReturnQuery, inject: [DataSource], useFactory: (dataSource: DataSource) => new GetReturnQuery(dataSource) },
-    { provide: ListReturnsQuery, inject: [DataSource], useFactory: (dataSource: DataSource) => new ListReturnsQuery(dataSource) },
+    { provide: GetReturnQuery, inject: [DataSource, ReturnRepository], useFactory: (dataSource: DataSource, returns: ReturnRepository) => new GetReturnQuery(dataSource, returns) },
+    { provide: ListReturnsQuery, inject: [DataSource, ReturnRepository], useFactory: (dataSource: DataSource, returns: ReturnRepository) => new ListReturnsQuery(dataSource, returns) },
     DossierRegisteredHandler,
     ResultIssuedHandler,
     DossierRejectedHandler,

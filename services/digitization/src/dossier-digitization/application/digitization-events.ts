@@ -1,110 +1,37 @@
-import { buildEvent, EventType, topicFor, type BcciEvent, type EventTypeName } from '@bcci/contracts';
-import type { OutboxEntry } from '@bcci/messaging';
-import type { ComponentDigitization, Completeness, DossierDigitization } from '../domain/dossier-digitization';
-import type { DocumentDescriptor, StaffActor } from '../domain/digitization.types';
+import { buildEvent, topicFor, type EventDataMap, type EventTypeName } from '@bcci/contracts';
+import type { OutboxEntry, OutboxWriter } from '@bcci/messaging';
+import type { EntityManager } from 'typeorm';
+import type { DigitizationDecision } from '../domain/dossier-digitization.rules';
+import type { DossierDigitizationState } from '../domain/dossier-digitization';
+import type { DossierDigitizationRepository } from '../persistence/dossier-digitization.repository';
 
-/** contracts: DocumentRef. */
-export function documentRef(document: DocumentDescriptor) {
-  return {
-    documentId: document.documentId,
-    contentHash: document.contentHash,
-    mediaType: document.mediaType,
-    sizeBytes: document.sizeBytes,
-    ...(document.pageCount === undefined ? {} : { pageCount: document.pageCount }),
-  };
+export { documentRef } from '../domain/document-ref';
+
+/** An event a rule decided, in its envelope: the dossier's chain (its registration's correlation id), dated now. */
+export function digitizationOutboxEntry<T extends EventTypeName>(event: { type: T; data: EventDataMap[T] }, correlationId: string | undefined, at: Date): OutboxEntry {
+  const built = buildEvent({ type: event.type, data: event.data, correlationId, time: at });
+  return { topic: topicFor(built.type), event: built as OutboxEntry['event'] };
 }
 
-function siteOf(dossier: DossierDigitization) {
-  return { kind: dossier.state.site.kind, postalCode: dossier.state.site.postalCode };
-}
-
-function entry<T extends EventTypeName>(event: BcciEvent<T>): OutboxEntry {
-  return { topic: topicFor(event.type), event: event as OutboxEntry['event'] };
-}
-
-export function componentDigitized(dossier: DossierDigitization, component: ComponentDigitization, at: Date): OutboxEntry {
-  const document = component.document!;
-  return entry(
-    buildEvent({
-      type: EventType.ComponentDigitized,
-      correlationId: dossier.state.correlationId,
-      time: at,
-      data: {
-        dossierId: dossier.dossierId,
-        componentId: component.componentId,
-        componentCode: component.componentCode,
-        document: documentRef(document),
-        ...(component.reusedFrom ? { reusedFrom: { ...component.reusedFrom } } : {}),
-        digitizedAt: at.toISOString(),
-        site: siteOf(dossier),
-        actor: { ...component.digitizedBy! },
-      },
-    }),
-  );
-}
-
-export function componentCertified(dossier: DossierDigitization, component: ComponentDigitization): OutboxEntry {
-  const certification = component.certification!;
-  return entry(
-    buildEvent({
-      type: EventType.ComponentCertified,
-      correlationId: dossier.state.correlationId,
-      time: certification.certifiedAt,
-      data: {
-        dossierId: dossier.dossierId,
-        componentId: component.componentId,
-        componentCode: component.componentCode,
-        contentHash: component.document!.contentHash,
-        certification: certification.kind,
-        certifiedAt: certification.certifiedAt.toISOString(),
-        ...(certification.note === undefined ? {} : { note: certification.note }),
-        actor: { ...certification.certifiedBy },
-      },
-    }),
-  );
-}
-
-type NonEmpty<T> = [T, ...T[]];
-
-export function dossierDigitized(dossier: DossierDigitization, result: Completeness, actor: StaffActor, at: Date): OutboxEntry {
-  return entry(
-    buildEvent({
-      type: EventType.DossierDigitized,
-      correlationId: dossier.state.correlationId,
-      time: at,
-      data: {
-        dossierId: dossier.dossierId,
-        components: result.flags as NonEmpty<(typeof result.flags)[number]>,
-        componentCount: result.flags.length,
-        digitizedCount: result.digitizedCount,
-        completedAt: at.toISOString(),
-        site: siteOf(dossier),
-        actor: { ...actor },
-      },
-    }),
-  );
-}
-
-export function dossierDigitizationIncomplete(
-  dossier: DossierDigitization,
-  result: Completeness,
-  reason: string,
-  actor: StaffActor,
-  at: Date,
-): OutboxEntry {
-  return entry(
-    buildEvent({
-      type: EventType.DossierDigitizationIncomplete,
-      correlationId: dossier.state.correlationId,
-      time: at,
-      data: {
-        dossierId: dossier.dossierId,
-        components: result.flags as NonEmpty<(typeof result.flags)[number]>,
-        missingComponentCodes: [...new Set(result.missing.map((m) => m.componentCode))] as NonEmpty<string>,
-        checkedAt: at.toISOString(),
-        note: reason,
-        actor: { ...actor },
-      },
-    }),
-  );
+/**
+ * Writes a decision in the caller's transaction (the one holding the dossier's lock, and the inbox
+ * record when an event caused it): the new state and its events in the outbox, together or not at all.
+ * A decision that changed nothing writes nothing. Answers whether anything changed.
+ */
+export async function writeDigitizationDecision(
+  manager: EntityManager,
+  deps: { readonly dossiers: DossierDigitizationRepository; readonly outbox: OutboxWriter },
+  before: DossierDigitizationState,
+  decision: DigitizationDecision,
+  now: Date,
+): Promise<boolean> {
+  if (decision.state === before) return false;
+  await deps.dossiers.save(manager, decision.state);
+  if (decision.events.length > 0) {
+    await deps.outbox.append(
+      manager,
+      decision.events.map((event) => digitizationOutboxEntry(event, decision.state.correlationId, now)),
+    );
+  }
+  return true;
 }

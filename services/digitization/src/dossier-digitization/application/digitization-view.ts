@@ -1,6 +1,5 @@
 import type { DocumentDescriptor, ReuseSource, StaffActor } from '../domain/digitization.types';
-import type { DossierDigitization } from '../domain/dossier-digitization';
-import { flagsOf } from '../domain/dossier-digitization';
+import { completenessOf, flagsOf, type DossierDigitizationState } from '../domain/dossier-digitization';
 
 export interface ComponentView {
   componentId: string;
@@ -36,9 +35,8 @@ export interface DigitizationView {
 }
 
 /** What the operator's screen shows: per component, what is there and what is still missing. */
-export function digitizationView(dossier: DossierDigitization): DigitizationView {
-  const s = dossier.state;
-  const completeness = dossier.completeness();
+export function digitizationView(s: DossierDigitizationState): DigitizationView {
+  const completeness = completenessOf(s);
   return {
     dossierId: s.dossierId,
     provisionalDossierId: s.provisionalDossierId,

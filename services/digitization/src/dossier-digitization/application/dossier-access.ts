@@ -2,7 +2,7 @@ import type { Actor } from '@bcci/auth';
 import { assertPostalPointScope } from '@bcci/auth';
 import { NotFoundError } from '@bcci/kernel';
 import type { EntityManager } from 'typeorm';
-import type { DossierDigitization } from '../domain/dossier-digitization';
+import type { DossierDigitizationState } from '../domain/dossier-digitization';
 import type { DossierDigitizationRepository } from '../persistence/dossier-digitization.repository';
 
 export class UnknownDossierError extends NotFoundError {
@@ -26,9 +26,9 @@ export async function loadDossierFor(
   actor: Actor,
   dossierId: string,
   forUpdate: boolean,
-): Promise<DossierDigitization> {
+): Promise<DossierDigitizationState> {
   const dossier = forUpdate ? await repository.findForUpdate(manager, dossierId) : await repository.find(manager, dossierId);
   if (!dossier) throw new UnknownDossierError(dossierId);
-  assertPostalPointScope(actor, dossier.state.site.postalCode, dossier.state.provinceCode ? { provinceCode: dossier.state.provinceCode } : {});
+  assertPostalPointScope(actor, dossier.site.postalCode, dossier.provinceCode ? { provinceCode: dossier.provinceCode } : {});
   return dossier;
 }

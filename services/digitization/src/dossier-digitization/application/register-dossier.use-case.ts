@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BcciEvent, EventType } from '@bcci/contracts';
 import type { EntityManager } from 'typeorm';
 import { resolveComponents } from '../domain/checklist';
-import { DossierDigitization } from '../domain/dossier-digitization';
+import { registerDigitization } from '../domain/dossier-digitization';
 import { DossierDigitizationRepository } from '../persistence/dossier-digitization.repository';
 import { CHECKLIST_SOURCE, type ChecklistSource } from './checklist-source.port';
 
@@ -22,7 +22,7 @@ export class RegisterDossierUseCase {
     const data = event.data;
     const checklist = this.checklists.checklistFor(data.procedureCode, data.intakeDay);
     const provinceCode = data.intakeSite.provinceCode ?? this.checklists.provinceOfPostalPoint(data.intakeSite.postalCode, data.intakeDay);
-    const dossier = DossierDigitization.register({
+    const dossier = registerDigitization({
       dossierId: data.dossierId,
       provisionalDossierId: data.provisionalDossierId,
       procedureCode: data.procedureCode,

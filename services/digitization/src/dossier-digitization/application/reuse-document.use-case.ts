@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@bcci/auth';
-import { ConflictError, InvalidInputError, NotFoundError, systemClock } from '@bcci/kernel';
+import { ConflictError, InvalidInputError, NotFoundError } from '@bcci/kernel';
 import { OutboxWriter } from '@bcci/messaging';
+import { transactionWithRetry } from '@bcci/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { parseContentHash } from '../../documents/domain/content-hash';
 import { DocumentUseRepository } from '../../documents/persistence/document-use.repository';
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
 import type { DocumentDescriptor, ReuseSource, ReuseSourceKind } from '../domain/digitization.types';
-import { flagsOf } from '../domain/dossier-digitization';
+import { componentOf, flagsOf } from '../domain/dossier-digitization';
+import { attachReused } from '../domain/dossier-digitization.rules';
 import { DossierDigitizationRepository } from '../persistence/dossier-digitization.repository';
-import { componentDigitized } from './digitization-events';
+import { CLOCK, type Clock } from './clock';
+import { writeDigitizationDecision } from './digitization-events';
 import { digitizationView, type DigitizationView } from './digitization-view';
 import { loadDossierFor, UnknownDossierError } from './dossier-access';
 import { staffActorOf } from './staff-actor';
@@ -40,8 +43,8 @@ class UnknownDocumentError extends NotFoundError {
 
 /**
  * Reuse of an already-digitized document instead of a new scan (the citizen's earlier dossier, their
- * data store, the national database), recorded with its source and announced by component-digitized
- * with `reusedFrom`.
+ * data store, the national database), decided by attachReused under the dossier's lock, recorded with
+ * its source and announced by component-digitized with `reusedFrom`.
  */
 @Injectable()
 export class ReuseDocumentUseCase {
@@ -50,12 +53,14 @@ export class ReuseDocumentUseCase {
     @Inject(DossierDigitizationRepository) private readonly dossiers: DossierDigitizationRepository,
     @Inject(StoredDocumentRepository) private readonly documents: StoredDocumentRepository,
     @Inject(DocumentUseRepository) private readonly uses: DocumentUseRepository,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: ReuseDocumentCommand): Promise<{ changed: boolean; view: DigitizationView }> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithRetry(this.dataSource, async (manager) => {
       const dossier = await loadDossierFor(this.dossiers, manager, command.actor, command.dossierId, true);
-      dossier.component(command.componentCode);
+      componentOf(dossier, command.componentCode);
       const { document, sourceCertified } = await this.sourceDocument(manager, command);
       const source: ReuseSource = {
         sourceKind: command.sourceKind,
@@ -63,10 +68,10 @@ export class ReuseDocumentUseCase {
         ...(command.sourceComponentCode ? { sourceComponentCode: command.sourceComponentCode } : {}),
       };
       const actor = staffActorOf(command.actor);
-      const now = systemClock.now();
-      const changed = dossier.attachReused(command.componentCode, document, source, sourceCertified, actor, now);
+      const now = this.clock.now();
+      const decision = attachReused(dossier, { componentCode: command.componentCode, document, source, sourceCertified, actor }, { now });
+      const changed = await writeDigitizationDecision(manager, { dossiers: this.dossiers, outbox: this.outbox }, dossier, decision, now);
       if (changed) {
-        await this.dossiers.save(manager, dossier);
         await this.uses.record(manager, {
           contentHash: document.contentHash,
           dossierId: dossier.dossierId,
@@ -75,9 +80,8 @@ export class ReuseDocumentUseCase {
           actor,
           usedAt: now,
         });
-        await new OutboxWriter().append(manager, componentDigitized(dossier, dossier.component(command.componentCode), now));
       }
-      return { changed, view: digitizationView(dossier) };
+      return { changed, view: digitizationView(decision.state) };
     });
   }
 
@@ -95,7 +99,7 @@ export class ReuseDocumentUseCase {
       }
       const source = await this.dossiers.find(manager, command.sourceRef);
       if (!source) throw new UnknownDossierError(command.sourceRef);
-      const component = source.component(command.sourceComponentCode);
+      const component = componentOf(source, command.sourceComponentCode);
       if (!component.document) {
         throw new ConflictError({
           code: 'REUSE_SOURCE_NOT_DIGITIZED',

@@ -1,16 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@bcci/auth';
 import { OutboxWriter } from '@bcci/messaging';
+import { transactionWithRetry } from '@bcci/persistence';
 import { DataSource } from 'typeorm';
 import { ScanStorage } from '../../documents/application/scan-storage';
 import { DocumentUseRepository } from '../../documents/persistence/document-use.repository';
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
+import { componentOf } from '../domain/dossier-digitization';
+import { attachScan } from '../domain/dossier-digitization.rules';
 import { DossierDigitizationRepository } from '../persistence/dossier-digitization.repository';
-import { componentDigitized } from './digitization-events';
+import { CLOCK, type Clock } from './clock';
+import { writeDigitizationDecision } from './digitization-events';
 import { digitizationView, type DigitizationView } from './digitization-view';
 import { loadDossierFor } from './dossier-access';
 import { staffActorOf } from './staff-actor';
-import { systemClock } from '@bcci/kernel';
 
 export interface UploadComponentScanCommand {
   readonly actor: Actor;
@@ -25,7 +28,11 @@ export interface UploadOutcome {
   readonly view: DigitizationView;
 }
 
-/** An operator uploads the scan of one component: stored by hash, announced by component-digitized. */
+/**
+ * An operator uploads the scan of one component: stored by hash, decided by attachScan, announced by
+ * component-digitized. The decision runs under the dossier's lock (a certification, completion or
+ * withdrawal at the same moment is ordered with it) and reruns whole on a deadlock or serialization failure.
+ */
 @Injectable()
 export class UploadComponentScanUseCase {
   constructor(
@@ -34,33 +41,27 @@ export class UploadComponentScanUseCase {
     @Inject(DossierDigitizationRepository) private readonly dossiers: DossierDigitizationRepository,
     @Inject(StoredDocumentRepository) private readonly documents: StoredDocumentRepository,
     @Inject(DocumentUseRepository) private readonly uses: DocumentUseRepository,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: UploadComponentScanCommand): Promise<UploadOutcome> {
     const file = this.scans.inspect(command.bytes);
     // Refuse out-of-scope, unknown or closed targets before a single byte is kept.
     const precheck = await loadDossierFor(this.dossiers, this.dataSource.manager, command.actor, command.dossierId, false);
-    precheck.component(command.componentCode);
+    componentOf(precheck, command.componentCode);
     const actor = staffActorOf(command.actor);
     await this.scans.keep(file);
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithRetry(this.dataSource, async (manager) => {
       const dossier = await loadDossierFor(this.dossiers, manager, command.actor, command.dossierId, true);
-      const now = systemClock.now();
+      const now = this.clock.now();
       const document = await this.documents.register(manager, file, now);
-      const changed = dossier.attachScan(command.componentCode, document, actor, now);
+      const decision = attachScan(dossier, { componentCode: command.componentCode, document, actor }, { now });
+      const changed = await writeDigitizationDecision(manager, { dossiers: this.dossiers, outbox: this.outbox }, dossier, decision, now);
       if (changed) {
-        await this.dossiers.save(manager, dossier);
-        await this.uses.record(manager, {
-          contentHash: file.contentHash,
-          dossierId: dossier.dossierId,
-          kind: 'COMPONENT_SCAN',
-          componentCode: command.componentCode,
-          actor,
-          usedAt: now,
-        });
-        await new OutboxWriter().append(manager, componentDigitized(dossier, dossier.component(command.componentCode), now));
+        await this.uses.record(manager, { contentHash: file.contentHash, dossierId: dossier.dossierId, kind: 'COMPONENT_SCAN', componentCode: command.componentCode, actor, usedAt: now });
       }
-      return { changed, view: digitizationView(dossier) };
+      return { changed, view: digitizationView(decision.state) };
     });
   }
 }

@@ -1,23 +1,6 @@
 import type { ResolvedComponent } from './checklist';
-import type {
-  Certification,
-  CertificationKind,
-  DigitizationSite,
-  DigitizationStatus,
-  DocumentDescriptor,
-  ReuseSource,
-  StaffActor,
-} from './digitization.types';
-import {
-  AlreadyCertifiedError,
-  DigitizationIncompleteError,
-  DossierNotDigitizableError,
-  NothingMissingError,
-  NothingToCertifyError,
-  NoComponentsError,
-  UnknownComponentError,
-  type MissingComponent,
-} from './dossier-digitization.errors';
+import type { Certification, DigitizationSite, DigitizationStatus, DocumentDescriptor, ReuseSource, StaffActor } from './digitization.types';
+import { UnknownComponentError, type MissingComponent } from './dossier-digitization.errors';
 
 export interface ComponentDigitization {
   readonly componentId: string;
@@ -28,16 +11,16 @@ export interface ComponentDigitization {
   readonly copies: number;
   readonly required: boolean;
   readonly certificationRequired: boolean;
-  document?: DocumentDescriptor;
-  digitizedAt?: Date;
-  digitizedBy?: StaffActor;
-  reusedFrom?: ReuseSource;
+  readonly document?: DocumentDescriptor;
+  readonly digitizedAt?: Date;
+  readonly digitizedBy?: StaffActor;
+  readonly reusedFrom?: ReuseSource;
   /**
    * The reused document needs no new certification: it comes from an authoritative store (national
    * database, the citizen's data store) or from a certified component of an earlier dossier.
    */
-  sourceCertified: boolean;
-  certification?: Certification;
+  readonly sourceCertified: boolean;
+  readonly certification?: Certification;
 }
 
 export interface DossierDigitizationState {
@@ -54,11 +37,11 @@ export interface DossierDigitizationState {
   readonly registeredAt: Date;
   /** Correlation id of the registration event: events of this dossier continue its chain. */
   readonly correlationId?: string;
-  status: DigitizationStatus;
-  completedAt?: Date;
-  closedAt?: Date;
-  closedReason?: string;
-  readonly components: ComponentDigitization[];
+  readonly status: DigitizationStatus;
+  readonly completedAt?: Date;
+  readonly closedAt?: Date;
+  readonly closedReason?: string;
+  readonly components: readonly ComponentDigitization[];
 }
 
 /** contracts: ComponentDigitizationFlags. */
@@ -95,164 +78,58 @@ export interface RegisterDossierInput {
 }
 
 /**
- * The digitization of one dossier: per component, its current scan (or reused document) and the
- * operator's certification; the completeness rule against the checklist of the intake day.
+ * The digitization of one dossier, registered from intake's dossier-registered: its components as
+ * judged against the procedure's checklist of the intake day, none digitized yet.
  */
-export class DossierDigitization {
-  constructor(readonly state: DossierDigitizationState) {}
+export function registerDigitization(input: RegisterDossierInput): DossierDigitizationState {
+  return {
+    dossierId: input.dossierId,
+    provisionalDossierId: input.provisionalDossierId,
+    procedureCode: input.procedureCode,
+    intakeDay: input.intakeDay,
+    catalogVersion: input.catalogVersion,
+    site: input.site,
+    ...(input.provinceCode === undefined ? {} : { provinceCode: input.provinceCode }),
+    ...(input.returnPostalCode === undefined ? {} : { returnPostalCode: input.returnPostalCode }),
+    registeredAt: input.registeredAt,
+    ...(input.correlationId === undefined ? {} : { correlationId: input.correlationId }),
+    status: 'OPEN',
+    components: input.components.map((c, position) => ({
+      componentId: c.componentId,
+      componentCode: c.componentCode,
+      title: c.title,
+      position,
+      originals: c.originals,
+      copies: c.copies,
+      required: c.required,
+      certificationRequired: c.certificationRequired,
+      sourceCertified: false,
+    })),
+  };
+}
 
-  static register(input: RegisterDossierInput): DossierDigitization {
-    return new DossierDigitization({
-      dossierId: input.dossierId,
-      provisionalDossierId: input.provisionalDossierId,
-      procedureCode: input.procedureCode,
-      intakeDay: input.intakeDay,
-      catalogVersion: input.catalogVersion,
-      site: input.site,
-      ...(input.provinceCode === undefined ? {} : { provinceCode: input.provinceCode }),
-      ...(input.returnPostalCode === undefined ? {} : { returnPostalCode: input.returnPostalCode }),
-      registeredAt: input.registeredAt,
-      ...(input.correlationId === undefined ? {} : { correlationId: input.correlationId }),
-      status: 'OPEN',
-      components: input.components.map((c, position) => ({
-        componentId: c.componentId,
-        componentCode: c.componentCode,
-        title: c.title,
-        position,
-        originals: c.originals,
-        copies: c.copies,
-        required: c.required,
-        certificationRequired: c.certificationRequired,
-        sourceCertified: false,
-      })),
-    });
-  }
+/** The component with that code (404 `COMPONENT_UNKNOWN` when the dossier has none). */
+export function componentOf(state: DossierDigitizationState, componentCode: string): ComponentDigitization {
+  const found = state.components.find((c) => c.componentCode === componentCode);
+  if (!found) throw new UnknownComponentError(state.dossierId, componentCode);
+  return found;
+}
 
-  get dossierId(): string {
-    return this.state.dossierId;
-  }
-
-  component(componentCode: string): ComponentDigitization {
-    const found = this.state.components.find((c) => c.componentCode === componentCode);
-    if (!found) throw new UnknownComponentError(this.state.dossierId, componentCode);
-    return found;
-  }
-
-  /**
-   * Attaches a fresh scan to a component. A new scan replaces the previous one (a blurred page is
-   * scanned again) and voids its certification. Returns false when it is the very document already
-   * attached as a scan: nothing changes and nothing is announced.
-   */
-  attachScan(componentCode: string, document: DocumentDescriptor, actor: StaffActor, at: Date): boolean {
-    this.assertWritable();
-    const component = this.component(componentCode);
-    if (component.document?.contentHash === document.contentHash && !component.reusedFrom) return false;
-    this.replaceDocument(component, document, actor, at);
-    return true;
-  }
-
-  /** Records an already-digitized document reused with its source, instead of a new scan. */
-  attachReused(
-    componentCode: string,
-    document: DocumentDescriptor,
-    source: ReuseSource,
-    sourceCertified: boolean,
-    actor: StaffActor,
-    at: Date,
-  ): boolean {
-    this.assertWritable();
-    const component = this.component(componentCode);
-    if (
-      component.document?.contentHash === document.contentHash &&
-      component.reusedFrom?.sourceKind === source.sourceKind &&
-      component.reusedFrom.sourceRef === source.sourceRef
-    ) {
-      return false;
-    }
-    this.replaceDocument(component, document, actor, at);
-    component.reusedFrom = source;
-    component.sourceCertified = sourceCertified || source.sourceKind !== 'PREVIOUS_DOSSIER';
-    return true;
-  }
-
-  /** The operator certifies that the current electronic copy matches the paper (chứng thực bản sao điện tử). */
-  certify(componentCode: string, kind: CertificationKind, actor: StaffActor, at: Date, note?: string): ComponentDigitization {
-    this.assertWritable();
-    const component = this.component(componentCode);
-    if (!component.document) throw new NothingToCertifyError(componentCode);
-    if (component.certification) throw new AlreadyCertifiedError(componentCode);
-    component.certification = { kind, certifiedAt: at, certifiedBy: actor, ...(note === undefined ? {} : { note }) };
-    return component;
-  }
-
-  /**
-   * Completeness rule: every required component has a document, and every one whose copy must be
-   * certified is certified (or reused from a source that needs none). Optional components never block.
-   */
-  completeness(): Completeness {
-    const flags = this.state.components.map((c) => flagsOf(c));
-    const missing: MissingComponent[] = [];
-    for (const component of this.state.components) {
-      if (!component.required) continue;
-      if (!component.document) missing.push({ componentCode: component.componentCode, title: component.title, missing: 'SCAN' });
-      else if (needsCertification(component)) {
-        missing.push({ componentCode: component.componentCode, title: component.title, missing: 'CERTIFICATION' });
-      }
-    }
-    return { complete: missing.length === 0, flags, missing, digitizedCount: flags.filter((f) => f.digitized).length };
-  }
-
-  /** Closes the digitization as complete; refused (422) with the list of what is missing otherwise. */
-  complete(at: Date): Completeness {
-    this.assertWritable();
-    this.assertHasComponents();
-    const result = this.completeness();
-    if (!result.complete) throw new DigitizationIncompleteError(this.state.dossierId, result.missing);
-    this.state.status = 'DIGITIZED';
-    this.state.completedAt = at;
-    return result;
-  }
-
-  /** The operator closes the digitization as incomplete, with a reason; refused when nothing is missing. */
-  closeIncomplete(reason: string, at: Date): Completeness {
-    this.assertWritable();
-    this.assertHasComponents();
-    const result = this.completeness();
-    if (result.complete) throw new NothingMissingError(this.state.dossierId);
-    this.state.status = 'CLOSED_INCOMPLETE';
-    this.state.closedAt = at;
-    this.state.closedReason = reason;
-    return result;
-  }
-
-  /** The applicant withdrew the dossier at intake: no more digitization. Idempotent. */
-  withdraw(): boolean {
-    if (this.state.status === 'WITHDRAWN') return false;
-    this.state.status = 'WITHDRAWN';
-    return true;
-  }
-
-  private replaceDocument(component: ComponentDigitization, document: DocumentDescriptor, actor: StaffActor, at: Date): void {
-    component.document = document;
-    component.digitizedAt = at;
-    component.digitizedBy = actor;
-    component.reusedFrom = undefined;
-    component.sourceCertified = false;
-    component.certification = undefined;
-    // A new document after closing as incomplete is the missing part arriving: work resumes.
-    if (this.state.status === 'CLOSED_INCOMPLETE') this.state.status = 'OPEN';
-  }
-
-  /** A form-2 dossier (result by post only) handed in no paper: there is nothing of it to digitize. */
-  private assertHasComponents(): void {
-    if (this.state.components.length === 0) throw new NoComponentsError(this.state.dossierId);
-  }
-
-  private assertWritable(): void {
-    if (this.state.status === 'DIGITIZED' || this.state.status === 'WITHDRAWN') {
-      throw new DossierNotDigitizableError(this.state.dossierId, this.state.status);
+/**
+ * Completeness rule: every required component has a document, and every one whose copy must be
+ * certified is certified (or reused from a source that needs none). Optional components never block.
+ */
+export function completenessOf(state: DossierDigitizationState): Completeness {
+  const flags = state.components.map((c) => flagsOf(c));
+  const missing: MissingComponent[] = [];
+  for (const component of state.components) {
+    if (!component.required) continue;
+    if (!component.document) missing.push({ componentCode: component.componentCode, title: component.title, missing: 'SCAN' });
+    else if (needsCertification(component)) {
+      missing.push({ componentCode: component.componentCode, title: component.title, missing: 'CERTIFICATION' });
     }
   }
+  return { complete: missing.length === 0, flags, missing, digitizedCount: flags.filter((f) => f.digitized).length };
 }
 
 function isCertified(component: ComponentDigitization): boolean {

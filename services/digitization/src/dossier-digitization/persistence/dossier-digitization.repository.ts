@@ -10,7 +10,7 @@ import type {
   SiteKind,
   StaffActor,
 } from '../domain/digitization.types';
-import { DossierDigitization, type ComponentDigitization } from '../domain/dossier-digitization';
+import type { ComponentDigitization, DossierDigitizationState } from '../domain/dossier-digitization';
 import { DigitizationComponentOrmEntity } from './digitization-component.orm-entity';
 import { DossierDigitizationOrmEntity } from './dossier-digitization.orm-entity';
 
@@ -94,8 +94,7 @@ function componentRow(dossierId: string, c: ComponentDigitization): Digitization
   });
 }
 
-function dossierRow(d: DossierDigitization): DossierDigitizationOrmEntity {
-  const s = d.state;
+function dossierRow(s: DossierDigitizationState): DossierDigitizationOrmEntity {
   return Object.assign(new DossierDigitizationOrmEntity(), {
     dossierId: s.dossierId,
     provisionalDossierId: s.provisionalDossierId,
@@ -115,10 +114,13 @@ function dossierRow(d: DossierDigitization): DossierDigitizationOrmEntity {
   });
 }
 
-/** Loads and stores the DossierDigitization aggregate (dossier row + component rows). */
+/**
+ * Loads and stores a dossier's digitization (dossier row + component rows), the aggregate the rules of
+ * domain/dossier-digitization.rules.ts decide on.
+ */
 export class DossierDigitizationRepository {
   /** Inserts a newly registered dossier; false when it is already known (nothing written). */
-  async insertIfAbsent(manager: EntityManager, dossier: DossierDigitization): Promise<boolean> {
+  async insertIfAbsent(manager: EntityManager, dossier: DossierDigitizationState): Promise<boolean> {
     const inserted = await manager
       .createQueryBuilder()
       .insert()
@@ -128,7 +130,7 @@ export class DossierDigitizationRepository {
       .returning(['dossierId'])
       .execute();
     if (inserted.raw.length === 0) return false;
-    const rows = dossier.state.components.map((c) => componentRow(dossier.dossierId, c));
+    const rows = dossier.components.map((c) => componentRow(dossier.dossierId, c));
     if (rows.length > 0) await manager.insert(DigitizationComponentOrmEntity, rows);
     return true;
   }
@@ -137,23 +139,24 @@ export class DossierDigitizationRepository {
    * Loads the aggregate with its row locked until the transaction ends, so two operators working on the
    * same dossier at once are serialised (no lost certification, no double completion).
    */
-  async findForUpdate(manager: EntityManager, dossierId: string): Promise<DossierDigitization | undefined> {
+  async findForUpdate(manager: EntityManager, dossierId: string): Promise<DossierDigitizationState | undefined> {
     return this.load(manager, dossierId, true);
   }
 
-  async find(manager: EntityManager, dossierId: string): Promise<DossierDigitization | undefined> {
+  async find(manager: EntityManager, dossierId: string): Promise<DossierDigitizationState | undefined> {
     return this.load(manager, dossierId, false);
   }
 
-  async save(manager: EntityManager, dossier: DossierDigitization): Promise<void> {
+  /** Saves a decided state; call with the dossier's row locked (findForUpdate). */
+  async save(manager: EntityManager, dossier: DossierDigitizationState): Promise<void> {
     await manager.save(DossierDigitizationOrmEntity, dossierRow(dossier));
     await manager.save(
       DigitizationComponentOrmEntity,
-      dossier.state.components.map((c) => componentRow(dossier.dossierId, c)),
+      dossier.components.map((c) => componentRow(dossier.dossierId, c)),
     );
   }
 
-  private async load(manager: EntityManager, dossierId: string, lock: boolean): Promise<DossierDigitization | undefined> {
+  private async load(manager: EntityManager, dossierId: string, lock: boolean): Promise<DossierDigitizationState | undefined> {
     const query = manager.createQueryBuilder(DossierDigitizationOrmEntity, 'd').where('d.dossier_id = :dossierId', { dossierId });
     const row = await (lock ? query.setLock('pessimistic_write') : query).getOne();
     if (!row) return undefined;
@@ -161,7 +164,7 @@ export class DossierDigitizationRepository {
     const hashes = componentRows.flatMap((c) => (c.contentHash ? [c.contentHash] : []));
     const documentRows = hashes.length > 0 ? await manager.findBy(StoredDocumentOrmEntity, { contentHash: In(hashes) }) : [];
     const documents = new Map(documentRows.map((d) => [d.contentHash, toDocument(d)]));
-    return new DossierDigitization({
+    return {
       dossierId: row.dossierId,
       provisionalDossierId: row.provisionalDossierId,
       procedureCode: row.procedureCode,
@@ -177,6 +180,6 @@ export class DossierDigitizationRepository {
       ...(row.closedAt ? { closedAt: row.closedAt } : {}),
       ...(row.closedReason ? { closedReason: row.closedReason } : {}),
       components: componentRows.map((c) => toComponent(c, documents)),
-    });
+    };
   }
 }

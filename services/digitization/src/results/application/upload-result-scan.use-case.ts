@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canAccessPostalPoint, type Actor } from '@bcci/auth';
-import { buildEvent, EventType, topicFor } from '@bcci/contracts';
-import { ForbiddenError, NotFoundError, systemClock } from '@bcci/kernel';
-import { OutboxWriter, type OutboxEntry } from '@bcci/messaging';
+import { ForbiddenError, NotFoundError } from '@bcci/kernel';
+import { OutboxWriter } from '@bcci/messaging';
+import { transactionWithRetry } from '@bcci/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ScanStorage } from '../../documents/application/scan-storage';
 import { DocumentUseRepository } from '../../documents/persistence/document-use.repository';
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
-import { documentRef } from '../../dossier-digitization/application/digitization-events';
+import { CLOCK, type Clock } from '../../dossier-digitization/application/clock';
+import { digitizationOutboxEntry, documentRef } from '../../dossier-digitization/application/digitization-events';
 import { staffActorOf } from '../../dossier-digitization/application/staff-actor';
-import type { DossierDigitization } from '../../dossier-digitization/domain/dossier-digitization';
 import { DossierDigitizationRepository } from '../../dossier-digitization/persistence/dossier-digitization.repository';
-import type { ResultDigitization } from '../domain/result-digitization';
+import { attachResultScan, type ResultDigitizationState } from '../domain/result-digitization';
 import { ResultDigitizationRepository } from '../persistence/result-digitization.repository';
 
 export interface UploadResultScanCommand {
@@ -33,8 +33,7 @@ export interface ResultView {
   digitizedAt?: string;
 }
 
-export function resultView(result: ResultDigitization): ResultView {
-  const s = result.state;
+export function resultView(s: ResultDigitizationState): ResultView {
   return {
     resultId: s.resultId,
     dossierId: s.dossierId,
@@ -60,7 +59,8 @@ class NoResultError extends NotFoundError {
 
 /**
  * A paper result is scanned at the postal point that received the dossier or returns the result
- * (or by operations of the province) → result-digitized.
+ * (or by operations of the province) → result-digitized (rule: attachResultScan). The result's row is
+ * locked for the decision; the whole step reruns on a deadlock or serialization failure.
  */
 @Injectable()
 export class UploadResultScanUseCase {
@@ -71,31 +71,34 @@ export class UploadResultScanUseCase {
     @Inject(ResultDigitizationRepository) private readonly results: ResultDigitizationRepository,
     @Inject(StoredDocumentRepository) private readonly documents: StoredDocumentRepository,
     @Inject(DocumentUseRepository) private readonly uses: DocumentUseRepository,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: UploadResultScanCommand): Promise<{ changed: boolean; view: ResultView }> {
     const file = this.scans.inspect(command.bytes);
     await this.dataSource.transaction((manager) => this.authorisedResult(manager, command));
     await this.scans.keep(file);
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithRetry(this.dataSource, async (manager) => {
       const { result, dossier } = await this.authorisedResult(manager, command);
       const actor = staffActorOf(command.actor);
-      const now = systemClock.now();
+      const now = this.clock.now();
       const document = await this.documents.register(manager, file, now);
-      const changed = result.attachScan(document, command.certified, actor, now);
+      const decision = attachResultScan(result, { document, certified: command.certified, actor, ...(command.actor.postalCode ? { postalCode: command.actor.postalCode } : {}) }, { now });
+      const changed = decision.state !== result;
       if (changed) {
-        await this.results.save(manager, result);
-        await this.uses.record(manager, { contentHash: file.contentHash, dossierId: result.state.dossierId, kind: 'RESULT_SCAN', resultId: result.state.resultId, actor, usedAt: now });
-        await new OutboxWriter().append(manager, this.resultDigitized(result, dossier, command.actor, now));
+        await this.results.save(manager, decision.state);
+        await this.uses.record(manager, { contentHash: file.contentHash, dossierId: result.dossierId, kind: 'RESULT_SCAN', resultId: result.resultId, actor, usedAt: now });
+        await this.outbox.append(manager, decision.events.map((event) => digitizationOutboxEntry(event, dossier.correlationId, now)));
       }
-      return { changed, view: resultView(result) };
+      return { changed, view: resultView(decision.state) };
     });
   }
 
   private async authorisedResult(manager: EntityManager, command: UploadResultScanCommand) {
     const dossier = await this.dossiers.find(manager, command.dossierId);
-    const context = dossier?.state.provinceCode ? { provinceCode: dossier.state.provinceCode } : {};
-    const places = dossier ? [dossier.state.site.postalCode, dossier.state.returnPostalCode].filter((p): p is string => !!p) : [];
+    const context = dossier?.provinceCode ? { provinceCode: dossier.provinceCode } : {};
+    const places = dossier ? [dossier.site.postalCode, dossier.returnPostalCode].filter((p): p is string => !!p) : [];
     if (!places.some((postalCode) => canAccessPostalPoint(command.actor, postalCode, context))) {
       throw new ForbiddenError({
         code: 'scope.postal-point',
@@ -106,24 +109,5 @@ export class UploadResultScanUseCase {
     const result = await this.results.findForUpdate(manager, command.dossierId, command.resultId);
     if (!result) throw new NoResultError(command.dossierId, command.resultId);
     return { result, dossier: dossier! };
-  }
-
-  private resultDigitized(result: ResultDigitization, dossier: DossierDigitization, actor: Actor, at: Date): OutboxEntry {
-    const s = result.state;
-    const event = buildEvent({
-      type: EventType.ResultDigitized,
-      correlationId: dossier.state.correlationId,
-      time: at,
-      data: {
-        dossierId: s.dossierId,
-        resultId: s.resultId,
-        document: documentRef(s.document!),
-        certified: s.certified,
-        digitizedAt: at.toISOString(),
-        ...(actor.postalCode ? { site: { kind: 'POSTAL_POINT' as const, postalCode: actor.postalCode } } : {}),
-        actor: { ...staffActorOf(actor) },
-      },
-    });
-    return { topic: topicFor(event.type), event: event as OutboxEntry['event'] };
   }
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ContentHash } from '../../documents/domain/content-hash';
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
 import type { StaffActor } from '../../dossier-digitization/domain/digitization.types';
-import { ResultDigitization, type ResultMedium } from '../domain/result-digitization';
+import type { ResultDigitizationState, ResultMedium } from '../domain/result-digitization';
 import { ResultDigitizationOrmEntity } from './result-digitization.orm-entity';
 
 export interface IssuedResult {
@@ -30,7 +30,7 @@ export class ResultDigitizationRepository {
   }
 
   /** The result to digitize: the one named, or the latest issued for the dossier; locked for update. */
-  async findForUpdate(manager: EntityManager, dossierId: string, resultId?: string): Promise<ResultDigitization | undefined> {
+  async findForUpdate(manager: EntityManager, dossierId: string, resultId?: string): Promise<ResultDigitizationState | undefined> {
     const query = manager
       .createQueryBuilder(ResultDigitizationOrmEntity, 'r')
       .where('r.dossier_id = :dossierId', { dossierId })
@@ -43,7 +43,7 @@ export class ResultDigitizationRepository {
     const document = row.contentHash ? await this.documents.find(manager, row.contentHash as ContentHash) : undefined;
     const digitizedBy: StaffActor | undefined =
       row.digitizedByRole && row.digitizedByRef ? { role: row.digitizedByRole as StaffActor['role'], ref: row.digitizedByRef } : undefined;
-    return new ResultDigitization({
+    return {
       resultId: row.resultId,
       dossierId: row.dossierId,
       agencyId: row.agencyId,
@@ -53,11 +53,11 @@ export class ResultDigitizationRepository {
       ...(document ? { document } : {}),
       ...(row.digitizedAt ? { digitizedAt: row.digitizedAt } : {}),
       ...(digitizedBy ? { digitizedBy } : {}),
-    });
+    };
   }
 
-  async save(manager: EntityManager, result: ResultDigitization): Promise<void> {
-    const s = result.state;
+  /** Saves a decided state; call with the result's row locked (findForUpdate). */
+  async save(manager: EntityManager, s: ResultDigitizationState): Promise<void> {
     await manager.update(
       ResultDigitizationOrmEntity,
       { resultId: s.resultId },

@@ -1,14 +1,14 @@
 import type { Catalog } from '@bcci/catalog';
-import { buildEvent, EventType, topicFor, type DossierWithdrawnData } from '@bcci/contracts';
 import { InvalidInputError } from '@bcci/kernel';
 import type { OutboxWriter } from '@bcci/messaging';
 import { transactionWithRetry } from '@bcci/persistence';
 import type { DataSource } from 'typeorm';
-import { assertWithdrawable, refundOnWithdrawal, WITHDRAWAL_REASON_CODES, type WithdrawalReasonCode } from '../domain/dossier-status';
-import { DossierOrmEntity } from '../persistence/dossier.orm-entity';
+import { withdrawDossier } from '../domain/dossier-progress.rules';
+import { WITHDRAWAL_REASON_CODES, type WithdrawalReasonCode } from '../domain/dossier-status';
 import type { DossierRepository } from '../persistence/dossier.repository';
 import type { Clock } from './clock';
 import { anotherPostalPoint, clerkPostalCode, dossierNotFound } from './dossier-access';
+import { writeDossierDecision } from './dossier-decision.writer';
 import { toDossierView, type DossierView } from './dossier-view';
 import { staffRefOf, type IntakeActor } from './intake-actor';
 import { loadVisibleDossier } from './get-dossier.use-case';
@@ -19,9 +19,10 @@ export interface WithdrawDossierInput {
 }
 
 /**
- * The applicant takes the dossier back before it leaves the postal point (national status 7). The row is
- * locked so a DISPATCHED scan (or a second withdrawal) arriving at the same moment is ordered before or
- * after, never lost (test/withdrawal-race.int-spec.ts); a deadlock or serialization failure reruns the step.
+ * The applicant takes the dossier back before it leaves the postal point (rule: withdrawDossier in
+ * domain/dossier-progress.rules.ts). The row is locked, so a DISPATCHED scan (or a second withdrawal)
+ * arriving at the same moment is ordered before or after, never lost (test/withdrawal-race.int-spec.ts);
+ * state and outbox commit together, and a deadlock or serialization failure reruns the whole step.
  */
 export class WithdrawDossierUseCase {
   constructor(
@@ -32,30 +33,16 @@ export class WithdrawDossierUseCase {
     const postalCode = clerkPostalCode(actor);
     const { reasonCode, reason } = checkWithdrawal(input);
     await loadVisibleDossier(this.deps, actor, id);
-    const dossier = await transactionWithRetry(this.deps.dataSource, async (manager) => {
+    const withdrawn = await transactionWithRetry(this.deps.dataSource, async (manager) => {
       const dossier = await this.deps.dossiers.findByIdForUpdate(manager, id);
       if (!dossier) throw dossierNotFound(id);
       if (dossier.postalCode !== postalCode) throw anotherPostalPoint();
-      assertWithdrawable(dossier);
-      const withdrawnAt = this.deps.clock.now();
-      dossier.status = 'WITHDRAWN';
-      dossier.withdrawnAt = withdrawnAt;
-      dossier.withdrawalReasonCode = reasonCode;
-      dossier.withdrawalReason = reason;
-      await manager.update(DossierOrmEntity, { id }, { status: 'WITHDRAWN', withdrawnAt, withdrawalReasonCode: reasonCode, withdrawalReason: reason });
-      const data: DossierWithdrawnData = {
-        dossierId: id,
-        withdrawnAt: withdrawnAt.toISOString(),
-        reasonCode,
-        ...(reason ? { reason } : {}),
-        refund: refundOnWithdrawal(reasonCode, { agencyFee: dossier.agencyFee, postage: dossier.postageForwardLeg + dossier.postageReturnLeg }),
-        actor: { role: 'POSTAL_CLERK', ref: staffRefOf(actor) },
-      };
-      const event = buildEvent({ type: EventType.DossierWithdrawn, data, time: withdrawnAt, channel: dossier.receivingChannel });
-      await this.deps.outbox.append(manager, { topic: topicFor(EventType.DossierWithdrawn), event, ...(traceparent ? { headers: { traceparent } } : {}) });
-      return dossier;
+      const now = this.deps.clock.now();
+      const decision = withdrawDossier(dossier, { reasonCode, reason, actor: { role: 'POSTAL_CLERK', ref: staffRefOf(actor) } }, { now });
+      await writeDossierDecision(manager, this.deps, dossier, decision, { now, ...(traceparent ? { traceparent } : {}) });
+      return { ...dossier, ...decision.state };
     });
-    return toDossierView(dossier);
+    return toDossierView(withdrawn);
   }
 }
 

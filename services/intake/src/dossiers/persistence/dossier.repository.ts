@@ -1,5 +1,6 @@
 import type { SqlStatement } from '@bcci/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { DossierProgress } from '../domain/dossier-progress';
 import { DossierOrmEntity } from './dossier.orm-entity';
 import { DossierSearchTokenOrmEntity } from './dossier-search-token.orm-entity';
 
@@ -61,9 +62,29 @@ export class DossierRepository {
     return manager.getRepository(DossierOrmEntity).findOne({ where: { id } });
   }
 
-  /** Locks the row for a state change (withdrawal vs dispatch arriving at the same time). */
+  /**
+   * Locks the row (SELECT … FOR UPDATE) for a change of its progress: a withdrawal, the courier's scan and
+   * the agency's dossier code arriving at the same moment queue on it, each reading what the one before
+   * committed. Hold it to the end of the transaction that saves the decision.
+   */
   findByIdForUpdate(manager: EntityManager, id: string): Promise<DossierOrmEntity | null> {
     return manager.getRepository(DossierOrmEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Saves what can change after registration (domain/dossier-progress.ts); call with the row locked. */
+  async saveProgress(manager: EntityManager, progress: DossierProgress): Promise<void> {
+    await manager.update(
+      DossierOrmEntity,
+      { id: progress.id },
+      {
+        status: progress.status,
+        dispatchedAt: progress.dispatchedAt,
+        dossierCode: progress.dossierCode,
+        withdrawnAt: progress.withdrawnAt,
+        withdrawalReasonCode: progress.withdrawalReasonCode,
+        withdrawalReason: progress.withdrawalReason,
+      },
+    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { NOTICE_CHANNELS, type NoticeChannel } from '../application/send-counter-notice.use-case';
+import { NOTICE_CHANNELS, type NoticeChannel } from '../domain/counter-pickup.rules';
 import { IsZonedTimestamp } from './timestamp.validators';
 
 export class CounterNoticeRequest {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { AFFECTED_ITEMS, INCIDENT_KINDS, LEG_DIRECTIONS } from '../application/record-incident.use-case';
+import { AFFECTED_ITEMS, INCIDENT_KINDS, LEG_DIRECTIONS } from '../domain/incident.rules';
 import { PARTY_KINDS, type PartyKind } from '../domain/delivery-failure-reason';
 import { IsNotBlank } from '@bcci/service-kit';
 import { IsZonedTimestamp } from './timestamp.validators';

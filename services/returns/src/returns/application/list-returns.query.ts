@@ -1,7 +1,7 @@
 import { ROLE_SCOPE, type Actor } from '@bcci/auth';
 import type { DataSource } from 'typeorm';
 import type { ReturnStatus } from '../domain/return-status';
-import { ReturnOrmEntity } from '../persistence/return.orm-entity';
+import type { ReturnListFilter, ReturnRepository } from '../persistence/return.repository';
 import { outOfScope } from './return-scope';
 import { returnView, type ReturnView } from './return.view';
 
@@ -15,33 +15,28 @@ export interface ListReturnsCriteria {
 
 /** Returns within the caller's scope, the earliest due date first. */
 export class ListReturnsQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly returns: ReturnRepository,
+  ) {}
 
   async execute(actor: Actor, criteria: ListReturnsCriteria): Promise<{ items: ReturnView[]; total: number }> {
-    const query = this.dataSource.manager.createQueryBuilder(ReturnOrmEntity, 'r');
-    switch (ROLE_SCOPE[actor.role]) {
-      case 'postal-point':
-        if (criteria.postalCode && criteria.postalCode !== actor.postalCode) throw outOfScope(actor, `the returns of postal point ${criteria.postalCode}`);
-        query.andWhere('r.destination_postal_code = :point', { point: actor.postalCode ?? '' });
-        break;
-      case 'province':
-        query.andWhere('r.destination_province_code = :province', { province: actor.provinceCode ?? '' });
-        if (criteria.postalCode) query.andWhere('r.destination_postal_code = :point', { point: criteria.postalCode });
-        break;
-      case 'none':
-        if (criteria.postalCode) query.andWhere('r.destination_postal_code = :point', { point: criteria.postalCode });
-        break;
-      default:
-        throw outOfScope(actor, 'returns');
-    }
-    if (criteria.status) query.andWhere('r.status = :status', { status: criteria.status });
-    // Dates are ISO text, so text order is date order; legs not open yet come last.
-    const [rows, total] = await query
-      .orderBy('r.due_date', 'ASC', 'NULLS LAST')
-      .addOrderBy('r.dossier_id', 'ASC')
-      .take(criteria.limit)
-      .skip(criteria.offset)
-      .getManyAndCount();
-    return { items: rows.map(returnView), total };
+    const { items, total } = await this.returns.list(this.dataSource.manager, { ...scopeOf(actor, criteria), ...(criteria.status ? { status: criteria.status } : {}), limit: criteria.limit, offset: criteria.offset });
+    return { items: items.map(returnView), total };
+  }
+}
+
+/** Couriers and clerks see their own point, operations their province (optionally one point of it), auditors all. */
+function scopeOf(actor: Actor, criteria: ListReturnsCriteria): Pick<ReturnListFilter, 'postalCode' | 'provinceCode'> {
+  switch (ROLE_SCOPE[actor.role]) {
+    case 'postal-point':
+      if (criteria.postalCode && criteria.postalCode !== actor.postalCode) throw outOfScope(actor, `the returns of postal point ${criteria.postalCode}`);
+      return { postalCode: actor.postalCode ?? '' };
+    case 'province':
+      return { provinceCode: actor.provinceCode ?? '', ...(criteria.postalCode ? { postalCode: criteria.postalCode } : {}) };
+    case 'none':
+      return criteria.postalCode ? { postalCode: criteria.postalCode } : {};
+    default:
+      throw outOfScope(actor, 'returns');
   }
 }

@@ -1,12 +1,15 @@
 import type { Catalog } from '@bcci/catalog';
-import type { BcciEvent, DocumentToTakeBack } from '@bcci/contracts';
-import type { OutboxWriter } from '@bcci/messaging';
+import type { BcciEvent } from '@bcci/contracts';
+import { NonRetriableError, type OutboxWriter } from '@bcci/messaging';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { ReturnedItem } from '../domain/return-status';
-import { ReturnOrmEntity } from '../persistence/return.orm-entity';
+import type { ReturnDecision, ReturnState } from '../domain/return';
+import { ReturnLegUnplaceableError, type ReturnLegDeadline } from '../domain/return-leg-deadline.rule';
+import { openReturnLeg, recordAgencyOutcome, recordRegistration, type AgencyOutcomeFact, type UpstreamDecision } from '../domain/return-upstream.rules';
+import { nextReturnItemSerial } from '../persistence/postal-item-serials.repository';
+import type { ReturnRepository } from '../persistence/return.repository';
 import type { Clock } from './clock';
-import { settleReturn } from './open-return-leg';
+import { writeReturnDecision } from './return-decision.writer';
 
 type DossierRegistered = BcciEvent<'bcci.intake.dossier-registered.v1'>;
 type ResultIssued = BcciEvent<'bcci.agency-gateway.result-issued.v1'>;
@@ -14,24 +17,16 @@ type DossierRejected = BcciEvent<'bcci.agency-gateway.dossier-rejected.v1'>;
 
 export type UpstreamOutcome = 'recorded' | 'already-known';
 
-interface AgencyOutcome {
-  readonly returnedItem: ReturnedItem;
-  readonly resultId: string;
-  readonly agencyId: string;
-  readonly issuedAt: Date;
-  readonly feesOwed: number;
-  readonly byPost: boolean;
-  readonly documentsToTakeBack: DocumentToTakeBack[];
-}
-
 /**
- * What returns learns from upstream, in the inbox transaction of each event. The registration and the
- * agency's outcome may arrive in any order (different streams); each is recorded once per dossier, so
- * the same fact again under a new event id changes nothing.
+ * What returns learns from upstream, in the inbox transaction of each event: the return loaded under
+ * its lock, the rule decides (domain/return-upstream.rules.ts), and the new state, the opened leg and
+ * its event are written with the inbox record. The registration and the agency's outcome may arrive in
+ * any order, and at the same moment as a courier's command on the leg: the lock orders them.
  */
 export class RecordUpstreamUseCase {
   constructor(
     private readonly catalog: Catalog,
+    private readonly returns: ReturnRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
@@ -39,22 +34,23 @@ export class RecordUpstreamUseCase {
   async registration(manager: EntityManager, event: DossierRegistered, traceparent?: string): Promise<UpstreamOutcome> {
     const data = event.data;
     const now = this.clock.now();
-    const existing = await this.lock(manager, data.dossierId);
-    if (existing?.serviceForm) return 'already-known';
+    const state = await this.returns.lock(manager, data.dossierId);
     const destination = data.returnDestination;
-    const ret: ReturnOrmEntity = {
-      ...(existing ?? this.blank(data.dossierId, now)),
-      status: existing?.status ?? (destination ? 'AWAITING_RESULT' : 'NOT_BY_POST'),
-      serviceForm: data.serviceForm,
-      recipientRef: data.recipientRef ?? null,
-      deliveryMode: destination?.deliveryMode ?? null,
-      destinationPostalCode: destination?.postalCode ?? null,
-      destinationProvinceCode: destination ? (destination.provinceCode ?? this.provinceOf(destination.postalCode, new Date(data.registeredAt))) : null,
-      // The chain starts at the registration.
-      correlationId: event.correlationid,
-    };
-    await settleReturn(manager, ret, { catalog: this.catalog, outbox: this.outbox }, { correlationId: ret.correlationId, causationId: event.id, traceparent }, now);
-    return 'recorded';
+    const decision = decideOrDeadLetter(data.dossierId, () => recordRegistration(
+      state,
+      {
+        dossierId: data.dossierId,
+        serviceForm: data.serviceForm,
+        recipientRef: data.recipientRef ?? null,
+        destination: destination
+          ? { deliveryMode: destination.deliveryMode, postalCode: destination.postalCode, ...(destination.provinceCode ? { provinceCode: destination.provinceCode } : {}) }
+          : null,
+        registeredAt: new Date(data.registeredAt),
+        correlationId: event.correlationid,
+      },
+      { now, catalog: this.catalog },
+    ));
+    return this.write(manager, state, decision, event.id, now, traceparent);
   }
 
   resultIssued(manager: EntityManager, event: ResultIssued, traceparent?: string): Promise<UpstreamOutcome> {
@@ -62,7 +58,17 @@ export class RecordUpstreamUseCase {
     return this.outcome(
       manager,
       event,
-      { returnedItem: 'RESULT', resultId: data.resultId, agencyId: data.agencyId, issuedAt: new Date(data.issuedAt), feesOwed: data.feesOwed, byPost: data.returnByPost, documentsToTakeBack: data.documentsToTakeBack ?? [] },
+      {
+        dossierId: data.dossierId,
+        returnedItem: 'RESULT',
+        resultId: data.resultId,
+        agencyId: data.agencyId,
+        issuedAt: new Date(data.issuedAt),
+        feesOwed: data.feesOwed,
+        byPost: data.returnByPost,
+        documentsToTakeBack: data.documentsToTakeBack ?? [],
+        correlationId: event.correlationid,
+      },
       traceparent,
     );
   }
@@ -74,6 +80,7 @@ export class RecordUpstreamUseCase {
       manager,
       event,
       {
+        dossierId: data.dossierId,
         returnedItem: 'REFUSAL_SLIP',
         resultId: data.refusalSlip?.documentId ?? randomUUID(),
         agencyId: data.agencyId,
@@ -81,71 +88,40 @@ export class RecordUpstreamUseCase {
         feesOwed: 0,
         byPost: data.returnToApplicant,
         documentsToTakeBack: [],
+        correlationId: event.correlationid,
       },
       traceparent,
     );
   }
 
-  private async outcome(manager: EntityManager, event: ResultIssued | DossierRejected, outcome: AgencyOutcome, traceparent?: string): Promise<UpstreamOutcome> {
+  private async outcome(manager: EntityManager, event: ResultIssued | DossierRejected, fact: AgencyOutcomeFact, traceparent?: string): Promise<UpstreamOutcome> {
     const now = this.clock.now();
-    const existing = await this.lock(manager, event.data.dossierId);
-    if (existing?.resultId) return 'already-known';
-    const base = existing ?? this.blank(event.data.dossierId, now, event.correlationid);
-    const ret: ReturnOrmEntity = {
-      ...base,
-      status: !outcome.byPost ? 'NOT_BY_POST' : existing ? existing.status : 'AWAITING_REGISTRATION',
-      returnedItem: outcome.returnedItem,
-      resultId: outcome.resultId,
-      agencyId: outcome.agencyId,
-      issuedAt: outcome.issuedAt,
-      feesOwed: outcome.feesOwed,
-      documentsToTakeBack: outcome.documentsToTakeBack,
-    };
-    await settleReturn(manager, ret, { catalog: this.catalog, outbox: this.outbox }, { correlationId: ret.correlationId, causationId: event.id, traceparent }, now);
+    const state = await this.returns.lock(manager, fact.dossierId);
+    const decision = decideOrDeadLetter(fact.dossierId, () => recordAgencyOutcome(state, fact, { now, catalog: this.catalog }));
+    return this.write(manager, state, decision, event.id, now, traceparent);
+  }
+
+  private async write(manager: EntityManager, before: ReturnState | null, upstream: UpstreamDecision, eventId: string, now: Date, traceparent?: string): Promise<UpstreamOutcome> {
+    if (upstream.outcome === 'already-known') return 'already-known';
+    const decision = upstream.outcome === 'leg-due' ? await this.openLeg(manager, upstream.state, upstream.deadline, now) : upstream.decision;
+    const causation = { correlationId: decision.state.correlationId, causationId: eventId, traceparent };
+    await writeReturnDecision(manager, { returns: this.returns, outbox: this.outbox }, before, decision, causation, now);
     return 'recorded';
   }
 
-  private lock(manager: EntityManager, dossierId: string): Promise<ReturnOrmEntity | null> {
-    return manager.findOne(ReturnOrmEntity, { where: { dossierId }, lock: { mode: 'pessimistic_write' } });
+  /** The leg's item id comes from the delivering point's serial sequence, drawn in this transaction (no gap on a rollback). */
+  private async openLeg(manager: EntityManager, state: ReturnState, deadline: ReturnLegDeadline, now: Date): Promise<ReturnDecision> {
+    const serial = await nextReturnItemSerial(manager, state.destinationPostalCode!);
+    return openReturnLeg(state, deadline, { legId: randomUUID(), serviceIndicator: serial.serviceIndicator, serial: serial.serial }, { now });
   }
+}
 
-  private blank(dossierId: string, now: Date, correlationId: string = dossierId): ReturnOrmEntity {
-    return {
-      dossierId,
-      status: 'AWAITING_REGISTRATION',
-      serviceForm: null,
-      recipientRef: null,
-      deliveryMode: null,
-      destinationPostalCode: null,
-      destinationProvinceCode: null,
-      returnedItem: null,
-      resultId: null,
-      agencyId: null,
-      issuedAt: null,
-      feesOwed: null,
-      documentsToTakeBack: [],
-      legId: null,
-      s10ItemId: null,
-      legClass: null,
-      startDay: null,
-      workingDays: null,
-      dueDate: null,
-      openedAt: null,
-      pickedUpAt: null,
-      deliveredAt: null,
-      returnedAt: null,
-      invitations: [],
-      lastStepAt: null,
-      correlationId,
-      updatedAt: now,
-    };
-  }
-
-  /** The province of the delivering point, for operations' scope (null when the catalog does not know it). */
-  private provinceOf(postalCode: string, on: Date): string | null {
-    const day = this.catalog.at(on);
-    const point = day.findPostalPoint(postalCode);
-    if (!point) return null;
-    return day.enclosingUnit(point.administrativeUnitCode, 'province')?.code ?? null;
+/** Retrying cannot teach the catalog an agency or a postal point: such an event goes to the dead letters, for a person. */
+function decideOrDeadLetter(dossierId: string, decide: () => UpstreamDecision): UpstreamDecision {
+  try {
+    return decide();
+  } catch (error) {
+    if (error instanceof ReturnLegUnplaceableError) throw new NonRetriableError(`dossier ${dossierId}: ${error.message}`);
+    throw error;
   }
 }

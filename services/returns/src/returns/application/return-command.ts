@@ -1,13 +1,15 @@
 import type { Actor } from '@bcci/auth';
+import type { OutboxWriter } from '@bcci/messaging';
 import { transactionWithRetry } from '@bcci/persistence';
-import type { DataSource, EntityManager } from 'typeorm';
-import { returnNotFound, timeInFuture } from '../domain/returns.errors';
-import type { ReturnJourney } from '../domain/return-journey.rules';
-import { ReturnOrmEntity } from '../persistence/return.orm-entity';
+import type { DataSource } from 'typeorm';
+import type { ReturnDecision, ReturnState } from '../domain/return';
+import { returnNotFound } from '../domain/returns.errors';
+import type { ReturnRepository } from '../persistence/return.repository';
 import type { Clock } from './clock';
 import type { IdempotencyRunner } from './idempotency-runner';
+import { writeReturnDecision } from './return-decision.writer';
 import { assertMayActOn } from './return-scope';
-import type { Causation } from './returns-events';
+import { returnView, type ReturnView } from './return.view';
 
 /** What every courier or clerk command on one dossier's return carries. */
 export interface ReturnCommand {
@@ -19,61 +21,44 @@ export interface ReturnCommand {
   readonly traceparent?: string;
 }
 
-export interface ReturnStep {
-  readonly manager: EntityManager;
-  readonly ret: ReturnOrmEntity;
-  readonly now: Date;
-  readonly causation: Causation;
-}
+/** A step's rule: the return as it stands and the service's time in, the decision out (domain/*.rules.ts). */
+export type ReturnStepRule = (state: ReturnState, now: Date) => ReturnDecision;
 
 /**
  * The transaction boundary of a command on one return: the row locked (concurrent commands on one
  * dossier queue up), 404 if unknown, 403 outside the caller's postal point, the Idempotency-Key
- * answered from the store on a retry; the step writes state and outbox together. The lock is what lets
- * two commands sent at once (an attempt and the delivery) tell one story: the second reads what the
- * first wrote (test/return-races.int-spec.ts). A deadlock or serialization failure reruns the whole step.
+ * answered from the store on a retry; then the rule decides and its decision is written (state, record
+ * and outbox together). The lock is what lets two commands sent at once (an attempt and the delivery)
+ * tell one story: the second reads what the first wrote (test/return-races.int-spec.ts). A deadlock or
+ * serialization failure reruns the whole step.
  */
 export class ReturnCommandRunner {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly returns: ReturnRepository,
+    private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly idempotency: IdempotencyRunner,
   ) {}
 
-  run<T>(scope: string, command: ReturnCommand, request: unknown, step: (context: ReturnStep) => Promise<T>): Promise<T> {
+  run(scope: string, command: ReturnCommand, request: unknown, rule: ReturnStepRule): Promise<ReturnView> {
     return transactionWithRetry(this.dataSource, (manager) =>
       this.idempotency.run(
         manager,
         `${scope}:${command.actor.subject}`,
         command.idempotencyKey,
         async () => {
-          const ret = await manager.findOne(ReturnOrmEntity, { where: { dossierId: command.dossierId }, lock: { mode: 'pessimistic_write' } });
-          if (!ret || !ret.legId) throw returnNotFound(command.dossierId);
-          assertMayActOn(command.actor, ret);
+          const state = await this.returns.lock(manager, command.dossierId);
+          if (!state || !state.legId) throw returnNotFound(command.dossierId);
+          assertMayActOn(command.actor, state);
           const now = this.clock.now();
-          return step({
-            manager,
-            ret,
-            now,
-            causation: { correlationId: ret.correlationId, causationId: command.requestId, ...(command.traceparent ? { traceparent: command.traceparent } : {}) },
-          });
+          const decision = rule(state, now);
+          const causation = { correlationId: state.correlationId, causationId: command.requestId, ...(command.traceparent ? { traceparent: command.traceparent } : {}) };
+          await writeReturnDecision(manager, { returns: this.returns, outbox: this.outbox }, state, decision, causation, now);
+          return returnView(decision.state);
         },
         { dossierId: command.dossierId, request },
       ),
     );
   }
-}
-
-export function journeyOf(ret: ReturnOrmEntity): ReturnJourney {
-  return {
-    status: ret.status,
-    deliveryMode: ret.deliveryMode ?? 'HOME',
-    invitations: ret.invitations.map((at) => new Date(at)),
-    lastStepAt: ret.lastStepAt,
-  };
-}
-
-/** A time a courier or clerk reports cannot be in the future (a minute of clock drift allowed). */
-export function assertNotInFuture(field: string, at: Date, now: Date): void {
-  if (at.getTime() > now.getTime() + 60_000) throw timeInFuture(field);
 }

@@ -1,4 +1,4 @@
-import type { ReturnOrmEntity } from '../persistence/return.orm-entity';
+import type { ReturnState } from '../domain/return';
 
 /** A return as couriers, clerks and operations read it (opaque references only, no personal data). */
 export interface ReturnView {
@@ -20,7 +20,7 @@ export interface ReturnView {
   readonly returnedToAgencyAt: string | null;
 }
 
-export function returnView(ret: ReturnOrmEntity): ReturnView {
+export function returnView(ret: ReturnState): ReturnView {
   return {
     dossierId: ret.dossierId,
     status: ret.status,

@@ -8,6 +8,7 @@ import {
   workingDaysSinceInvitation,
 } from './invitation-spacing.rule';
 import { notEnoughInvitations, timeBeforePrevious, wrongDeliveryMode, wrongState } from './returns.errors';
+import type { ReturnState } from './return';
 import type { DeliveryMode, ReturnStatus } from './return-status';
 
 /** What the rules need to know about a return leg. */
@@ -18,6 +19,16 @@ export interface ReturnJourney {
   readonly invitations: readonly Date[];
   /** The latest step's time (pick-up, attempt, notice): a new step cannot be earlier. */
   readonly lastStepAt: Date | null;
+}
+
+/** The journey of a return, read from its state (a leg without a delivery mode yet is treated as home). */
+export function journeyOf(state: ReturnState): ReturnJourney {
+  return {
+    status: state.status,
+    deliveryMode: state.deliveryMode ?? 'HOME',
+    invitations: state.invitations.map((at) => new Date(at)),
+    lastStepAt: state.lastStepAt,
+  };
 }
 
 function assertStatus(journey: ReturnJourney, action: string, allowed: readonly ReturnStatus[]): void {

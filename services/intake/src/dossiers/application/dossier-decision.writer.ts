@@ -1,0 +1,26 @@
+import { buildEvent, topicFor } from '@bcci/contracts';
+import type { OutboxWriter } from '@bcci/messaging';
+import type { EntityManager } from 'typeorm';
+import type { DossierDecision, DossierProgress } from '../domain/dossier-progress';
+import type { DossierRepository } from '../persistence/dossier.repository';
+
+/**
+ * Writes a decision in the caller's transaction (the one holding the dossier's lock, and the inbox record
+ * when an event caused it): the new progress and the events in the outbox, together or not at all. A
+ * decision that changed nothing writes nothing. Answers whether anything changed.
+ */
+export async function writeDossierDecision(
+  manager: EntityManager,
+  deps: { readonly dossiers: DossierRepository; readonly outbox: OutboxWriter },
+  before: DossierProgress,
+  decision: DossierDecision,
+  context: { readonly now: Date; readonly traceparent?: string },
+): Promise<boolean> {
+  if (decision.state === before) return false;
+  await deps.dossiers.saveProgress(manager, decision.state);
+  for (const { type, data } of decision.events) {
+    const event = buildEvent({ type, data, time: context.now, channel: decision.state.receivingChannel });
+    await deps.outbox.append(manager, { topic: topicFor(type), event, ...(context.traceparent ? { headers: { traceparent: context.traceparent } } : {}) });
+  }
+  return true;
+}

@@ -1,0 +1,98 @@
+import type { EntityManager } from 'typeorm';
+import type { ReturnState } from '../domain/return';
+import type { ReturnRecord } from '../domain/return-records';
+import type { ReturnStatus } from '../domain/return-status';
+import { CounterNoticeOrmEntity } from './counter-notice.orm-entity';
+import { DeliveryAttemptOrmEntity } from './delivery-attempt.orm-entity';
+import { DeliveryOrmEntity } from './delivery.orm-entity';
+import { IncidentOrmEntity } from './incident.orm-entity';
+import { ReturnOrmEntity } from './return.orm-entity';
+
+/** Which returns a list shows: one postal point, one province, or all (the caller has checked the scope). */
+export interface ReturnListFilter {
+  readonly postalCode?: string;
+  readonly provinceCode?: string;
+  readonly status?: ReturnStatus;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/**
+ * Returns, loaded and saved as the rules need them (domain/return.ts).
+ *
+ * Locking rule: a return changes only under its row's lock (SELECT … FOR UPDATE), taken by `lock` at
+ * the start of the transaction that decides and saves. Two steps on one dossier at the same moment
+ * (an upstream event and a courier's command, or two commands) then queue: the second reads what the
+ * first committed. A dossier without a row yet is guarded by a transaction-scoped advisory lock on its
+ * id, so the first two facts about it (the registration and the result, on different streams) cannot
+ * both see "nothing yet" and both insert.
+ */
+export class ReturnRepository {
+  async lock(manager: EntityManager, dossierId: string): Promise<ReturnState | null> {
+    const row = await this.lockRow(manager, dossierId);
+    if (row) return row;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`bcci.returns:${dossierId}`]);
+    // Another transaction may have inserted the row while we waited for its advisory lock.
+    return this.lockRow(manager, dossierId);
+  }
+
+  find(manager: EntityManager, dossierId: string): Promise<ReturnState | null> {
+    return manager.findOne(ReturnOrmEntity, { where: { dossierId } });
+  }
+
+  /** The earliest due date first; legs not open yet come last. */
+  async list(manager: EntityManager, filter: ReturnListFilter): Promise<{ items: ReturnState[]; total: number }> {
+    const query = manager.createQueryBuilder(ReturnOrmEntity, 'r');
+    if (filter.postalCode !== undefined) query.andWhere('r.destination_postal_code = :point', { point: filter.postalCode });
+    if (filter.provinceCode !== undefined) query.andWhere('r.destination_province_code = :province', { province: filter.provinceCode });
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    // Dates are ISO text, so text order is date order.
+    const [items, total] = await query
+      .orderBy('r.due_date', 'ASC', 'NULLS LAST')
+      .addOrderBy('r.dossier_id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Saves a return's new state (inserting it the first time); call with its lock held. */
+  async save(manager: EntityManager, state: ReturnState, now: Date): Promise<void> {
+    await manager.save(ReturnOrmEntity, {
+      ...state,
+      documentsToTakeBack: [...state.documentsToTakeBack],
+      invitations: [...state.invitations],
+      updatedAt: now,
+    });
+  }
+
+  /** Keeps the record a step left (attempt, notice, delivery or incident). */
+  async insertRecord(manager: EntityManager, record: ReturnRecord): Promise<void> {
+    switch (record.kind) {
+      case 'delivery-attempt': {
+        const { kind: _kind, ...row } = record;
+        await manager.insert(DeliveryAttemptOrmEntity, row);
+        return;
+      }
+      case 'counter-notice': {
+        const { kind: _kind, ...row } = record;
+        await manager.insert(CounterNoticeOrmEntity, row);
+        return;
+      }
+      case 'delivery': {
+        const { kind: _kind, ...row } = record;
+        await manager.insert(DeliveryOrmEntity, { ...row, takenBackDocuments: [...row.takenBackDocuments] });
+        return;
+      }
+      case 'incident': {
+        const { kind: _kind, incidentKind, ...row } = record;
+        await manager.insert(IncidentOrmEntity, { ...row, kind: incidentKind });
+        return;
+      }
+    }
+  }
+
+  private lockRow(manager: EntityManager, dossierId: string): Promise<ReturnOrmEntity | null> {
+    return manager.findOne(ReturnOrmEntity, { where: { dossierId }, lock: { mode: 'pessimistic_write' } });
+  }
+}
