@@ -79,6 +79,13 @@ export interface RunningStack {
   /** The broker's process (embedded Kafka only), PostgreSQL's runner process (embedded PostgreSQL only). */
   brokerPid(): number | undefined;
   postgresRunnerPid(): number | undefined;
+  /**
+   * For the fault suite: stops the embedded PostgreSQL (fast shutdown) and keeps it down, as an outage
+   * would, until bringPostgresBack(). Every service meanwhile waits (it is not a crash of theirs).
+   */
+  holdPostgresDown(): Promise<void>;
+  /** Starts PostgreSQL again on the same port and cluster; resolves once it accepts connections. */
+  bringPostgresBack(): Promise<void>;
   /** Services, then the broker, then PostgreSQL, with no restart from then on. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -332,6 +339,14 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
       },
       brokerPid: () => brokerSupervisor?.pid,
       postgresRunnerPid: () => postgresSupervisor?.pid,
+      holdPostgresDown: async () => {
+        if (!postgresSupervisor) throw new Error('PostgreSQL is external: the stack cannot take it away');
+        await postgresSupervisor.pause();
+      },
+      bringPostgresBack: async () => {
+        if (!postgresSupervisor) throw new Error('PostgreSQL is external: the stack cannot bring it back');
+        await postgresSupervisor.resume();
+      },
       stop: () => (stopped ??= stopAll()),
     };
   } catch (error) {

@@ -84,6 +84,18 @@ export class Supervisor<C extends SupervisedChild> {
     return child.whenExited();
   }
 
+  /**
+   * Stops the process on purpose, gracefully (tests: a database taken away for a while); it is not
+   * restarted until resume().
+   */
+  async pause(): Promise<void> {
+    const child = this.current;
+    if (!child) throw new Error(`${this.name} is not running`);
+    this.paused = true;
+    this.cancelTimer();
+    await child.stop();
+  }
+
   get isPaused(): boolean {
     return this.paused;
   }

@@ -1,4 +1,6 @@
 import type { DocumentedRoute, Schema } from './openapi-routes';
+import { seededRandom } from '../support/seeded-random';
+export { seededRandom };
 
 /**
  * Malformed requests for one documented route. Each case is malformed whatever the route's rules, so
@@ -14,17 +16,6 @@ export interface HostileCase {
   readonly target: string;
   readonly contentType?: string;
   readonly body?: string;
-}
-
-/** A seeded generator, so a failing run can be repeated with its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
 }
 
 const SAMPLE_UUID = '7a1c7a2e-5c7e-4c55-9a55-3d8f0e0c1b2a';

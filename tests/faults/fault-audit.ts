@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { systemClock, toVietnamDate } from '@bcci/kernel';
+import type { E2eStack } from '../support/e2e-stack';
+import { call, tokenFor, type JsonBody } from '../support/journey-http';
+import { pollUntil } from '../support/journey-poll';
+import { REPOSITORY_ROOT } from '../support/launcher';
+import type { DrivenDossier } from './fault-journey';
+
+/** The events every delivered form-3 dossier of the run has in its timeline, each exactly once. */
+export const STEPS_OF_EVERY_JOURNEY = [
+  'dossier-registered',
+  'digitization-completed',
+  'postal-leg-opened',
+  'postal-item-dispatched',
+  'postal-item-arrived',
+  'postal-item-handed-over',
+  'handover-record-signed',
+  'handover-acknowledged',
+  'result-issued',
+  'return-leg-opened',
+  'result-picked-up',
+  'delivery-attempted',
+  'result-delivered',
+] as const;
+/** …and those of a dossier whose agency asked for a supplement. */
+export const STEPS_OF_A_SUPPLEMENT = ['supplement-requested', 'supplement-completed'] as const;
+/** Events a journey may legitimately hold more than once (none so far: every step is once). */
+const MAY_REPEAT = new Set<string>();
+
+export interface DossierFinding {
+  seq: number;
+  dossierId?: string;
+  problem: string;
+}
+
+export interface AuditReport {
+  accepted: number;
+  lost: DossierFinding[];
+  duplicated: DossierFinding[];
+  missingSteps: DossierFinding[];
+  deadLetters: number | 'unknown';
+  counters: { name: string; tracking: number | null; driver: number }[];
+  timelineVerify: { ok: boolean; output: string };
+}
+
+interface Entry {
+  eventId: string;
+  eventType: string;
+}
+
+/**
+ * Checks the run from the outside, once everything caught up: every accepted dossier in its final state
+ * at each service, each step once in tracking's timeline, tracking's counters equal to the driver's own,
+ * no dead letter anywhere, and the timeline's hash chains intact.
+ */
+export async function auditRun(stack: E2eStack, dossiers: DrivenDossier[], catchUpMs: number): Promise<AuditReport> {
+  const accepted = dossiers.filter((d) => d.dossierId);
+  const report: AuditReport = { accepted: accepted.length, lost: [], duplicated: [], missingSteps: [], deadLetters: 'unknown', counters: [], timelineVerify: { ok: false, output: '' } };
+  for (const dossier of dossiers) {
+    if (!dossier.dossierId) report.lost.push({ seq: dossier.seq, problem: `never accepted: ${dossier.stoppedBecause ?? 'no answer'}` });
+  }
+  const catchUpDeadline = Date.now() + catchUpMs;
+  for (const dossier of accepted) {
+    const problems = await finalStateProblems(stack, dossier);
+    if (dossier.stoppedBecause) problems.unshift(`the journey stopped: ${dossier.stoppedBecause}`);
+    if (problems.length) report.lost.push({ seq: dossier.seq, dossierId: dossier.dossierId, problem: problems.join('; ') });
+    const expected = [...STEPS_OF_EVERY_JOURNEY, ...(dossier.supplementRequested ? STEPS_OF_A_SUPPLEMENT : [])];
+    const entries = await timelineOnceCaughtUp(stack, dossier.dossierId!, expected, catchUpDeadline);
+    const missing = expected.filter((type) => !entries.some((e) => e.eventType === type));
+    if (missing.length) report.missingSteps.push({ seq: dossier.seq, dossierId: dossier.dossierId, problem: `missing ${missing.join(', ')}` });
+    const repeated = repeats(entries);
+    if (repeated.length) report.duplicated.push({ seq: dossier.seq, dossierId: dossier.dossierId, problem: repeated.join(', ') });
+  }
+  report.counters = await countersAgainstDriver(stack, accepted);
+  report.deadLetters = await deadLetterCount(stack);
+  report.timelineVerify = verifyTimelineChains(stack);
+  return report;
+}
+
+async function finalStateProblems(stack: E2eStack, dossier: DrivenDossier): Promise<string[]> {
+  const id = dossier.dossierId!;
+  const agency = tokenFor(stack, { role: 'agency', agencyId: dossier.agencyId, subject: 'fault-suite-audit' });
+  const checks: Array<[string, string, string, string, (body: JsonBody) => string | undefined]> = [
+    ['intake', `/dossiers/${id}`, stack.tokens.clerk, 'the dossier at intake', () => undefined],
+    ['digitization', `/dossiers/${id}/digitization`, stack.tokens['digitization-operator'], 'digitization', (b) => (b.status === 'DIGITIZED' ? undefined : `status ${b.status}`)],
+    ['forwarding', `/dossiers/${id}/leg`, stack.tokens.courier, 'the postal leg', () => undefined],
+    ['agency-gateway', `/agency/dossiers/${id}`, agency, 'the agency’s view', (b) => (b.status === 'RESULT_ISSUED' ? undefined : `status ${b.status}`)],
+    ['returns', `/returns/${id}`, stack.tokens.courier, 'the return leg', (b) => (b.status === 'DELIVERED' ? undefined : `status ${b.status}`)],
+  ];
+  const problems: string[] = [];
+  for (const [service, route, token, what, judge] of checks) {
+    const answer = await call(stack, service, 'GET', route, { token }).catch((error: Error) => ({ status: 0, body: undefined, text: error.message }));
+    if (answer.status !== 200) problems.push(`${what}: ${answer.status} ${answer.text.slice(0, 120)}`);
+    else {
+      const wrong = judge(answer.body);
+      if (wrong) problems.push(`${what}: ${wrong}`);
+    }
+  }
+  return problems;
+}
+
+/** Tracking consumes each stream on its own: its timeline is read once it holds every expected step, or at the deadline. */
+async function timelineOnceCaughtUp(stack: E2eStack, dossierId: string, expected: readonly string[], deadline: number): Promise<Entry[]> {
+  let latest: Entry[] = [];
+  try {
+    return await pollUntil(
+      `tracking to record the steps of ${dossierId}`,
+      async () => {
+        const answer = await call<{ entries: Entry[] }>(stack, 'tracking', 'GET', `/dossiers/${dossierId}/timeline`, { token: stack.tokens.auditor });
+        if (answer.status !== 200) return undefined;
+        latest = answer.body.entries;
+        return expected.every((type) => latest.some((e) => e.eventType === type)) ? latest : undefined;
+      },
+      { timeoutMs: Math.max(1_000, deadline - Date.now()), intervalMs: 500 },
+    );
+  } catch {
+    return latest;
+  }
+}
+
+function repeats(entries: Entry[]): string[] {
+  const byId = new Map<string, number>();
+  const byType = new Map<string, number>();
+  for (const entry of entries) {
+    byId.set(entry.eventId, (byId.get(entry.eventId) ?? 0) + 1);
+    byType.set(entry.eventType, (byType.get(entry.eventType) ?? 0) + 1);
+  }
+  return [
+    ...[...byId].filter(([, count]) => count > 1).map(([eventId, count]) => `event ${eventId} recorded ${count} times`),
+    ...[...byType].filter(([type, count]) => count > 1 && !MAY_REPEAT.has(type)).map(([type, count]) => `${type} ×${count}`),
+  ];
+}
+
+/** R2 (received through BCCI), R3 (results delivered) and R3_REGISTERED over the days the run's dossiers count on. */
+async function countersAgainstDriver(stack: E2eStack, accepted: DrivenDossier[]): Promise<AuditReport['counters']> {
+  const days = [toVietnamDate(systemClock.now()), ...accepted.map((d) => d.intakeDay!)].sort();
+  const period = `${days[0]}..${days[days.length - 1]}`;
+  const answer = await call(stack, 'tracking', 'GET', `/ratios?period=${period}&scope=province:15`, { token: stack.tokens.operations });
+  const byCode = new Map<string, { numerator: number }>(answer.status === 200 ? (answer.body.ratios as Array<{ code: string; numerator: number }>).map((r) => [r.code, r]) : []);
+  const tracking = (code: string) => byCode.get(code)?.numerator ?? null;
+  return [
+    { name: 'R2 received through BCCI', tracking: tracking('R2'), driver: accepted.length },
+    { name: 'R3 results delivered through BCCI', tracking: tracking('R3'), driver: accepted.filter((d) => d.delivered).length },
+    { name: 'R3 registered for return by post', tracking: tracking('R3_REGISTERED'), driver: accepted.length },
+  ];
+}
+
+async function deadLetterCount(stack: E2eStack): Promise<number | 'unknown'> {
+  // The dashboard asks the broker at most every 10 s: read it once an answer from before now has expired.
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
+  try {
+    return await pollUntil(
+      'the operations dashboard to count dead letters (the broker answering)',
+      async () => {
+        const answer = await call(stack, 'tracking', 'GET', '/operations/summary', { token: stack.tokens.operations });
+        const summary = answer.status === 200 ? answer.body.deadLetters : undefined;
+        return summary?.available ? (summary.total as number) : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 1_000 },
+    );
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `npm run timeline:verify` against tracking's database. */
+function verifyTimelineChains(stack: E2eStack): { ok: boolean; output: string } {
+  const tracking = stack.stack.services.find((s) => s.name === 'tracking');
+  if (!tracking) return { ok: false, output: 'tracking does not run' };
+  const url = new URL(stack.stack.databaseAdminUrl);
+  url.pathname = `/${tracking.database}`;
+  const run = spawnSync(process.execPath, [path.join(REPOSITORY_ROOT, 'tools/run-ts.mjs'), 'services/tracking/src/timeline/verify-chain.cli.ts', '--database-url', url.toString()], {
+    cwd: REPOSITORY_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim().split('\n').slice(-3).join(' / ') };
+}
