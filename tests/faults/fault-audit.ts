@@ -7,26 +7,30 @@ import { pollUntil } from '../support/journey-poll';
 import { REPOSITORY_ROOT } from '../support/launcher';
 import type { DrivenDossier } from './fault-journey';
 
-/** The events every delivered form-3 dossier of the run has in its timeline, each exactly once. */
-export const STEPS_OF_EVERY_JOURNEY = [
-  'dossier-registered',
-  'digitization-completed',
-  'postal-leg-opened',
-  'postal-item-dispatched',
-  'postal-item-arrived',
-  'postal-item-handed-over',
-  'handover-record-signed',
-  'handover-acknowledged',
-  'result-issued',
-  'return-leg-opened',
-  'result-picked-up',
-  'delivery-attempted',
-  'result-delivered',
-] as const;
-/** …and those of a dossier whose agency asked for a supplement. */
-export const STEPS_OF_A_SUPPLEMENT = ['supplement-requested', 'supplement-completed'] as const;
-/** Events a journey may legitimately hold more than once (none so far: every step is once). */
-const MAY_REPEAT = new Set<string>();
+/** Each step a delivered form-3 journey of the run leaves in tracking's timeline, with how often it occurs. */
+export function expectedSteps(dossier: DrivenDossier): Map<string, number> {
+  const steps: Array<[string, number]> = [
+    ['bcci.intake.dossier-registered.v1', 1],
+    ['bcci.digitization.component-digitized.v1', dossier.componentsScanned],
+    ['bcci.digitization.component-certified.v1', dossier.componentsCertified],
+    ['bcci.digitization.dossier-digitized.v1', 1],
+    ['bcci.forwarding.postal-leg-opened.v1', 1],
+    // Dispatched, arrived and handed over: three scans of the courier.
+    ['bcci.forwarding.courier-scanned.v1', 3],
+    ['bcci.forwarding.handover-record-signed.v1', 1],
+    ['bcci.forwarding.fees-remitted.v1', dossier.agencyFeeCollected ? 1 : 0],
+    ['bcci.agency-gateway.dossier-published-to-agency.v1', 1],
+    ['bcci.agency-gateway.handover-acknowledged.v1', 1],
+    ['bcci.agency-gateway.supplement-requested.v1', dossier.supplementRequested ? 1 : 0],
+    ['bcci.agency-gateway.supplement-completed.v1', dossier.supplementRequested ? 1 : 0],
+    ['bcci.agency-gateway.result-issued.v1', 1],
+    ['bcci.returns.return-leg-opened.v1', 1],
+    ['bcci.returns.result-picked-up-at-agency.v1', 1],
+    ['bcci.returns.delivery-attempted.v1', 1],
+    ['bcci.returns.result-delivered.v1', 1],
+  ];
+  return new Map(steps.filter(([, count]) => count > 0));
+}
 
 export interface DossierFinding {
   seq: number;
@@ -65,11 +69,12 @@ export async function auditRun(stack: E2eStack, dossiers: DrivenDossier[], catch
     const problems = await finalStateProblems(stack, dossier);
     if (dossier.stoppedBecause) problems.unshift(`the journey stopped: ${dossier.stoppedBecause}`);
     if (problems.length) report.lost.push({ seq: dossier.seq, dossierId: dossier.dossierId, problem: problems.join('; ') });
-    const expected = [...STEPS_OF_EVERY_JOURNEY, ...(dossier.supplementRequested ? STEPS_OF_A_SUPPLEMENT : [])];
+    const copies = await dossiersAtIntakeFor(stack, dossier);
+    if (copies !== 1) report.duplicated.push({ seq: dossier.seq, dossierId: dossier.dossierId, problem: `intake holds ${copies} dossiers for the applicant's phone ${dossier.applicantPhone}` });
+    const expected = expectedSteps(dossier);
     const entries = await timelineOnceCaughtUp(stack, dossier.dossierId!, expected, catchUpDeadline);
-    const missing = expected.filter((type) => !entries.some((e) => e.eventType === type));
+    const { missing, repeated } = compareSteps(entries, expected);
     if (missing.length) report.missingSteps.push({ seq: dossier.seq, dossierId: dossier.dossierId, problem: `missing ${missing.join(', ')}` });
-    const repeated = repeats(entries);
     if (repeated.length) report.duplicated.push({ seq: dossier.seq, dossierId: dossier.dossierId, problem: repeated.join(', ') });
   }
   report.counters = await countersAgainstDriver(stack, accepted);
@@ -100,8 +105,14 @@ async function finalStateProblems(stack: E2eStack, dossier: DrivenDossier): Prom
   return problems;
 }
 
+/** How many dossiers intake's search finds for the applicant's phone (one per journey: the driver retried with one key). */
+async function dossiersAtIntakeFor(stack: E2eStack, dossier: DrivenDossier): Promise<number | string> {
+  const answer = await call(stack, 'intake', 'GET', `/dossiers?phone=${encodeURIComponent(dossier.applicantPhone ?? '')}`, { token: stack.tokens.clerk });
+  return answer.status === 200 ? (answer.body.total as number) : `unknown (${answer.status})`;
+}
+
 /** Tracking consumes each stream on its own: its timeline is read once it holds every expected step, or at the deadline. */
-async function timelineOnceCaughtUp(stack: E2eStack, dossierId: string, expected: readonly string[], deadline: number): Promise<Entry[]> {
+async function timelineOnceCaughtUp(stack: E2eStack, dossierId: string, expected: Map<string, number>, deadline: number): Promise<Entry[]> {
   let latest: Entry[] = [];
   try {
     return await pollUntil(
@@ -110,7 +121,7 @@ async function timelineOnceCaughtUp(stack: E2eStack, dossierId: string, expected
         const answer = await call<{ entries: Entry[] }>(stack, 'tracking', 'GET', `/dossiers/${dossierId}/timeline`, { token: stack.tokens.auditor });
         if (answer.status !== 200) return undefined;
         latest = answer.body.entries;
-        return expected.every((type) => latest.some((e) => e.eventType === type)) ? latest : undefined;
+        return compareSteps(latest, expected).missing.length === 0 ? latest : undefined;
       },
       { timeoutMs: Math.max(1_000, deadline - Date.now()), intervalMs: 500 },
     );
@@ -119,17 +130,24 @@ async function timelineOnceCaughtUp(stack: E2eStack, dossierId: string, expected
   }
 }
 
-function repeats(entries: Entry[]): string[] {
+/**
+ * Steps short of their expected count are missing; an event id recorded twice, a step over its count or
+ * a step the journey never takes is a duplicate (or an event the run did not ask for).
+ */
+export function compareSteps(entries: Entry[], expected: Map<string, number>): { missing: string[]; repeated: string[] } {
   const byId = new Map<string, number>();
   const byType = new Map<string, number>();
   for (const entry of entries) {
     byId.set(entry.eventId, (byId.get(entry.eventId) ?? 0) + 1);
     byType.set(entry.eventType, (byType.get(entry.eventType) ?? 0) + 1);
   }
-  return [
+  const short = (type: string) => type.replace(/^bcci\.|\.v1$/g, '');
+  const missing = [...expected].filter(([type, count]) => (byType.get(type) ?? 0) < count).map(([type, count]) => `${short(type)} (${byType.get(type) ?? 0} of ${count})`);
+  const repeated = [
     ...[...byId].filter(([, count]) => count > 1).map(([eventId, count]) => `event ${eventId} recorded ${count} times`),
-    ...[...byType].filter(([type, count]) => count > 1 && !MAY_REPEAT.has(type)).map(([type, count]) => `${type} ×${count}`),
+    ...[...byType].filter(([type, count]) => count > (expected.get(type) ?? 0)).map(([type, count]) => `${short(type)} ×${count} (expected ${expected.get(type) ?? 0})`),
   ];
+  return { missing, repeated };
 }
 
 /** R2 (received through BCCI), R3 (results delivered) and R3_REGISTERED over the days the run's dossiers count on. */

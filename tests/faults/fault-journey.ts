@@ -15,6 +15,13 @@ export interface DrivenDossier {
   intakeDay?: string;
   supplementRequested: boolean;
   delivered: boolean;
+  /** Components the operator scanned, and of those the ones certified: each is one event in the timeline. */
+  componentsScanned: number;
+  componentsCertified: number;
+  /** An agency fee taken at the counter is remitted with the handover record: one fees-remitted. */
+  agencyFeeCollected: boolean;
+  /** The applicant's phone number, unique in the run: intake's search by it finds this dossier alone. */
+  applicantPhone?: string;
   /** Steps whose first answer was lost with a crash and whose retry found them done (409). */
   doneBeforeTheCrash: string[];
   /** Why the driver could not take the journey to its end (the dossier then counts as lost). */
@@ -30,6 +37,12 @@ export interface JourneyDriver {
 
 const HUB = '33000';
 
+/** A number from the run's seed (the part of runId before the dash) and the dossier's place in the run. */
+function applicantNumber(runId: string, seq: number): number {
+  const seed = Number(runId.split('-')[0]);
+  return ((seed % 100) * 10_000 + seq) % 1_000_000;
+}
+
 /**
  * One form-3 dossier's whole journey, as the clerk, the operator, the courier and the citizen's postman
  * take it, over the public APIs, riding out outages: registration, digitization, the forward leg, the
@@ -38,7 +51,7 @@ const HUB = '33000';
  */
 export async function driveJourney(driver: JourneyDriver, seq: number, procedureCode: string, runId: string): Promise<DrivenDossier> {
   const { stack } = driver;
-  const dossier: DrivenDossier = { seq, procedureCode, agencyId: competentAgencyOf(stack, procedureCode), supplementRequested: false, delivered: false, doneBeforeTheCrash: [] };
+  const dossier: DrivenDossier = { seq, procedureCode, agencyId: competentAgencyOf(stack, procedureCode), supplementRequested: false, delivered: false, componentsScanned: 0, componentsCertified: 0, agencyFeeCollected: false, doneBeforeTheCrash: [] };
   const key = (step: string) => `fault-${runId}-${seq}-${step}`;
   const send = async (service: string, path: string, token: string, body: unknown, expected: number[], step: string): Promise<JsonBody> => {
     const answer = await sendStep(stack, service, 'POST', path, { token, body, idempotencyKey: key(step) }, expected, driver.resilience);
@@ -51,7 +64,10 @@ export async function driveJourney(driver: JourneyDriver, seq: number, procedure
     return answer.status === 200 ? answer.body : undefined;
   };
   try {
-    const body = registrationBody(stack, { form: 3, procedureCode, n: Number(runId.slice(-4)) * 10_000 + seq });
+    // Distinct applicants per run (its seed) and per dossier: the citizen id and phone number carry n.
+    const body = registrationBody(stack, { form: 3, procedureCode, n: applicantNumber(runId, seq) });
+    dossier.applicantPhone = (body.applicant as { phone: string }).phone;
+    dossier.agencyFeeCollected = ((body.fees as { agencyFee: { amount: number } }).agencyFee.amount ?? 0) > 0;
     const registered = await send('intake', '/dossiers', stack.tokens.clerk, body, [200, 201], 'register');
     dossier.dossierId = registered.id as string;
     dossier.intakeDay = registered.intakeDay as string;
@@ -65,8 +81,10 @@ export async function driveJourney(driver: JourneyDriver, seq: number, procedure
       const form = new FormData();
       form.append('file', new Blob([samplePdf(`${id} ${component.componentCode}`)], { type: 'application/pdf' }), `${component.componentCode}.pdf`);
       await send('digitization', `/dossiers/${id}/components/${component.componentCode}/scans`, operator, form, [200, 201], `scan-${component.componentCode}`);
+      dossier.componentsScanned++;
       if (component.certificationRequired) {
         await send('digitization', `/dossiers/${id}/components/${component.componentCode}/certification`, operator, { certification: 'COPY_MATCHES_PAPER' }, [200, 201], `certify-${component.componentCode}`);
+        dossier.componentsCertified++;
       }
     }
     await send('digitization', `/dossiers/${id}/digitization/complete`, operator, undefined, [200, 201], 'complete');

@@ -72,9 +72,15 @@ export async function runFaultSuite(stack: E2eStack, options: FaultRunOptions): 
 
   const injector = new FaultInjector(stack);
   const inflicted: FaultRunReport['faults'] = [];
-  const schedule = faultSchedule({ seed: options.seed, services: stack.services, rounds: options.rounds, outageSeconds: options.outageSeconds });
-  for (const { fault, gapMs } of schedule) {
-    await new Promise((resolve) => setTimeout(resolve, gapMs));
+  const schedule = faultSchedule({
+    seed: options.seed,
+    services: stack.services,
+    rounds: options.rounds,
+    outageSeconds: options.outageSeconds,
+    spreadOverMs: (options.dossiers / options.ratePerSecond) * 1000,
+  });
+  for (const { fault, atMs } of schedule) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + atMs - Date.now())));
     const description = describeFault(fault);
     const at = Date.now();
     await injector.inflict(fault);

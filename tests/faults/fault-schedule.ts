@@ -8,15 +8,21 @@ export interface ScheduleOptions {
   rounds: number;
   /** Range of a PostgreSQL outage's length, in seconds. */
   outageSeconds: [number, number];
+  /** The faults are spread over about this long (the time the driver takes to send every dossier). */
+  spreadOverMs: number;
 }
 
 export interface ScheduledFault {
   fault: Fault;
-  /** Pause before it, after the previous fault healed: the moments are random, the same for a seed. */
-  gapMs: number;
+  /**
+   * When it strikes, from the start of the run: random moments (the same for a seed) over spreadOverMs,
+   * so that faults fall while journeys are in flight. One fault at a time: a moment that comes while the
+   * previous fault is still healing waits for the heal.
+   */
+  atMs: number;
 }
 
-/** Every kind of fault `rounds` times, in a random order and at random gaps (the same for a seed). */
+/** Every kind of fault `rounds` times, in a random order at random moments (the same for a seed). */
 export function faultSchedule(options: ScheduleOptions): ScheduledFault[] {
   const random = seededRandom(options.seed);
   const [shortest, longest] = options.outageSeconds;
@@ -30,5 +36,6 @@ export function faultSchedule(options: ScheduleOptions): ScheduledFault[] {
     const j = Math.floor(random() * (i + 1));
     [faults[i], faults[j]] = [faults[j]!, faults[i]!];
   }
-  return faults.map((fault) => ({ fault, gapMs: 500 + Math.floor(random() * 3_500) }));
+  const moments = faults.map(() => Math.floor(random() * options.spreadOverMs)).sort((a, b) => a - b);
+  return faults.map((fault, i) => ({ fault, atMs: moments[i]! }));
 }
