@@ -46,7 +46,9 @@ function attachTo(dataDir: string, description: string, stop: () => Promise<void
     catalog,
     processes: [
       ...state.services.flatMap((s) => (s.pid ? [{ name: s.name, pid: s.pid }] : [])),
-      { name: 'launcher+broker', pid: state.pid },
+      // The broker runs as its own process (the launcher supervises it); the launcher itself is nearly idle.
+      ...(state.broker ? [{ name: 'broker', pid: state.broker.pid }] : []),
+      { name: 'launcher', pid: state.pid },
       ...(postgres ? [{ name: 'postgres', pid: postgres, withChildren: true }] : []),
     ],
     description,
@@ -151,10 +153,14 @@ function summaryLines(results: Map<string, PhaseResult>): string[] {
   const raw = results.get('kafka-raw-produce')?.metrics;
   const journey = results.get('journey')?.metrics;
   const ratios = results.get('tracking-ratios')?.metrics;
+  const boxLimit = results.get('box-limit')?.metrics;
   const lines: string[] = [];
   if (throughput) lines.push(`registrations/s          ${throughput.acceptedPerSecond.toFixed(0)} (p50 ${ms(throughput.latencyP50Ms)}, p99 ${ms(throughput.latencyP99Ms)}; outbox→Kafka p50 ${ms(throughput.lagP50Ms)}, p99 ${ms(throughput.lagP99Ms)})`);
   if (fixed) lines.push(`p99 at ${fixed.rate}/s             ${ms(fixed.latencyP99Ms)}`);
   if (journey?.dossiersPerSecond !== undefined) lines.push(`journey dossiers/s       ${journey.dossiersPerSecond.toFixed(1)} (end to end p50 ${ms(journey.endToEndP50Ms)}, p99 ${ms(journey.endToEndP99Ms)}; ${journey.failed} failed)`);
+  if (journey?.cpuMsPerDossier !== undefined) lines.push(`journey CPU per dossier  ${journey.cpuMsPerDossier.toFixed(0)} ms over the stack (${journey.commitsPerDossier.toFixed(1)} commits, ${journey.producedPerDossier.toFixed(1)} messages produced, ${journey.consumedPerDossier.toFixed(1)} consumed, ${journey.httpCallsPerDossier.toFixed(1)} HTTP calls)`);
+  if (boxLimit?.dossiersPerSecond !== undefined) lines.push(`box limit dossiers/s     ${boxLimit.dossiersPerSecond.toFixed(1)} (the same commits and messages per dossier with plain pg and kafkajs; ${boxLimit.cpuMsPerDossier.toFixed(0)} ms CPU per dossier)`);
+  if (journey?.dossiersPerSecond !== undefined && boxLimit?.dossiersPerSecond) lines.push(`ratio journey dossiers/s ÷ box limit dossiers/s = ${(journey.dossiersPerSecond / boxLimit.dossiersPerSecond).toFixed(3)}`);
   if (journey?.timelineLagP50Ms !== undefined) lines.push(`timeline lag             p50 ${ms(journey.timelineLagP50Ms)}, p99 ${ms(journey.timelineLagP99Ms)} (event time → tracking's timeline)`);
   if (ratios) lines.push(`GET /ratios province-year p50 ${ms(ratios.ratioP50Ms)}, p99 ${ms(ratios.ratioP99Ms)} (${ratios.facts.toLocaleString('en')} facts)`);
   if (raw) lines.push(`raw kafkajs messages/s   ${raw.messagesPerSecond.toFixed(0)}`);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
+const BENCH_CLIENT = 'bench client';
 
 interface ProcStat {
   ppid: number;
@@ -58,12 +59,35 @@ export class CpuMeter {
     this.start = new Map(processes.map((p) => [p.name, cpuSecondsOf(p.pid, p.withChildren ?? false)]));
   }
 
+  /** CPU seconds of each process since the meter started, the bench client last. */
+  seconds(): Array<{ name: string; seconds: number }> {
+    const own = process.cpuUsage(this.ownStart);
+    return [
+      ...this.processes.map((p) => ({ name: p.name, seconds: cpuSecondsOf(p.pid, p.withChildren ?? false) - this.start.get(p.name)! })),
+      { name: BENCH_CLIENT, seconds: (own.user + own.system) / 1e6 },
+    ];
+  }
+
   /** `intake 12.3 s, broker 1.2 s, …, bench client 3.4 s`. */
   report(): string {
-    const parts = this.processes.map((p) => `${p.name} ${(cpuSecondsOf(p.pid, p.withChildren ?? false) - this.start.get(p.name)!).toFixed(1)} s`);
-    const own = process.cpuUsage(this.ownStart);
-    parts.push(`bench client ${((own.user + own.system) / 1e6).toFixed(1)} s`);
-    return parts.join(', ');
+    return this.seconds()
+      .map((p) => `${p.name} ${p.seconds.toFixed(1)} s`)
+      .join(', ');
+  }
+
+  /**
+   * What one unit of work (a dossier) cost each process, in CPU ms, and the sum over the stack, which
+   * leaves the bench client out (it stands for the people and agencies, not for the system).
+   */
+  perUnit(units: number): { total: number; line: string; byProcess: Record<string, number> } {
+    const each = this.seconds().map((p) => ({ name: p.name, ms: units > 0 ? (p.seconds * 1000) / units : 0 }));
+    const stack = each.filter((p) => p.name !== BENCH_CLIENT);
+    const total = stack.reduce((sum, p) => sum + p.ms, 0);
+    return {
+      total,
+      line: `${total.toFixed(0)} ms summed over the stack (${each.map((p) => `${p.name} ${p.ms.toFixed(0)}`).join(', ')})`,
+      byProcess: Object.fromEntries(each.map((p) => [p.name, p.ms])),
+    };
   }
 }
 

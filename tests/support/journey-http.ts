@@ -14,6 +14,12 @@ export interface HttpAnswer<T = JsonBody> {
   text: string;
 }
 
+let callsMade = 0;
+/** HTTP calls made through `call` in this process so far (the bench counts what a journey costs). */
+export function httpCallsMade(): number {
+  return callsMade;
+}
+
 /** One HTTP call to a service of the stack, as a clerk, operator, courier or agency system makes it. */
 export async function call<T = JsonBody>(
   stack: E2eStack,
@@ -32,6 +38,7 @@ export async function call<T = JsonBody>(
     headers['content-type'] ??= 'application/json';
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   }
+  callsMade++;
   const response = await fetch(`${base}${path}`, { method, headers, body, signal: AbortSignal.timeout(30_000) });
   const text = await response.text();
   let parsed: unknown = text;

@@ -21,6 +21,7 @@ import { CpuMeter } from '../cpu-meter';
 import { ms, perSecond, summarize } from '../latency-stats';
 import { waitForPipelineIdle } from './pipeline-drain';
 import { timelineLag } from './timeline-lag';
+import { WorkCounter, workPerUnit } from './work-counter';
 
 /**
  * The milestones of a form-3 dossier, in journey order, as read on Kafka: each stage is the time between
@@ -102,6 +103,8 @@ export const journeyPhase: BenchPhase = {
 
     try {
       context.progress(`${journeys} dossiers of procedure ${procedure.code} (agency ${agency.id}), ${journeyConcurrency} travelling at once`);
+      const work = new WorkCounter(context);
+      const workBefore = await work.snapshot();
       const cpu = new CpuMeter(context.processes);
       const started = Date.now();
       const ticker = setInterval(() => context.progress(`  ${delivered}/${journeys} delivered, ${failures.length} failed, ${perSecond(delivered, Date.now() - started).toFixed(1)} dossiers/s`), 2000);
@@ -121,7 +124,14 @@ export const journeyPhase: BenchPhase = {
       await settle(() => ids.every((id) => milestones.get(id)?.has(EventType.ResultDelivered)), 30_000);
       const lastDelivered = Math.max(started, ...ids.map((id) => milestones.get(id)?.get(EventType.ResultDelivered) ?? 0));
       const elapsed = lastDelivered - started;
+      // What the dossiers cost includes the consumers still catching up (tracking lags): read the CPU and
+      // the work counters once every group reached the end of its topics, and PostgreSQL's statistics
+      // (flushed about every second) were written.
+      const behind = await waitForPipelineIdle(context, 120_000);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
       const cpuReport = cpu.report();
+      const cpuPerDossier = cpu.perUnit(delivered);
+      const perDossier = workPerUnit(workBefore, await work.snapshot(), delivered);
 
       const lines = [
         `dossiers            ${journeys} started, ${delivered} delivered, ${failures.length} failed, in ${(elapsed / 1000).toFixed(1)} s`,
@@ -152,6 +162,17 @@ export const journeyPhase: BenchPhase = {
       );
       lines.push(`${'end to end (registered → delivered)'.padEnd(40)} p50 ${ms(endToEnd.p50)}, p99 ${ms(endToEnd.p99)} (${endToEnd.count})`);
       lines.push(`CPU seconds         ${cpuReport}`);
+      lines.push(`CPU ms per dossier  ${cpuPerDossier.line}${behind > 0 ? ` (${behind} messages still unconsumed after 2 min)` : ''}`);
+      lines.push(
+        `work per dossier    ${perDossier.commits.toFixed(1)} PostgreSQL commits, ${perDossier.produced.toFixed(1)} messages produced, ${perDossier.consumed.toFixed(1)} consumed, ${perDossier.httpCalls.toFixed(1)} HTTP calls`,
+      );
+      lines.push(`  produced by topic ${perDossier.producedByTopic.map(([topic, n]) => `${topic.replace(/^bcci\.|\.v1$/g, '')} ${n.toFixed(1)}`).join(', ')}`);
+      lines.push(`  consumed by topic ${perDossier.consumedByTopic.map(([topic, n]) => `${topic.replace(/^bcci\.|\.v1$/g, '')} ${n.toFixed(1)}`).join(', ')}`);
+      metrics.cpuMsPerDossier = cpuPerDossier.total;
+      metrics.commitsPerDossier = perDossier.commits;
+      metrics.producedPerDossier = perDossier.produced;
+      metrics.consumedPerDossier = perDossier.consumed;
+      metrics.httpCallsPerDossier = perDossier.httpCalls;
       metrics.endToEndP50Ms = endToEnd.p50;
       metrics.endToEndP99Ms = endToEnd.p99;
       if (failures.length > 0) lines.push(`first failure       ${failures[0]}`);

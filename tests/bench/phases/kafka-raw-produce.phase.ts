@@ -28,7 +28,7 @@ export const kafkaRawProducePhase: BenchPhase = {
       const value = randomBytes(rawMessageBytes);
       const batches = Math.ceil(rawMessages / rawBatch);
       context.progress(`${rawMessages} messages of ${rawMessageBytes} bytes in batches of ${rawBatch}`);
-      const cpu = new CpuMeter(context.processes.filter((p) => p.name === 'launcher+broker'));
+      const cpu = new CpuMeter(context.processes.filter((p) => p.name === 'broker'));
       const started = performance.now();
       let sent = 0;
       const ticker = setInterval(() => context.progress(`  ${sent}/${rawMessages} acknowledged, ${Math.round(perSecond(sent, performance.now() - started))}/s`), 1000);

@@ -23,7 +23,7 @@ export interface EventConsumerOptions {
   onDependencyWait?: DependencyWaitListener;
   /** Start of a group without committed offsets; default the beginning of each topic. */
   fromBeginning?: boolean;
-  onOutcome?: (outcome: MessageOutcome, message: IncomingMessage, reason?: string) => void;
+  onOutcome?: (outcome: MessageOutcome, message: IncomingMessage, reason?: string, eventType?: string) => void;
   /** Replaceable for tests of the wiring; defaults to the inbox table. */
   inbox?: InboxPort;
 }

@@ -139,6 +139,22 @@ describe('MessageProcessor', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
+  it('neither validates nor records nor opens a transaction for event types it has no handler for (alone or in a run)', async () => {
+    const validate = jest.fn(() => undefined);
+    const handler = jest.fn(async () => undefined);
+    const { processor, control, log } = setup(handler, { validate });
+    const others = [1, 2, 3].map((n) => message(n, event(`R${n}`, 'bcci.returns.result-delivered.v1')));
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: others }, control);
+    expect(await processor.process(message(4, event('R4', 'bcci.returns.result-delivered.v1')))).toBe('ignored');
+    expect(validate).not.toHaveBeenCalled();
+    expect(log.filter((entry) => entry === 'commit' || entry === 'rollback')).toEqual([]);
+    expect(log.filter((entry) => entry.startsWith('resolve'))).toEqual(['resolve 1', 'resolve 2', 'resolve 3']);
+    // In a run with a handled event, only that one is validated and recorded.
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(5, event('R5', 'bcci.returns.result-delivered.v1')), message(6, event('A'))] }, control);
+    expect(validate).toHaveBeenCalledTimes(1);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
   it('leaves the offset unresolved when the dead letter cannot be sent, so the batch is redelivered', async () => {
     const { processor, control, log } = setup(async () => undefined, { sendFails: true });
     await expect(processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, 'junk')] }, control)).rejects.toThrow('broker down');

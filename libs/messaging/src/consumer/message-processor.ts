@@ -37,7 +37,8 @@ export interface MessageProcessorDeps {
   /** Longest sleep between two heartbeats while waiting (default 1000 ms; keep it under a third of the session timeout). */
   heartbeatEveryMs?: number;
   onDependencyWait?: DependencyWaitListener;
-  onOutcome?: (outcome: MessageOutcome, message: IncomingMessage, reason?: string) => void;
+  /** `eventType` when the message parsed (so that listeners need not parse it again). */
+  onOutcome?: (outcome: MessageOutcome, message: IncomingMessage, reason?: string, eventType?: string) => void;
   /**
    * Most messages of a batch handled in one transaction (default 50; 1 = a transaction per message).
    * A run whose messages all parse, validate and succeed on their first attempt commits together;
@@ -113,36 +114,40 @@ export class MessageProcessor {
     try {
       for (const message of run) {
         const event = parseEvent(message.value);
-        if ((await this.deps.validate?.(event))?.length) return false;
-        parsed.push({ message, event, handler: this.deps.resolveHandler(event.type) });
+        const handler = this.deps.resolveHandler(event.type);
+        // Only what this consumer acts on is validated and recorded in its inbox: a topic carries many
+        // event types, and the others cost nothing but their parse.
+        if (handler && (await this.deps.validate?.(event))?.length) return false;
+        parsed.push({ message, event, handler });
       }
     } catch {
       return false;
     }
     const handled = parsed.filter((p) => p.handler !== undefined);
-    let fresh: Set<string>;
+    let fresh = new Set<string>();
     try {
-      fresh = await this.deps.transaction(async (manager) => {
-        const recorded = await this.recordAll(manager, handled.map((p) => p.event.id));
-        const done = new Set<string>();
-        for (const { message, event, handler } of handled) {
-          if (!recorded.has(event.id) || done.has(event.id)) continue;
-          done.add(event.id);
-          const traceparent = childTraceparent(message.headers[TRACEPARENT_HEADER]);
-          await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt: 1 });
-        }
-        return done;
-      });
+      if (handled.length > 0)
+        fresh = await this.deps.transaction(async (manager) => {
+          const recorded = await this.recordAll(manager, handled.map((p) => p.event.id));
+          const done = new Set<string>();
+          for (const { message, event, handler } of handled) {
+            if (!recorded.has(event.id) || done.has(event.id)) continue;
+            done.add(event.id);
+            const traceparent = childTraceparent(message.headers[TRACEPARENT_HEADER]);
+            await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt: 1 });
+          }
+          return done;
+        });
     } catch {
       return false;
     }
     const reported = new Set<string>();
     for (const { message, event, handler } of parsed) {
-      if (!handler) this.report('ignored', message);
+      if (!handler) this.report('ignored', message, undefined, event.type);
       else if (fresh.has(event.id) && !reported.has(event.id)) {
         reported.add(event.id);
-        this.report('handled', message);
-      } else this.report('duplicate', message);
+        this.report('handled', message, undefined, event.type);
+      } else this.report('duplicate', message, undefined, event.type);
     }
     return true;
   }
@@ -165,15 +170,17 @@ export class MessageProcessor {
 
   private async processUntilSettled(message: IncomingMessage, control?: Pick<BatchControl, 'heartbeat' | 'shouldContinue'>): Promise<ProcessResult> {
     let event;
+    let handler: EventHandlerFn | undefined;
     try {
       event = parseEvent(message.value);
+      handler = this.deps.resolveHandler(event.type);
+      // An event type this consumer does not act on moves the offset on without validation or inbox row.
+      if (!handler) return this.report('ignored', message, undefined, event.type);
       const problems = await this.deps.validate?.(event);
       if (problems?.length) throw new EventValidationError(`schema validation failed: ${problems.join('; ')}`);
     } catch (error) {
       return this.deadLetter(message, describeError(error), 0, 'VALIDATION', control);
     }
-    const handler = this.deps.resolveHandler(event.type);
-    if (!handler) return this.report('ignored', message);
 
     const traceparent = childTraceparent(message.headers[TRACEPARENT_HEADER]);
     const history: FailureHistory = { failedAttempts: 0, dependencyWaits: 0 };
@@ -181,11 +188,11 @@ export class MessageProcessor {
       try {
         const isNew = await this.deps.transaction(async (manager) => {
           if (!(await this.deps.inbox.record(manager, this.deps.consumer, event.id))) return false;
-          await handler(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt });
+          await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt });
           return true;
         });
         this.waits.gotThrough();
-        return this.report(isNew ? 'handled' : 'duplicate', message);
+        return this.report(isNew ? 'handled' : 'duplicate', message, undefined, event.type);
       } catch (error) {
         const decision = decideAfterFailure(error, history, this.policies, this.deps.random);
         if (decision.action === 'wait-for-dependency') {
@@ -230,8 +237,8 @@ export class MessageProcessor {
     }
   }
 
-  private report(outcome: MessageOutcome, message: IncomingMessage, reason?: string): MessageOutcome {
-    this.deps.onOutcome?.(outcome, message, reason);
+  private report(outcome: MessageOutcome, message: IncomingMessage, reason?: string, eventType?: string): MessageOutcome {
+    this.deps.onOutcome?.(outcome, message, reason, eventType);
     return outcome;
   }
 }

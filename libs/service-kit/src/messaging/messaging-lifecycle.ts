@@ -84,8 +84,8 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         return result.valid ? undefined : result.errors.map(formatIssue);
       },
       onDependencyWait: dependencyWaitReporter(this.consumerGroup, this.metrics, this.logger),
-      onOutcome: (outcome, message, reason) => {
-        this.metrics.eventsConsumed.inc({ type: eventTypeOf(message.value), outcome });
+      onOutcome: (outcome, message, reason, eventType) => {
+        this.metrics.eventsConsumed.inc({ type: eventType ?? eventTypeOf(message.value), outcome });
         if (outcome === 'dead-lettered') {
           this.metrics.deadLetters.inc({ topic: message.topic });
           this.logger.warn(`dead-lettered ${message.topic}@${message.partition}:${message.offset}: ${reason ?? ''}`);

@@ -37,33 +37,42 @@ export interface ClockListQuery {
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
 export class DossierClockRepository {
+  /**
+   * The dossier's clocks become exactly `clocks`, in one statement (this runs for every event tracking
+   * records, and each round trip to PostgreSQL is most of its cost): clocks no longer derived are
+   * deleted, the others inserted or updated in place.
+   */
   async replaceForDossier(manager: EntityManager, dossierId: string, clocks: ReadonlyArray<{ clock: DossierClock; status: ClockStatus }>, today: LocalDate): Promise<void> {
-    await manager.query(`DELETE FROM dossier_clocks WHERE dossier_id = $1`, [dossierId]);
-    for (const { clock, status } of clocks) {
-      await manager.query(
-        `INSERT INTO dossier_clocks (dossier_id, clock_key, kind, party, leg_id, started_at, working_days, due_date, phase, paused_at, restarts,
-           rescheduled, closed_at, closed_by, status, evaluated_on)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
-        [
-          dossierId,
-          clock.key,
-          clock.kind,
-          clock.party,
-          clock.legId ?? null,
-          clock.startedAt ?? null,
-          clock.workingDays ?? null,
-          clock.dueDate ?? null,
-          clock.phase,
-          clock.pausedAt ?? null,
-          clock.restarts,
-          clock.rescheduled,
-          clock.closedAt ?? null,
-          clock.closedBy ?? null,
-          status,
-          today,
-        ],
-      );
-    }
+    const column = <T>(pick: (entry: { clock: DossierClock; status: ClockStatus }) => T) => clocks.map(pick);
+    await manager.query(
+      `WITH stale AS (DELETE FROM dossier_clocks WHERE dossier_id = $1 AND NOT (clock_key = ANY($2::text[])))
+       INSERT INTO dossier_clocks (dossier_id, clock_key, kind, party, leg_id, started_at, working_days, due_date, phase, paused_at, restarts,
+         rescheduled, closed_at, closed_by, status, evaluated_on)
+       SELECT $1::uuid, *, $16::date FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[], $7::int[], $8::date[], $9::text[],
+         $10::timestamptz[], $11::int[], $12::boolean[], $13::timestamptz[], $14::text[], $15::text[])
+       ON CONFLICT (dossier_id, clock_key) DO UPDATE SET kind = EXCLUDED.kind, party = EXCLUDED.party, leg_id = EXCLUDED.leg_id,
+         started_at = EXCLUDED.started_at, working_days = EXCLUDED.working_days, due_date = EXCLUDED.due_date, phase = EXCLUDED.phase,
+         paused_at = EXCLUDED.paused_at, restarts = EXCLUDED.restarts, rescheduled = EXCLUDED.rescheduled, closed_at = EXCLUDED.closed_at,
+         closed_by = EXCLUDED.closed_by, status = EXCLUDED.status, evaluated_on = EXCLUDED.evaluated_on, updated_at = now()`,
+      [
+        dossierId,
+        column((c) => c.clock.key),
+        column((c) => c.clock.kind),
+        column((c) => c.clock.party),
+        column((c) => c.clock.legId ?? null),
+        column((c) => c.clock.startedAt ?? null),
+        column((c) => c.clock.workingDays ?? null),
+        column((c) => c.clock.dueDate ?? null),
+        column((c) => c.clock.phase),
+        column((c) => c.clock.pausedAt ?? null),
+        column((c) => c.clock.restarts),
+        column((c) => c.clock.rescheduled),
+        column((c) => c.clock.closedAt ?? null),
+        column((c) => c.clock.closedBy ?? null),
+        column((c) => c.status),
+        today,
+      ],
+    );
   }
 
   async deleteAll(manager: EntityManager): Promise<void> {

@@ -2,7 +2,7 @@ import { toVietnamDate, type LocalDate } from '@bcci/kernel';
 import type { EntityManager } from 'typeorm';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import type { RecordedEntry } from '../../timeline/application/recorded-entry';
-import type { ProjectionMode, TimelineProjection } from '../../timeline/application/timeline-projection';
+import type { DossierHistory, ProjectionMode, TimelineProjection } from '../../timeline/application/timeline-projection';
 import { TimelineRepository } from '../../timeline/persistence/timeline.repository';
 import { summarizeDossier } from '../domain/dossier-summary';
 import { DossierSummaryRepository } from '../persistence/dossier-summary.repository';
@@ -20,9 +20,9 @@ export class DossierSummaryProjection implements TimelineProjection {
 
   constructor(private readonly referenceData: ReferenceData) {}
 
-  async apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode): Promise<void> {
+  async apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode, history?: DossierHistory): Promise<void> {
     if (mode === 'replay') this.pending.add(entry.dossierId);
-    else await this.refresh(manager, entry.dossierId);
+    else await this.refresh(manager, entry.dossierId, history);
   }
 
   async reset(manager: EntityManager): Promise<void> {
@@ -35,8 +35,8 @@ export class DossierSummaryProjection implements TimelineProjection {
     this.pending.clear();
   }
 
-  async refresh(manager: EntityManager, dossierId: string): Promise<void> {
-    const entries = await this.timeline.entriesOf(manager, dossierId);
+  async refresh(manager: EntityManager, dossierId: string, history?: DossierHistory): Promise<void> {
+    const entries = history ? await history() : await this.timeline.entriesOf(manager, dossierId);
     if (entries.length === 0) return;
     const summary = summarizeDossier(dossierId, entries.map((entry) => entry.event));
     // Places are judged by the catalog in force on the intake day (a postal point's commune may have merged since).

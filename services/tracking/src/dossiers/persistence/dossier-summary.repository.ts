@@ -96,8 +96,15 @@ export function scopeCondition(scope: SummaryScope | undefined, parameters: unkn
 
 export class DossierSummaryRepository {
   async save(manager: EntityManager, summary: DossierSummary, scope: { provinceCode?: string; agencyProvinceCode?: string }): Promise<void> {
+    // A reference is stored once per dossier (the first kind found for it, as the summary lists them).
+    const firstOfEach = new Map<string, DossierSummary['references'][number]>();
+    for (const reference of summary.references) if (!firstOfEach.has(reference.reference)) firstOfEach.set(reference.reference, reference);
+    const references = [...firstOfEach.values()];
+    // One statement for the summary and its search references (it runs for every recorded event): the
+    // references no longer carried are deleted, the new ones added.
     await manager.query(
-      `INSERT INTO dossier_summaries (dossier_id, provisional_dossier_id, dossier_code, procedure_code, intake_postal_code, province_code, agency_id,
+      `WITH saved AS (
+       INSERT INTO dossier_summaries (dossier_id, provisional_dossier_id, dossier_code, procedure_code, intake_postal_code, province_code, agency_id,
          agency_province_code, service_form, receiving_channel, return_postal_code, current_stage, national_status, intake_day, registered_at, filed_at,
          result_issued_at, delivered_at, withdrawn_at, first_event_at, last_event_at, event_count, lookup_pin_hash, updated_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23, now())
@@ -108,7 +115,12 @@ export class DossierSummaryRepository {
          national_status = EXCLUDED.national_status, intake_day = EXCLUDED.intake_day, registered_at = EXCLUDED.registered_at,
          filed_at = EXCLUDED.filed_at, result_issued_at = EXCLUDED.result_issued_at, delivered_at = EXCLUDED.delivered_at,
          withdrawn_at = EXCLUDED.withdrawn_at, first_event_at = EXCLUDED.first_event_at, last_event_at = EXCLUDED.last_event_at,
-         event_count = EXCLUDED.event_count, lookup_pin_hash = EXCLUDED.lookup_pin_hash, updated_at = now()`,
+         event_count = EXCLUDED.event_count, lookup_pin_hash = EXCLUDED.lookup_pin_hash, updated_at = now()
+       RETURNING dossier_id),
+       stale AS (DELETE FROM dossier_references WHERE dossier_id = $1 AND NOT (reference = ANY($24::text[])))
+       INSERT INTO dossier_references (reference, kind, dossier_id)
+       SELECT reference, kind, saved.dossier_id FROM unnest($24::text[], $25::text[]) AS r(reference, kind), saved
+       ON CONFLICT (reference, dossier_id) DO UPDATE SET kind = EXCLUDED.kind WHERE dossier_references.kind <> EXCLUDED.kind`,
       [
         summary.dossierId,
         summary.provisionalDossierId ?? null,
@@ -133,12 +145,10 @@ export class DossierSummaryRepository {
         summary.lastEventAt,
         summary.eventCount,
         summary.lookupPinHash ?? null,
+        references.map((r) => r.reference),
+        references.map((r) => r.kind),
       ],
     );
-    await manager.query(`DELETE FROM dossier_references WHERE dossier_id = $1`, [summary.dossierId]);
-    for (const { reference, kind } of summary.references) {
-      await manager.query(`INSERT INTO dossier_references (reference, kind, dossier_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [reference, kind, summary.dossierId]);
-    }
   }
 
   async deleteAll(manager: EntityManager): Promise<void> {

@@ -44,7 +44,9 @@ export class RecordTimelineEntry {
       event,
     });
     const recorded = await this.timeline.append(manager, chained);
-    for (const projection of this.projections()) await projection.apply(recorded, manager, 'live');
+    let history: Promise<RecordedEntry[]> | undefined;
+    const dossierHistory = () => (history ??= this.timeline.entriesOf(manager, dossierId));
+    for (const projection of this.projections()) await projection.apply(recorded, manager, 'live', dossierHistory);
     return recorded;
   }
 }

@@ -8,6 +8,9 @@ import type { RecordedEntry } from './recorded-entry';
  */
 export type ProjectionMode = 'live' | 'replay';
 
+/** Loads a dossier's timeline entries in sequence order. */
+export type DossierHistory = () => Promise<RecordedEntry[]>;
+
 /**
  * A read model derived only from the timeline. Live, every newly recorded entry is applied in the
  * transaction that recorded it (a redelivered event is never recorded twice, so never applied twice).
@@ -17,7 +20,11 @@ export type ProjectionMode = 'live' | 'replay';
 export interface TimelineProjection {
   /** Names the projection in logs and in `rebuild-projections --only`. */
   readonly name: string;
-  apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode): Promise<void>;
+  /**
+   * `history`, live only: the dossier's whole timeline (this entry included), read at most once per
+   * recorded event however many projections ask for it.
+   */
+  apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode, history?: DossierHistory): Promise<void>;
   /** Empties the projection's tables before a replay. */
   reset(manager: EntityManager): Promise<void>;
   /** Called once after the last replayed entry (e.g. to flush work batched during the replay). */

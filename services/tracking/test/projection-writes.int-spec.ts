@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { parseLocalDate } from '@bcci/kernel';
+import { startTestService, type TestService } from '@bcci/service-kit/testing';
+import { AppModule } from '../src/app.module';
+import type { DossierClock } from '../src/clocks/domain/dossier-clock';
+import { DossierClockRepository } from '../src/clocks/persistence/dossier-clock.repository';
+import type { DossierSummary } from '../src/dossiers/domain/dossier-summary';
+import { DossierSummaryRepository } from '../src/dossiers/persistence/dossier-summary.repository';
+
+/**
+ * Tracking rewrites a dossier's clocks and its summary with its search references on every recorded
+ * event, each in one statement (issue 11: round trips are most of tracking's cost). These tests check on
+ * PostgreSQL that one statement still leaves exactly what was derived: rows no longer derived go, the
+ * others change in place, nothing of another dossier is touched.
+ */
+let service: TestService;
+const clocks = new DossierClockRepository();
+const summaries = new DossierSummaryRepository();
+
+beforeAll(async () => {
+  service = await startTestService(AppModule, { serviceName: 'tracking' });
+});
+
+afterAll(async () => {
+  await service?.stop();
+});
+
+const clock = (key: string, overrides: Partial<DossierClock> = {}): DossierClock => ({
+  key,
+  kind: 'POSTAL_TO_AGENCY',
+  party: 'POSTAL',
+  startedAt: '2025-03-10T02:00:00.000Z',
+  workingDays: 2,
+  dueDate: parseLocalDate('2025-03-12'),
+  phase: 'RUNNING',
+  restarts: 0,
+  rescheduled: false,
+  ...overrides,
+});
+
+async function storedClocks(dossierId: string) {
+  return service.dataSource.query(
+    `SELECT clock_key, kind, party, leg_id, phase, due_date::text AS due_date, restarts, rescheduled, closed_by, status, evaluated_on::text AS evaluated_on
+     FROM dossier_clocks WHERE dossier_id = $1 ORDER BY clock_key`,
+    [dossierId],
+  );
+}
+
+const summary = (dossierId: string, references: DossierSummary['references']): DossierSummary => ({
+  dossierId,
+  provisionalDossierId: references.find((r) => r.kind === 'PROVISIONAL_ID')?.reference,
+  currentStage: 'intake',
+  firstEventAt: '2025-03-10T02:00:00.000Z',
+  lastEventAt: '2025-03-10T02:00:00.000Z',
+  eventCount: 1,
+  references,
+});
+
+async function storedReferences(dossierId: string) {
+  return service.dataSource.query(`SELECT reference, kind FROM dossier_references WHERE dossier_id = $1 ORDER BY reference`, [dossierId]);
+}
+
+describe('tracking projections written in one statement (PostgreSQL)', () => {
+  it('replaces a dossier’s clocks: a clock no longer derived is deleted, a changed one updated, a new one added; other dossiers untouched', async () => {
+    const dossierId = randomUUID();
+    const neighbour = randomUUID();
+    const legId = randomUUID();
+    await service.dataSource.transaction(async (manager) => {
+      await clocks.replaceForDossier(manager, dossierId, [{ clock: clock('POSTAL_TO_AGENCY'), status: 'ON_TIME' }, { clock: clock('AGENCY_PROCESSING', { kind: 'AGENCY_PROCESSING', party: 'AGENCY' }), status: 'ON_TIME' }], parseLocalDate('2025-03-10'));
+      await clocks.replaceForDossier(manager, neighbour, [{ clock: clock('POSTAL_TO_AGENCY'), status: 'ON_TIME' }], parseLocalDate('2025-03-10'));
+    });
+    await service.dataSource.transaction((manager) =>
+      clocks.replaceForDossier(
+        manager,
+        dossierId,
+        [
+          { clock: clock('POSTAL_TO_AGENCY', { phase: 'CLOSED', closedBy: 'handover-record-signed', closedAt: '2025-03-11T03:00:00.000Z' }), status: 'MET' },
+          { clock: clock(`POSTAL_TO_RECIPIENT:${legId}`, { kind: 'POSTAL_TO_RECIPIENT', legId, dueDate: parseLocalDate('2025-03-20'), restarts: 1, rescheduled: true }), status: 'NO_DUE_DATE' },
+        ],
+        parseLocalDate('2025-03-11'),
+      ),
+    );
+    expect(await storedClocks(dossierId)).toEqual([
+      { clock_key: 'POSTAL_TO_AGENCY', kind: 'POSTAL_TO_AGENCY', party: 'POSTAL', leg_id: null, phase: 'CLOSED', due_date: '2025-03-12', restarts: 0, rescheduled: false, closed_by: 'handover-record-signed', status: 'MET', evaluated_on: '2025-03-11' },
+      { clock_key: `POSTAL_TO_RECIPIENT:${legId}`, kind: 'POSTAL_TO_RECIPIENT', party: 'POSTAL', leg_id: legId, phase: 'RUNNING', due_date: '2025-03-20', restarts: 1, rescheduled: true, closed_by: null, status: 'NO_DUE_DATE', evaluated_on: '2025-03-11' },
+    ]);
+    expect(await storedClocks(neighbour)).toHaveLength(1);
+    // No clock at all: every row of the dossier goes.
+    await service.dataSource.transaction((manager) => clocks.replaceForDossier(manager, dossierId, [], parseLocalDate('2025-03-12')));
+    expect(await storedClocks(dossierId)).toEqual([]);
+  });
+
+  it('saves a summary with exactly its references: a dropped one deleted, a new one added, a repeated one stored once', async () => {
+    const dossierId = randomUUID();
+    const other = randomUUID();
+    await service.dataSource.transaction(async (manager) => {
+      await summaries.save(manager, summary(dossierId, [{ reference: 'BCCI-33100-250310-0001', kind: 'PROVISIONAL_ID' }, { reference: 'EB000000015VN', kind: 'S10_ITEM' }]), {});
+      await summaries.save(manager, summary(other, [{ reference: 'EB000000015VN', kind: 'S10_ITEM' }]), {});
+    });
+    await service.dataSource.transaction((manager) =>
+      summaries.save(
+        manager,
+        summary(dossierId, [
+          { reference: 'BCCI-33100-250310-0001', kind: 'PROVISIONAL_ID' },
+          { reference: '000.00.13.H39-250310-0001', kind: 'DOSSIER_CODE' },
+          { reference: '000.00.13.H39-250310-0001', kind: 'S10_ITEM' },
+        ]),
+        {},
+      ),
+    );
+    expect(await storedReferences(dossierId)).toEqual([
+      { reference: '000.00.13.H39-250310-0001', kind: 'DOSSIER_CODE' },
+      { reference: 'BCCI-33100-250310-0001', kind: 'PROVISIONAL_ID' },
+    ]);
+    // The other dossier's S10 reference (the same item number) is its own and stays.
+    expect(await storedReferences(other)).toEqual([{ reference: 'EB000000015VN', kind: 'S10_ITEM' }]);
+    const [stored] = await service.dataSource.query(`SELECT provisional_dossier_id, event_count FROM dossier_summaries WHERE dossier_id = $1`, [dossierId]);
+    expect(stored).toEqual({ provisional_dossier_id: 'BCCI-33100-250310-0001', event_count: 1 });
+  });
+});
