@@ -27,7 +27,8 @@ import { WorkCounter, workPerUnit } from './work-counter';
  * The milestones of a form-3 dossier, in journey order, as read on Kafka: each stage is the time between
  * two consecutive milestones' arrival at the benchmark's reader, so it holds the services' work, the
  * outbox relays, the consumers and the step the person or agency takes (done at once by the benchmark,
- * which polls the next service every 200 ms as the end-to-end suites do).
+ * which waits for the previous step's event on Kafka; only digitization, which announces nothing when
+ * it learns of a dossier, is polled every 200 ms).
  */
 const MILESTONES = [
   { type: EventType.DossierRegistered, stage: 'registered' },
@@ -79,7 +80,26 @@ export const journeyPhase: BenchPhase = {
       let seen = milestones.get(id);
       if (!seen) milestones.set(id, (seen = new Map()));
       if (!seen.has(type)) seen.set(type, record.receivedAt);
+      const key = `${id} ${type}`;
+      for (const wake of waiting.get(key) ?? []) wake();
+      waiting.delete(key);
     });
+    // The next step's service has done its part once its event is on Kafka: wait for that event instead
+    // of polling the service (the polls would be counted as the journey's cost).
+    const waiting = new Map<string, Array<() => void>>();
+    const untilEvent = (dossierId: string, type: string) =>
+      new Promise<void>((resolve, reject) => {
+        if (milestones.get(dossierId)?.has(type)) return resolve();
+        const timer = setTimeout(() => reject(new Error(`no ${type} for ${dossierId} on Kafka within 120 s`)), 120_000);
+        const key = `${dossierId} ${type}`;
+        waiting.set(key, [
+          ...(waiting.get(key) ?? []),
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        ]);
+      });
 
     const failures: string[] = [];
     const ids: string[] = [];
@@ -89,12 +109,18 @@ export const journeyPhase: BenchPhase = {
       const dossier = await registerDossier(stack, { form: 3, procedureCode: procedure.code, n: 700_000 + n + Math.floor(Math.random() * 200_000) });
       ids.push(dossier.id);
       await digitize(stack, dossier.id);
+      await untilEvent(dossier.id, EventType.PostalLegOpened);
       await carryToAgency(stack, dossier.id);
       await signHandoverRecord(stack, [dossier]);
+      await untilEvent(dossier.id, EventType.DossierPublishedToAgency);
       await agencyView(stack, dossier.id, agencyToken);
       await agencyDecision(stack, dossier.id, agencyToken, 'handover-signature');
+      // RECEIVED needs the agency's signature and the post's record both applied at the gateway: one read
+      // after the acknowledgement, polled only if the record is still on its way.
+      await untilEvent(dossier.id, EventType.HandoverAcknowledged);
       await agencyView(stack, dossier.id, agencyToken, 'RECEIVED');
       await agencyDecision(stack, dossier.id, agencyToken, 'result', PAPER_RESULT);
+      await untilEvent(dossier.id, EventType.ReturnLegOpened);
       await returnOf(stack, dossier.id, context.tokens.courier);
       await pickUpResult(stack, dossier.id, context.tokens.courier);
       await deliverResult(stack, dossier.id, context.tokens.courier);
