@@ -6,6 +6,9 @@ import type { DossierClock } from '../src/clocks/domain/dossier-clock';
 import { DossierClockRepository } from '../src/clocks/persistence/dossier-clock.repository';
 import type { DossierSummary } from '../src/dossiers/domain/dossier-summary';
 import { DossierSummaryRepository } from '../src/dossiers/persistence/dossier-summary.repository';
+import { RecordTimelineEntry } from '../src/timeline/application/record-timeline-entry.use-case';
+import type { TimelineEvent } from '../src/timeline/domain/timeline-event';
+import { exampleEvent } from './support/journey-events';
 
 /**
  * Tracking rewrites a dossier's clocks and its summary with its search references on every recorded
@@ -116,5 +119,25 @@ describe('tracking projections written in one statement (PostgreSQL)', () => {
     expect(await storedReferences(other)).toEqual([{ reference: 'EB000000015VN', kind: 'S10_ITEM' }]);
     const [stored] = await service.dataSource.query(`SELECT provisional_dossier_id, event_count FROM dossier_summaries WHERE dossier_id = $1`, [dossierId]);
     expect(stored).toEqual({ provisional_dossier_id: 'BCCI-33100-250310-0001', event_count: 1 });
+  });
+
+  it('appends an event to the timeline once: the same event again (another transaction) writes nothing and leaves the chain head', async () => {
+    const dossierId = randomUUID();
+    const record = new RecordTimelineEntry(() => []);
+    const registered = exampleEvent('intake/dossier-registered.v1', dossierId) as unknown as TimelineEvent;
+    const first = await service.dataSource.transaction((manager) => record.execute(registered, manager));
+    const again = await service.dataSource.transaction((manager) => record.execute(registered, manager));
+    const next = await service.dataSource.transaction((manager) => record.execute(exampleEvent('intake/dossier-withdrawn.v1', dossierId) as unknown as TimelineEvent, manager));
+    expect(first?.sequence).toBe(1);
+    expect(again).toBeUndefined();
+    expect(next?.sequence).toBe(2);
+    expect(next?.previousHash).toBe(first?.hash);
+    const entries = await service.dataSource.query(`SELECT sequence, event_id FROM timeline_entries WHERE dossier_id = $1 ORDER BY sequence`, [dossierId]);
+    expect(entries).toEqual([
+      { sequence: 1, event_id: registered.id },
+      { sequence: 2, event_id: expect.any(String) },
+    ]);
+    const [head] = await service.dataSource.query(`SELECT sequence, hash FROM timeline_chain_heads WHERE dossier_id = $1`, [dossierId]);
+    expect(head).toEqual({ sequence: 2, hash: next?.hash });
   });
 });

@@ -10,13 +10,13 @@ export interface StoredFact {
 export class DossierFactsRepository {
   /** Creates the row if needed and locks it: two streams' events of one dossier apply one after the other. */
   async lock(manager: EntityManager, dossierId: string): Promise<StoredFact> {
-    await manager.query(
-      `INSERT INTO counting_dossier_facts (dossier_id, fact) VALUES ($1, $2::jsonb) ON CONFLICT (dossier_id) DO NOTHING`,
-      [dossierId, JSON.stringify(emptyFact(dossierId))],
-    );
+    // One statement creates or locks the row and reads it: the no-op update takes the row lock that
+    // SELECT … FOR UPDATE took (this runs for every recorded event).
     const [row]: { fact: DossierFact; stage: string | null; stage_event_time: Date | null }[] = await manager.query(
-      `SELECT fact, stage, stage_event_time FROM counting_dossier_facts WHERE dossier_id = $1 FOR UPDATE`,
-      [dossierId],
+      `INSERT INTO counting_dossier_facts (dossier_id, fact) VALUES ($1, $2::jsonb)
+       ON CONFLICT (dossier_id) DO UPDATE SET dossier_id = counting_dossier_facts.dossier_id
+       RETURNING fact, stage, stage_event_time`,
+      [dossierId, JSON.stringify(emptyFact(dossierId))],
     );
     return { fact: row.fact, stage: row.stage, stageEventTime: row.stage_event_time ? new Date(row.stage_event_time).toISOString() : null };
   }

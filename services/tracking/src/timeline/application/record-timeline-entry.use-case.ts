@@ -17,6 +17,11 @@ export const PROJECTION_REBUILD_LOCK = 604_000_001;
  */
 export class RecordTimelineEntry {
   private readonly timeline = new TimelineRepository();
+  /**
+   * Transactions (their EntityManager: TypeORM makes one per transaction) that already hold the shared
+   * rebuild lock; a transaction-scoped advisory lock lasts until its commit or rollback.
+   */
+  private readonly rebuildLockHeld = new WeakSet<EntityManager>();
 
   constructor(
     private readonly projections: () => readonly TimelineProjection[],
@@ -27,9 +32,12 @@ export class RecordTimelineEntry {
     const dossierId = typeof event.data.dossierId === 'string' ? event.data.dossierId : event.subject;
     if (!dossierId) throw new Error(`event ${event.id} (${event.type}) names no dossier`);
     // A rebuild holds this lock exclusively: live events wait rather than land in a half-built projection.
-    await manager.query(`SELECT pg_advisory_xact_lock_shared($1)`, [PROJECTION_REBUILD_LOCK]);
+    // Taken once per transaction (a consumer run records many events in one).
+    if (!this.rebuildLockHeld.has(manager)) {
+      await manager.query(`SELECT pg_advisory_xact_lock_shared($1)`, [PROJECTION_REBUILD_LOCK]);
+      this.rebuildLockHeld.add(manager);
+    }
     const head = await this.timeline.lockHead(manager, dossierId);
-    if (await this.timeline.hasEvent(manager, event.id)) return undefined;
     const place = classifyEvent(event);
     const chained = chainAfter(head, {
       dossierId,
@@ -43,7 +51,9 @@ export class RecordTimelineEntry {
       nationalStatus: place.nationalStatus ?? null,
       event,
     });
-    const recorded = await this.timeline.append(manager, chained);
+    // An event already on the timeline adds nothing (belt and braces behind the inbox).
+    const recorded = await this.timeline.appendUnlessRecorded(manager, chained);
+    if (!recorded) return undefined;
     let history: Promise<RecordedEntry[]> | undefined;
     const dossierHistory = () => (history ??= this.timeline.entriesOf(manager, dossierId));
     for (const projection of this.projections()) await projection.apply(recorded, manager, 'live', dossierHistory);

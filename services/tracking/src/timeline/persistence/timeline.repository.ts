@@ -67,27 +67,33 @@ export const FIRST_DOSSIER_ID = '00000000-0000-0000-0000-000000000000';
 
 /** SQL of the timeline tables; every method runs on the caller's manager (its transaction). */
 export class TimelineRepository {
-  async hasEvent(manager: EntityManager, eventId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM timeline_entries WHERE event_id = $1`, [eventId]);
-    return rows.length > 0;
-  }
-
   /** Locks the dossier's chain head (creating it at the genesis) for the rest of the transaction. */
   async lockHead(manager: EntityManager, dossierId: string): Promise<{ sequence: number; hash: string }> {
-    await manager.query(`INSERT INTO timeline_chain_heads (dossier_id, sequence, hash) VALUES ($1, 0, $2) ON CONFLICT (dossier_id) DO NOTHING`, [dossierId, GENESIS_HASH]);
+    // Created at the genesis or, when it exists, locked by a no-op update and read, in one statement.
     const [head]: Array<{ sequence: number; hash: string }> = await manager.query(
-      `SELECT sequence, hash FROM timeline_chain_heads WHERE dossier_id = $1 FOR UPDATE`,
-      [dossierId],
+      `INSERT INTO timeline_chain_heads (dossier_id, sequence, hash) VALUES ($1, 0, $2)
+       ON CONFLICT (dossier_id) DO UPDATE SET sequence = timeline_chain_heads.sequence
+       RETURNING sequence, hash`,
+      [dossierId, GENESIS_HASH],
     );
     return head;
   }
 
-  async append(manager: EntityManager, entry: ChainedEntry): Promise<RecordedEntry> {
+  /**
+   * Appends the entry and moves the chain head to it, in one statement, unless the event is already on
+   * the timeline (then nothing is written and undefined is returned). Called with the head locked
+   * (lockHead): this statement's snapshot, taken after the lock, sees every entry committed before.
+   */
+  async appendUnlessRecorded(manager: EntityManager, entry: ChainedEntry): Promise<RecordedEntry | undefined> {
     const [row]: EntryRow[] = await manager.query(
-      `INSERT INTO timeline_entries (dossier_id, sequence, event_id, event_type, event_time, recorded_at, stage, postal_code, actor_role,
-         national_status, payload, previous_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       RETURNING ${COLUMNS}`,
+      `WITH appended AS (
+         INSERT INTO timeline_entries (dossier_id, sequence, event_id, event_type, event_time, recorded_at, stage, postal_code, actor_role,
+           national_status, payload, previous_hash, hash)
+         SELECT $1::uuid, $2::int, $3::uuid, $4::text, $5::timestamptz, $6::timestamptz, $7::text, $8::text, $9::text, $10::smallint, $11::jsonb, $12::text, $13::text
+         WHERE NOT EXISTS (SELECT 1 FROM timeline_entries WHERE event_id = $3)
+         RETURNING ${COLUMNS}),
+       moved AS (UPDATE timeline_chain_heads SET sequence = $2, hash = $13 WHERE dossier_id = $1 AND EXISTS (SELECT 1 FROM appended))
+       SELECT * FROM appended`,
       [
         entry.dossierId,
         entry.sequence,
@@ -104,8 +110,7 @@ export class TimelineRepository {
         entry.hash,
       ],
     );
-    await manager.query(`UPDATE timeline_chain_heads SET sequence = $2, hash = $3 WHERE dossier_id = $1`, [entry.dossierId, entry.sequence, entry.hash]);
-    return toRecordedEntry(row);
+    return row ? toRecordedEntry(row) : undefined;
   }
 
   /** One dossier's entries in chain (recording) order. */
