@@ -62,6 +62,7 @@ async function summary(): Promise<{
   backlog: Record<string, number>;
   postalPoints: { postalCode: string; received: number; delivered: number; backlog: number }[];
   deadLetters: { available: boolean; total: number; topics: { topic: string; originalTopic: string; count: number }[] };
+  trackingLag: { brokerAvailable: boolean; messagesBehind: number; recentSeconds: { entries: number; p50: number | null; p99: number | null; max: number | null } };
 }> {
   return (await request(service.url).get('/operations/summary').set('Authorization', service.authHeader({ role: 'operations', provinceCode: '15' })).expect(200)).body;
 }
@@ -163,6 +164,24 @@ describe('operations dashboard in headless Chromium', () => {
     expect(await text('point-33100-received')).toBe(String(Number(before) + 1));
     await expectScreenCatchesUpWithApi();
     expect(await text('ratio-R2-numerator')).toBe('3');
+  });
+
+  it('says how far behind the events its figures are: messages not yet recorded, and the lag of what it recorded in the last minute', async () => {
+    // These dossiers' events are dated about a minute before they are sent: recorded now, they were late by that much.
+    let lag = (await summary()).trackingLag;
+    expect(lag.brokerAvailable).toBe(true);
+    expect(lag.recentSeconds.entries).toBeGreaterThanOrEqual(6);
+    expect(lag.recentSeconds.max).toBeGreaterThanOrEqual(20);
+    expect(lag.recentSeconds.max).toBeLessThan(600);
+    expect(lag.recentSeconds.p50).toBeLessThanOrEqual(lag.recentSeconds.p99!);
+    // Every event sent so far is recorded: once the consumer committed its offsets, nothing is behind.
+    const deadline = Date.now() + 30_000;
+    while (lag.messagesBehind > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      lag = (await summary()).trackingLag;
+    }
+    expect(lag.messagesBehind).toBe(0);
+    await page.locator('[data-testid="tracking-lag"]').filter({ hasText: /^0 sự kiện chưa ghi, p99 \d+(\.\d)? giây$/ }).waitFor({ timeout: 10_000 });
   });
 
   it('shows refusal slips delivered beside the ratios, never in R3', async () => {

@@ -104,7 +104,14 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
       this.metrics.outboxOldestAge.set(oldestAgeSeconds);
     });
     this.metrics.onScrape(async () => {
-      for (const topic of this.consumedTopics) {
+      for (const { topic, messagesBehind } of await this.consumerLag()) this.metrics.consumerLag.set({ topic }, messagesBehind);
+    });
+  }
+
+  /** Per consumed topic, the messages on the broker this service's group has not committed yet. */
+  async consumerLag(): Promise<Array<{ topic: string; messagesBehind: number }>> {
+    return Promise.all(
+      this.consumedTopics.map(async (topic) => {
         const [ends, committed] = await Promise.all([this.bus.topicOffsets(topic), this.bus.committedOffsets(this.consumerGroup, topic)]);
         const done = new Map(committed.map(({ partition, offset }) => [partition, BigInt(offset)]));
         let lag = 0n;
@@ -112,9 +119,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
           const position = done.get(partition) ?? -1n;
           lag += BigInt(high) - (position < 0n ? BigInt(low) : position);
         }
-        this.metrics.consumerLag.set({ topic }, Number(lag));
-      }
-    });
+        return { topic, messagesBehind: Number(lag) };
+      }),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -6,7 +6,9 @@ import { COUNTING_CATALOG } from '../counting/counting.tokens';
 import { OperationsController } from './api/operations.controller';
 import { DeadLetterCountsQuery } from './application/dead-letter-counts.query';
 import { OperationsSummaryQuery } from './application/operations-summary.query';
-import { MESSAGE_BUS } from '@bcci/service-kit';
+import { MESSAGE_BUS, MessagingLifecycle } from '@bcci/service-kit';
+import { systemClock } from '@bcci/kernel';
+import { TrackingLagQuery } from './application/tracking-lag.query';
 import type { MessageBus } from '@bcci/messaging';
 
 /** The operations dashboard page (`/operations`) and its data (`/operations/summary`). */
@@ -15,10 +17,12 @@ import type { MessageBus } from '@bcci/messaging';
   controllers: [OperationsController],
   providers: [
     { provide: DeadLetterCountsQuery, inject: [MESSAGE_BUS], useFactory: (bus: MessageBus) => new DeadLetterCountsQuery(bus) },
+    { provide: TrackingLagQuery, inject: [MessagingLifecycle], useFactory: (messaging: MessagingLifecycle) => new TrackingLagQuery(messaging, () => systemClock.now()) },
     {
       provide: OperationsSummaryQuery,
-      inject: [COUNTING_CATALOG, QueryRatiosUseCase, DeadLetterCountsQuery],
-      useFactory: (catalog: Catalog, ratios: QueryRatiosUseCase, deadLetters: DeadLetterCountsQuery) => new OperationsSummaryQuery(catalog, ratios, deadLetters),
+      inject: [COUNTING_CATALOG, QueryRatiosUseCase, DeadLetterCountsQuery, TrackingLagQuery],
+      useFactory: (catalog: Catalog, ratios: QueryRatiosUseCase, deadLetters: DeadLetterCountsQuery, trackingLag: TrackingLagQuery) =>
+        new OperationsSummaryQuery(catalog, ratios, deadLetters, trackingLag),
     },
   ],
 })

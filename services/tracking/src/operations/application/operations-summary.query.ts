@@ -11,6 +11,7 @@ import type { Scope } from '../../counting/domain/scope';
 import { LAO_CAI_2022_TARGETS } from '../../counting/domain/targets';
 import { DailyCountsRepository } from '../../counting/persistence/daily-counts.repository';
 import type { DeadLetterCountsQuery, DeadLetterSummary } from './dead-letter-counts.query';
+import type { TrackingLag, TrackingLagQuery } from './tracking-lag.query';
 
 export interface StageMinute {
   readonly minute: string;
@@ -37,6 +38,8 @@ export interface OperationsSummary {
   readonly postalPoints: readonly PostalPointRow[];
   /** Dead letters per topic, all services together: each one waits for a person (`npm run dlq:replay`). */
   readonly deadLetters: DeadLetterSummary;
+  /** How far behind the events the figures above are (tracking's own consumer lag). */
+  readonly trackingLag: TrackingLag;
 }
 
 const STAGES = ['intake', 'digitization', 'forwarding', 'agency', 'return'];
@@ -52,6 +55,7 @@ export class OperationsSummaryQuery {
     private readonly catalog: Catalog,
     private readonly ratios: QueryRatiosUseCase,
     private readonly deadLetters: DeadLetterCountsQuery,
+    private readonly trackingLag: TrackingLagQuery,
   ) {}
 
   async execute(manager: EntityManager, actor: Actor, options: { period?: string; minutes?: number } = {}): Promise<OperationsSummary> {
@@ -61,7 +65,7 @@ export class OperationsSummaryQuery {
     const points = this.pointsInScope(scope, today);
     const minutes = options.minutes ?? 30;
     const period = parsePeriod(options.period ?? currentQuarter(now));
-    const [throughput, backlogRows, ratios, perPoint, deadLetters] = await Promise.all([
+    const [throughput, backlogRows, ratios, perPoint, deadLetters, trackingLag] = await Promise.all([
       manager.query(
         `SELECT to_char(minute AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI') AS minute, stage, SUM(events)::int AS events
          FROM operations_stage_minutes
@@ -81,6 +85,7 @@ export class OperationsSummaryQuery {
         ['bcci-received', 'result-delivered'],
       ),
       this.deadLetters.execute(),
+      this.trackingLag.execute(manager),
     ]);
     const backlog: Record<string, number> = Object.fromEntries(STAGES.map((stage) => [stage, 0]));
     const backlogByPoint = new Map<string, number>();
@@ -105,7 +110,7 @@ export class OperationsSummaryQuery {
         backlog: backlogByPoint.get(postalCode) ?? 0,
       }))
       .sort((a, b) => a.postalCode.localeCompare(b.postalCode));
-    return { generatedAt: now.toISOString(), scope, throughput: { minutes, series: throughput }, backlog, ratios, postalPoints, deadLetters };
+    return { generatedAt: now.toISOString(), scope, throughput: { minutes, series: throughput }, backlog, ratios, postalPoints, deadLetters, trackingLag };
   }
 
   /** Postal codes of the province as it stands today, plus any that stood in it before (null = all). */

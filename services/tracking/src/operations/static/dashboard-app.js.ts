@@ -97,6 +97,12 @@ export const DASHBOARD_JS = `(() => {
     $('backlog-chart').replaceChildren(chart);
   }
 
+  function drawTrackingLag(lag) {
+    const behind = lag.brokerAvailable ? fmt(lag.messagesBehind) + ' sự kiện chưa ghi' : 'không hỏi được Kafka';
+    const recent = lag.recentSeconds.p99 === null ? 'không có sự kiện trong 1 phút qua' : 'p99 ' + lag.recentSeconds.p99.toFixed(1) + ' giây';
+    $('tracking-lag').textContent = behind + ', ' + recent;
+  }
+
   function drawDeadLetters(deadLetters) {
     $('dead-letters-total').textContent = deadLetters.available ? fmt(deadLetters.total) : 'không hỏi được Kafka';
     $('dead-letters-table').tBodies[0].replaceChildren(...deadLetters.topics.map((t) =>
@@ -165,6 +171,7 @@ export const DASHBOARD_JS = `(() => {
       drawClocks('at-risk-table', 'at-risk-total', atRisk);
       drawPoints(summary.postalPoints);
       drawDeadLetters(summary.deadLetters);
+      drawTrackingLag(summary.trackingLag);
       $('updated-at').textContent = new Date(summary.generatedAt).toLocaleTimeString('vi-VN');
       $('updated-at').setAttribute('data-generated-at', summary.generatedAt);
       $('error').textContent = '';

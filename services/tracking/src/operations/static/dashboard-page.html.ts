@@ -38,6 +38,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   <h1>Điều hành dịch vụ bưu chính công ích (BCCI)</h1>
   <span class="meta" id="scope-label"></span>
   <span class="meta">Cập nhật: <span id="updated-at">—</span></span>
+  <span class="meta" title="Số liệu trên trang chỉ mới đến mức này: sự kiện chưa ghi nhận, và độ trễ từ lúc sự kiện xảy ra đến lúc được ghi (p99, 1 phút gần nhất)">Độ trễ ghi nhận: <span id="tracking-lag" data-testid="tracking-lag">—</span></span>
   <button id="logout" class="hidden" type="button">Thoát</button>
 </header>
 <div id="login">

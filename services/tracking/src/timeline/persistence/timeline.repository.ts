@@ -67,6 +67,24 @@ export const FIRST_DOSSIER_ID = '00000000-0000-0000-0000-000000000000';
 
 /** SQL of the timeline tables; every method runs on the caller's manager (its transaction). */
 export class TimelineRepository {
+  /**
+   * How late tracking recorded what it recorded lately: p50, p99 and max of (recorded_at − event time)
+   * over the last `sampleSize` entries recorded within `withinSeconds` of `now` (the newest positions).
+   */
+  async recentRecordingLag(manager: EntityManager, now: Date, withinSeconds: number, sampleSize: number): Promise<{ entries: number; p50: number | null; p99: number | null; max: number | null }> {
+    const [row]: Array<{ entries: number; p50: number | null; p99: number | null; max: number | null }> = await manager.query(
+      `SELECT count(*)::int AS entries,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY lag) AS p99,
+              max(lag) AS max
+       FROM (SELECT extract(epoch FROM recorded_at - event_time)::float8 AS lag
+             FROM (SELECT recorded_at, event_time FROM timeline_entries ORDER BY position DESC LIMIT $3) newest
+             WHERE recorded_at >= $1::timestamptz - make_interval(secs => $2)) recent`,
+      [now.toISOString(), withinSeconds, sampleSize],
+    );
+    return row;
+  }
+
   /** Locks the dossier's chain head (creating it at the genesis) for the rest of the transaction. */
   async lockHead(manager: EntityManager, dossierId: string): Promise<{ sequence: number; hash: string }> {
     // Created at the genesis or, when it exists, locked by a no-op update and read, in one statement.
