@@ -13,6 +13,7 @@ import { RejectDossierUseCase } from './commands/application/reject-dossier.use-
 import { RequestSupplementUseCase } from './commands/application/request-supplement.use-case';
 import { RescheduleProcessingUseCase } from './commands/application/reschedule-processing.use-case';
 import { SignHandoverUseCase } from './commands/application/sign-handover.use-case';
+import { SignHandoverBatchUseCase } from './commands/application/sign-handover-batch.use-case';
 import { AgencyCommandsHandler } from './commands/messaging/agency-commands.handler';
 import { AgencyCommandRepository } from './commands/persistence/agency-command.repository';
 import { AGENCY_GATEWAY_EXTRA_CONFIG, type AgencyGatewayExtraConfig } from './config/agency-gateway.config';
@@ -72,6 +73,7 @@ const providers: Provider[] = [
     (ds: DataSource, d: AgencyDossierRepository, c: AgencyCommandRepository, w: DossierEventWriter, clock: GatewayClock) => new AgencyDecisionRunner(ds, d, c, w, clock),
   ),
   factory(SignHandoverUseCase, [AgencyDecisionRunner, DeadlinePolicyResolver], (r: AgencyDecisionRunner, p: DeadlinePolicyResolver) => new SignHandoverUseCase(r, p)),
+  factory(SignHandoverBatchUseCase, [DataSource, SignHandoverUseCase], (ds: DataSource, s: SignHandoverUseCase) => new SignHandoverBatchUseCase(ds, s)),
   factory(RequestSupplementUseCase, [AgencyDecisionRunner, DeadlinePolicyResolver], (r: AgencyDecisionRunner, p: DeadlinePolicyResolver) => new RequestSupplementUseCase(r, p)),
   factory(CompleteSupplementUseCase, [AgencyDecisionRunner, DeadlinePolicyResolver], (r: AgencyDecisionRunner, p: DeadlinePolicyResolver) => new CompleteSupplementUseCase(r, p)),
   factory(RescheduleProcessingUseCase, [AgencyDecisionRunner, DeadlinePolicyResolver], (r: AgencyDecisionRunner, p: DeadlinePolicyResolver) => new RescheduleProcessingUseCase(r, p)),

@@ -647,4 +647,34 @@ describe('agency gateway: decisions racing on one dossier (PostgreSQL + broker)'
       expect([...atOnce].sort()).toEqual(['decision first', 'record first']);
     });
   });
+
+  // ------------------------------------------------------------------ (c) two batch signatures sharing dossiers
+
+  it(`two batch signatures of the same dossiers in opposite orders, at once, ${ROUNDS} rounds: one signs them all, the other is refused whole with 409, never a 500 (locks are taken in dossier-id order)`, async () => {
+    const dossierIds = await publishedDossiers(ROUNDS * 3);
+    const wrong: unknown[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const ofRound = dossierIds.slice(round * 3, round * 3 + 3);
+      const batch = (ids: string[]) =>
+        request(service.url)
+          .post('/agency/handover-signatures')
+          .set('Authorization', agency())
+          .set('Idempotency-Key', randomUUID())
+          .send({ dossiers: ids.map((dossierId) => ({ dossierId })) });
+      const answers = await Promise.all([batch(ofRound), batch([...ofRound].reverse())]);
+      const statuses = answers.map((answer) => answer.status).sort();
+      const stories = await Promise.all(ofRound.map(storyOf));
+      const acknowledged = stories.map((story) => countOf(story, EventType.HandoverAcknowledged));
+      const winner = answers.find((answer) => answer.status === 200);
+      if (
+        JSON.stringify(statuses) !== JSON.stringify([200, 409]) ||
+        acknowledged.some((count) => count !== 1) ||
+        new Set(stories.map((story) => (story.stream.find((e) => e.type === EventType.HandoverAcknowledged)?.data as { batchId?: string })?.batchId)).size !== 1 ||
+        winner?.body.results.length !== 3
+      )
+        wrong.push({ round, statuses, bodies: answers.map((answer) => answer.body), acknowledged });
+    }
+    expect(wrong).toEqual([]);
+  });
 });
+

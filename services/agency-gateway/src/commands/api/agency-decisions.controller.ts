@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '@bcci/auth';
 import { ApiIdempotencyKey, IdempotencyKey } from '@bcci/service-kit';
-import { DataSource } from 'typeorm';
 import { toEventActor } from '../../shared/staff-ref';
 import { derivedUuid } from '../../shared/derived-uuid';
 import type { AgencyCommand } from '../application/agency-command';
@@ -11,6 +10,7 @@ import { IssueResultUseCase } from '../application/issue-result.use-case';
 import { RejectDossierUseCase } from '../application/reject-dossier.use-case';
 import { RequestSupplementUseCase } from '../application/request-supplement.use-case';
 import { RescheduleProcessingUseCase } from '../application/reschedule-processing.use-case';
+import { SignHandoverBatchUseCase } from '../application/sign-handover-batch.use-case';
 import { SignHandoverUseCase } from '../application/sign-handover.use-case';
 import { commandIdFrom } from './command-id';
 import {
@@ -42,7 +42,7 @@ function command<T>(actor: Actor, dossierId: string, key: string | undefined, in
 @Controller('agency')
 export class AgencyDecisionsController {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(SignHandoverBatchUseCase) private readonly signHandoverBatch: SignHandoverBatchUseCase,
     @Inject(SignHandoverUseCase) private readonly signHandover: SignHandoverUseCase,
     @Inject(RequestSupplementUseCase) private readonly requestSupplement: RequestSupplementUseCase,
     @Inject(RejectDossierUseCase) private readonly rejectDossier: RejectDossierUseCase,
@@ -66,16 +66,11 @@ export class AgencyDecisionsController {
   async signBatch(@CurrentActor() actor: Actor, @Body() body: SignHandoverBatchRequest, @IdempotencyKey() key?: string): Promise<{ batchId: string; results: DecisionResult[] }> {
     const batchCommandId = commandIdFrom(actor.agencyId!, key);
     const batchId = body.batchId ?? derivedUuid(`batch:${batchCommandId}`);
-    const results = await this.dataSource.transaction(async (manager) => {
-      const out: DecisionResult[] = [];
-      for (const item of body.dossiers) {
-        const { dossierId, ...input } = item;
-        const base = command(actor, dossierId, undefined, { ...input, batchId });
-        out.push(await this.signHandover.execute({ ...base, commandId: derivedUuid(`${batchCommandId}:${dossierId}`) }, manager));
-      }
-      return out;
-    });
-    return { batchId, results };
+    const commands = body.dossiers.map(({ dossierId, ...input }) => ({
+      ...command(actor, dossierId, undefined, { ...input, batchId }),
+      commandId: derivedUuid(`${batchCommandId}:${dossierId}`),
+    }));
+    return { batchId, results: await this.signHandoverBatch.execute(commands) };
   }
 
   @Post('dossiers/:dossierId/supplement-requests')
