@@ -18,7 +18,7 @@ export { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
 export { CreateOutboxTable1735689600000, OUTBOX_NOTIFY_CHANNEL } from './outbox/create-outbox-table.migration';
 export { OutboxWriter, type OutboxEntry } from './outbox/outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions, type OutboxRelayMetrics } from './outbox/outbox-relay';
-export { claimUnpublished, markPublished, measureBacklog, type OutboxBacklog, type ClaimedOutboxRow } from './outbox/outbox-store';
+export { claimForPublishing, measureBacklog, type OutboxBacklog, type ClaimedOutboxRow } from './outbox/outbox-store';
 // Inbox
 export { InboxRecordOrmEntity } from './inbox/inbox-record.orm-entity';
 export { CreateInboxTable1735689600001 } from './inbox/create-inbox-table.migration';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { buildEvent, claimUnpublished, markPublished, measureBacklog, OutboxWriter, parseTraceparent, type CloudEvent } from '@bcci/messaging';
+import { buildEvent, claimForPublishing, measureBacklog, OutboxWriter, parseTraceparent, type CloudEvent } from '@bcci/messaging';
 import { openMessagingDatabase } from './messaging-database';
 
 const TOPIC = 'bcci.intake.dossier-events.v1';
@@ -65,15 +65,11 @@ describe('transactional outbox (real PostgreSQL)', () => {
       await fast.commitTransaction();
 
       // The relay's first cycle sees only the committed, higher id.
-      const first = await dataSource.transaction(async (manager) => {
-        const rows = await claimUnpublished(manager, 100);
-        await markPublished(manager, rows.map((row) => row.id));
-        return rows;
-      });
+      const first = await dataSource.transaction((manager) => claimForPublishing(manager, 100));
       expect(first.map((row) => row.message.key)).toEqual(['D-fast']);
 
       await slow.commitTransaction();
-      const second = await dataSource.transaction((manager) => claimUnpublished(manager, 100));
+      const second = await dataSource.transaction((manager) => claimForPublishing(manager, 100));
       expect(second.map((row) => row.message.key)).toEqual(['D-slow']);
       // The point of the test: the late row has the LOWER id, so an "id > last id" cursor would skip it.
       expect(BigInt(second[0].id)).toBeLessThan(BigInt(first[0].id));
@@ -91,8 +87,8 @@ describe('transactional outbox (real PostgreSQL)', () => {
     const holder = dataSource.createQueryRunner();
     try {
       await holder.startTransaction();
-      const held = await claimUnpublished(holder.manager, 2);
-      const other = await dataSource.transaction((manager) => claimUnpublished(manager, 10));
+      const held = await claimForPublishing(holder.manager, 2);
+      const other = await dataSource.transaction((manager) => claimForPublishing(manager, 10));
       expect(held.map((row) => row.message.key)).toEqual(['A', 'B']);
       expect(other.map((row) => row.message.key)).toEqual(['C', 'D']);
     } finally {

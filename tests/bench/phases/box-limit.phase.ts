@@ -41,6 +41,9 @@ export const boxLimitPhase: BenchPhase = {
     const url = new URL(context.databaseAdminUrl);
     url.pathname = `/${DATABASE}`;
     const pool = new Pool({ connectionString: url.toString(), max: 10, application_name: 'bcci-bench-box-limit' });
+    // An idle client's error (the server ending it while the pool closes) must not end the bench; a
+    // failing query still rejects where it is awaited.
+    pool.on('error', (error) => context.progress(`  (box-limit: idle PostgreSQL connection closed: ${error.message})`));
     await pool.query(`CREATE TABLE work (id uuid PRIMARY KEY, dossier_id uuid NOT NULL, payload jsonb NOT NULL);
       CREATE TABLE outbox (id bigserial PRIMARY KEY, payload jsonb NOT NULL, published_at timestamptz);
       CREATE TABLE inbox (consumer text NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (consumer, event_id));`);

@@ -1,7 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { MessageProducer } from '../ports/message-bus.port';
 import { OUTBOX_NOTIFY_CHANNEL } from './create-outbox-table.migration';
-import { claimUnpublished, markPublished, measureBacklog, purgePublished, type OutboxBacklog } from './outbox-store';
+import { claimForPublishing, measureBacklog, purgePublished, type OutboxBacklog } from './outbox-store';
 import { Wakeup } from './wakeup';
 
 export interface OutboxRelayMetrics {
@@ -54,10 +54,10 @@ export class OutboxRelay {
   /** One cycle: publishes at most one batch. Returns the number of rows published. */
   async publishPending(): Promise<number> {
     const count = await this.dataSource.transaction(async (manager) => {
-      const rows = await claimUnpublished(manager, this.batchSize);
+      // Marked published in this transaction, which commits only once the broker has the messages.
+      const rows = await claimForPublishing(manager, this.batchSize);
       if (rows.length === 0) return 0;
       await this.producer.send(rows.map((row) => row.message));
-      await markPublished(manager, rows.map((row) => row.id));
       return rows.length;
     });
     if (count > 0) this.options.metrics?.published?.(count);

@@ -14,33 +14,32 @@ export interface OutboxBacklog {
 }
 
 /**
- * Locks up to `limit` unpublished rows in id order, skipping rows another relay holds.
+ * Claims up to `limit` unpublished rows in id order, skipping rows another relay holds, and marks them
+ * published, in one statement and in the caller's transaction: the mark stands only if that transaction
+ * commits, which the relay does after the broker acknowledged the messages (a failed send rolls it back
+ * and the rows are claimed again). One statement instead of a locking read and an update: the relay runs
+ * one cycle per few events, and each round trip to PostgreSQL costs more than the work in it.
  *
  * Why not "WHERE id > last published id": ids are drawn from the sequence before commit, so a
  * transaction that got id 7 may commit after the one that got id 8; a cursor at 8 would skip 7 for
- * ever. Filtering on published_at instead picks 7 up on the next poll after it commits. Must run in
- * a transaction that stays open until markPublished, so the locks last through publication.
+ * ever. Filtering on published_at instead picks 7 up on the next poll after it commits.
  */
-export async function claimUnpublished(manager: EntityManager, limit: number): Promise<ClaimedOutboxRow[]> {
-  const rows: Array<{ id: string; topic: string; message_key: string | null; envelope: unknown; headers: Record<string, string> }> =
+export async function claimForPublishing(manager: EntityManager, limit: number): Promise<ClaimedOutboxRow[]> {
+  // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+  const [rows]: [Array<{ id: string; topic: string; message_key: string | null; envelope: unknown; headers: Record<string, string> }>, number] =
     await manager.query(
-      `SELECT id, topic, message_key, envelope, headers
-         FROM outbox
-        WHERE published_at IS NULL
-        ORDER BY id
-        LIMIT $1
-        FOR UPDATE SKIP LOCKED`,
+      `UPDATE outbox SET published_at = now()
+        WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, topic, message_key, envelope, headers`,
       [limit],
     );
-  return rows.map((row) => ({
-    id: String(row.id),
-    message: { topic: row.topic, key: row.message_key, value: JSON.stringify(row.envelope), headers: row.headers ?? {} },
-  }));
-}
-
-export async function markPublished(manager: EntityManager, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  // RETURNING follows no order: per-key order on the topic is id order.
+  return rows
+    .map((row) => ({
+      id: String(row.id),
+      message: { topic: row.topic, key: row.message_key, value: JSON.stringify(row.envelope), headers: row.headers ?? {} },
+    }))
+    .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0));
 }
 
 export async function measureBacklog(manager: EntityManager): Promise<OutboxBacklog> {
