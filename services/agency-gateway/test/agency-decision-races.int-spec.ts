@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { assertValidEvent, buildEvent, EventType, getEventDescriptor, agencyTopicFor, type BcciEvent, type EventTypeName } from '@bcci/contracts';
 import { fixedClock } from '@bcci/kernel';
 import { DLQ_HEADERS } from '@bcci/messaging';
-import { EventCollector, startTestService, type TestService } from '@bcci/service-kit/testing';
+import { EventCollector, startTestService, waitUntil, type TestService } from '@bcci/service-kit/testing';
 import { AppModule } from '../src/app.module';
 import type { AgencyCommand } from '../src/commands/application/agency-command';
 import { IssueResultUseCase } from '../src/commands/application/issue-result.use-case';
@@ -104,13 +104,7 @@ describe('agency gateway: decisions racing on one dossier (PostgreSQL + broker)'
   });
 
   /** Polls `condition` until it holds; fails after `timeoutMs` naming what it waited for. */
-  async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
+  const until = waitUntil;
 
   const inInbox = async (eventId: string) => (await service.dataSource.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [eventId])).length > 0;
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { agencyTopicFor, assertValidEvent, EventType, type BcciEvent } from '@bcci/contracts';
 import { DLQ_HEADERS } from '@bcci/messaging';
-import { EventCollector, startTestService, type TestService } from '@bcci/service-kit/testing';
+import { EventCollector, startTestService, waitUntil, type TestService } from '@bcci/service-kit/testing';
 import { AppModule } from '../src/app.module';
 import { GatewayClock } from '../src/shared/gateway-clock';
 import { verifyWebhookSignature } from '../src/webhooks/domain/webhook-signature';
@@ -95,7 +95,7 @@ describe('publication to the competent agency', () => {
     await upstream.send(events);
     await upstream.send([events[1]]);
     // The consumer reports each redelivery it absorbed through the inbox.
-    while ((await duplicatesSeen()) < before + 4) await new Promise((resolve) => setTimeout(resolve, 25));
+    await waitUntil('the consumer to report 4 redeliveries absorbed by the inbox', async () => (await duplicatesSeen()) >= before + 4);
     await service.drainOutbox();
     await stream.drainToEnd();
     expect(stream.events.filter((c) => ofType(dossierId, EventType.DossierPublishedToAgency)(c.event))).toHaveLength(1);
@@ -305,7 +305,7 @@ describe('HTTP feed and webhooks', () => {
       await request(service.url).put('/agency/webhook').set('Authorization', agency()).send({ url, secret: 'short' }).expect(400);
       await request(service.url).put('/agency/webhook').set('Authorization', agency()).send({ url, secret }).expect(200);
       const dossierId = await publishDossier();
-      while (received.filter((r) => r.status === 204).length === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+      await waitUntil('the webhook to be delivered (a 204 after the first 500)', () => received.some((r) => r.status === 204));
 
       expect(received.map((r) => r.status)).toEqual([500, 204]);
       for (const delivery of received) {
@@ -321,11 +321,11 @@ describe('HTTP feed and webhooks', () => {
           `SELECT a.attempt, a.status_code, d.status FROM webhook_delivery_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.event_id = $1 ORDER BY a.attempt`,
           [received[0].headers['x-bcci-event-id']],
         );
-      let attempts = await storedAttempts();
-      while (attempts.length < 2 || attempts.some((row: { status: string }) => row.status !== 'DELIVERED')) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
+      let attempts: Array<{ status: string }> = [];
+      await waitUntil('both webhook attempts stored as delivered', async () => {
         attempts = await storedAttempts();
-      }
+        return attempts.length >= 2 && attempts.every((row) => row.status === 'DELIVERED');
+      });
       expect(attempts).toEqual([
         { attempt: 1, status_code: 500, status: 'DELIVERED' },
         { attempt: 2, status_code: 204, status: 'DELIVERED' },

@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { assertValidEvent, EventType, type BcciEvent } from '@bcci/contracts';
-import { EventCollector, startTestService, type TestService } from '@bcci/service-kit/testing';
+import { EventCollector, startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import { AppModule } from '../src/app.module';
 import { jpegBytes, pdfBytes, registrationEvent, resultIssuedEvent, TestPublisher } from './digitization-fixtures';
 
 const DIGITIZATION_TOPIC = 'bcci.digitization.dossier-events.v1';
 const MAX_SCAN_BYTES = 64 * 1024;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('digitization service (real PostgreSQL and broker)', () => {
   let service: TestService;
@@ -47,19 +46,12 @@ describe('digitization service (real PostgreSQL and broker)', () => {
     dossierIds.add(event.subject);
     await publisher.publish(event);
     const auditor = service.authHeader({ role: 'auditor', subject: 'audit-1' });
-    for (;;) {
-      const response = await http().get(`/dossiers/${event.subject}/digitization`).set('Authorization', auditor);
-      if (response.status === 200) return event;
-      await sleep(50);
-    }
+    await waitUntil(`digitization to know dossier ${event.subject}`, async () => (await http().get(`/dossiers/${event.subject}/digitization`).set('Authorization', auditor)).status === 200);
+    return event;
   }
 
   async function inboxHas(eventId: string): Promise<void> {
-    for (;;) {
-      const rows: unknown[] = await service.dataSource.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [eventId]);
-      if (rows.length > 0) return;
-      await sleep(50);
-    }
+    await waitUntil(`event ${eventId} in digitization's inbox`, async () => (await service.dataSource.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [eventId])).length > 0);
   }
 
   const upload = (dossierId: string, code: string, bytes: Buffer, filename = 'scan.pdf', contentType = 'application/pdf') =>

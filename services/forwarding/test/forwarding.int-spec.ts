@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { BcciEvent } from '@bcci/contracts';
-import { EventCollector, EventPublisher, startTestService, type TestService } from '@bcci/service-kit/testing';
+import { EventCollector, EventPublisher, startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import { acknowledgementEvent, againWithNewId, registrationEvent, withdrawalEvent } from './support/events';
 import { ForwardingTestModule } from './support/forwarding-test.module';
 
@@ -31,11 +31,7 @@ describe('forwarding service (PostgreSQL + broker)', () => {
 
   /** Waits until this consumer's inbox holds the event: everything before it on its key was handled. */
   async function handled(eventId: string): Promise<void> {
-    for (;;) {
-      const rows: unknown[] = await service.dataSource.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [eventId]);
-      if (rows.length > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await waitUntil(`event ${eventId} in forwarding's inbox`, async () => (await service.dataSource.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [eventId])).length > 0);
   }
 
   async function eventsOf(type: string, dossierId: string) {

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { assertValidEvent, buildEvent, EventType, toKafkaRecord, topicFor, type DossierWithdrawnData } from '@bcci/contracts';
 import { createTraceparent, KafkajsMessageBus, type MessageProducer } from '@bcci/messaging';
-import { EventCollector, type TestService } from '@bcci/service-kit/testing';
+import { EventCollector, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import request from 'supertest';
 import { countRows, registration, startIntake } from './intake-test-kit';
 
-async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 50));
-}
+/** A bounded wait for an effect of intake's consumer (fails after a minute, saying so). */
+const waitFor = (condition: () => Promise<boolean>) => waitUntil('an effect of intake’s consumer', condition);
 
 describe('intake: search, personal data, sending slip, withdrawal and dispatch (PostgreSQL + broker)', () => {
   let service: TestService;
@@ -200,7 +199,7 @@ describe('intake: search, personal data, sending slip, withdrawal and dispatch (
     it('refuses withdrawal after the courier’s DISPATCHED scan (409) and writes nothing', async () => {
       const dossier = await registerAt('33100', registration({ sealNumber: 'NP-W-2' }));
       const scan = await produceCourierScan(dossier.id, dossier.postalItemId, 'DISPATCHED');
-      await waitUntil(async () => (await dispatchedAt(dossier.id)) !== null);
+      await waitFor(async () => (await dispatchedAt(dossier.id)) !== null);
       // The same event delivered twice is applied once (inbox).
       await producer.send([{ ...toKafkaRecord(scan, { traceparent: createTraceparent() }) }]);
 
@@ -210,7 +209,7 @@ describe('intake: search, personal data, sending slip, withdrawal and dispatch (
       expect(await countRows(service)).toEqual(before);
       const detail = await request(service.url).get(`/dossiers/${dossier.id}`).set('Authorization', clerk('33100')).expect(200);
       expect(detail.body).toMatchObject({ status: 'REGISTERED', dispatchedAt: expect.any(String) });
-      await waitUntil(async () => (await service.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [scan.id]))[0].n === 1);
+      await waitFor(async () => (await service.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [scan.id]))[0].n === 1);
     });
 
     it('records the dossier code the agency issues (handover-acknowledged)', async () => {
@@ -229,7 +228,7 @@ describe('intake: search, personal data, sending slip, withdrawal and dispatch (
       assertValidEvent(event);
       const record = toKafkaRecord(event, { traceparent: createTraceparent() });
       await producer.send([{ topic: record.topic, key: record.key, value: record.value, headers: record.headers }]);
-      await waitUntil(async () => (await service.dataSource.query(`SELECT dossier_code FROM dossiers WHERE id = $1`, [dossier.id]))[0].dossier_code !== null);
+      await waitFor(async () => (await service.dataSource.query(`SELECT dossier_code FROM dossiers WHERE id = $1`, [dossier.id]))[0].dossier_code !== null);
       const found = await request(service.url).get('/dossiers').query({ code: '000.00.13.H39-261122-0007' }).set('Authorization', clerk('33100')).expect(200);
       expect(found.body.items.map((d: { id: string; provisionalDossierId: string }) => [d.id, d.provisionalDossierId])).toEqual([[dossier.id, dossier.provisionalDossierId]]);
     });

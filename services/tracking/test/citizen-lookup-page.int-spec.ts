@@ -1,4 +1,4 @@
-import { startTestService, type TestService } from '@bcci/service-kit/testing';
+import { startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import type { Page } from 'playwright-core';
 import { AppModule } from '../src/app.module';
 import { launchHeadlessChromium, type HeadlessBrowser } from './support/headless-chromium';
@@ -16,11 +16,10 @@ beforeAll(async () => {
   producer = new EventProducer(service.brokers);
   trip = journey({ pin: '246801' });
   await producer.send(trip.events.slice(0, 5));
-  for (;;) {
+  await waitUntil('tracking to record the first 5 events of the trip', async () => {
     const [{ count }] = await service.dataSource.query(`SELECT count(*)::int AS count FROM timeline_entries WHERE dossier_id = $1`, [trip.dossierId]);
-    if (count === 5) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+    return count === 5;
+  });
   browser = await launchHeadlessChromium({ width: 480, height: 900 });
   page = browser.page;
 });

@@ -1,6 +1,6 @@
 import { loadSampleCatalog } from '@bcci/catalog';
 import { assertValidEvent } from '@bcci/contracts';
-import { EventCollector, startTestService, type TestService } from '@bcci/service-kit/testing';
+import { EventCollector, startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { trackingSettingsOf } from '../src/config/tracking-config';
@@ -40,7 +40,7 @@ async function recordedCount(of: readonly CountedDossier[] = dossiers): Promise<
 }
 
 async function untilRecorded(count: number, of: readonly CountedDossier[] = dossiers): Promise<void> {
-  while ((await recordedCount(of)) < count) await new Promise((resolve) => setTimeout(resolve, 100));
+  await waitUntil(`tracking to record ${count} events of these dossiers`, async () => (await recordedCount(of)) >= count);
 }
 
 /** Redeliveries absorbed by the inbox so far (events_consumed_total{outcome="duplicate"}). */
@@ -243,8 +243,7 @@ describe('counting survives replays', () => {
     const replayed = q1[0].events[q1[0].events.length - 1];
     const absorbed = await duplicatesAbsorbed();
     await producer.send([replayed, q1[2].events[0]]);
-    // Wait (bounded by Jest's timeout) until the consumer has seen both redeliveries.
-    while ((await duplicatesAbsorbed()) < absorbed + 2) await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil('the consumer to absorb both redeliveries in its inbox', async () => (await duplicatesAbsorbed()) >= absorbed + 2);
     expect(await dailyCountRows()).toEqual(before);
     expect(await ratios('period=2026-Q1&scope=province:15')).toEqual(ratiosBefore);
     const [{ count }] = await service.dataSource.query(`SELECT count(*)::int AS count FROM timeline_entries WHERE event_id = $1`, [replayed.id]);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { BcciEvent } from '@bcci/contracts';
 import { systemClock, toVietnamDate } from '@bcci/kernel';
 import { KafkajsMessageBus } from '@bcci/messaging';
-import { startTestService, type TestService } from '@bcci/service-kit/testing';
+import { startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
@@ -68,11 +68,10 @@ async function summary(): Promise<{
 }
 
 async function recorded(ids: string[]): Promise<void> {
-  for (;;) {
+  await waitUntil(`tracking to record ${ids.length} events`, async () => {
     const [{ count }] = await service.dataSource.query(`SELECT count(*)::int AS count FROM timeline_entries WHERE event_id = ANY($1::uuid[])`, [ids]);
-    if (count === ids.length) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    return count === ids.length;
+  });
 }
 
 const text = (testId: string) => page.locator(`[data-testid="${testId}"]`).textContent();

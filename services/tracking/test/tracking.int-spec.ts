@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { systemClock, toVietnamDate } from '@bcci/kernel';
-import { startTestService, type TestService } from '@bcci/service-kit/testing';
+import { startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { ClockSettings } from '../src/clocks/application/clock-settings';
@@ -23,17 +23,13 @@ async function entryCount(dossierId: string): Promise<number> {
   return row.count;
 }
 
-/** Waits (bounded by Jest's timeout) until the dossier has `count` timeline entries and its projections. */
+/** Waits (at most a minute) until the dossier has `count` timeline entries and its projections. */
 async function untilRecorded(dossierId: string, count: number): Promise<void> {
-  while ((await entryCount(dossierId)) < count) await new Promise((resolve) => setTimeout(resolve, 50));
+  await waitUntil(`${count} timeline entries for ${dossierId}`, async () => (await entryCount(dossierId)) >= count);
 }
 
 async function untilEventRecorded(eventId: string): Promise<void> {
-  for (;;) {
-    const rows: unknown[] = await service.dataSource.query(`SELECT 1 FROM timeline_entries WHERE event_id = $1`, [eventId]);
-    if (rows.length > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitUntil(`event ${eventId} on the timeline`, async () => (await service.dataSource.query(`SELECT 1 FROM timeline_entries WHERE event_id = $1`, [eventId])).length > 0);
 }
 
 const auditor = () => service.authHeader({ role: 'auditor' });

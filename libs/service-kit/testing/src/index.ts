@@ -3,3 +3,4 @@ export { startTestService, type StartTestServiceOptions, type TestService } from
 export { EventCollector, type CollectedEvent, type EventCollectorOptions } from './event-collector';
 export { EventPublisher } from './event-publisher';
 export { samplePdf, samplePng, sampleJpeg, type SamplePdfOptions } from './sample-scans';
+export { waitUntil } from './wait-until';
