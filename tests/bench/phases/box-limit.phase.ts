@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Kafka, logLevel, Partitioners, type Consumer } from 'kafkajs';
+import type { Consumer } from 'kafkajs';
 import { Client, Pool } from 'pg';
 import type { BenchPhase, PhaseResult } from '../bench-phase';
 import { CpuMeter } from '../cpu-meter';
 import { perSecond } from '../latency-stats';
+import { openThrowawayTopic } from './throwaway-topic';
 
 /** Size of the row each commit writes, and of each message: about a dossier event. */
 const PAYLOAD_BYTES = 1024;
@@ -48,13 +49,8 @@ export const boxLimitPhase: BenchPhase = {
       CREATE TABLE outbox (id bigserial PRIMARY KEY, payload jsonb NOT NULL, published_at timestamptz);
       CREATE TABLE inbox (consumer text NOT NULL, event_id uuid NOT NULL, PRIMARY KEY (consumer, event_id));`);
 
-    const kafka = new Kafka({ clientId: 'bcci-bench-box-limit', brokers: context.kafkaBrokers, logLevel: logLevel.ERROR });
-    const admin = kafka.admin();
-    const topic = `bcci.bench.box-limit.${randomUUID().slice(0, 8)}`;
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 12 }], waitForLeaders: true });
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    const throwaway = await openThrowawayTopic(context.kafkaBrokers, 'box-limit');
+    const { kafka, topic, producer } = throwaway;
     const expected = dossiers * produced;
     const consumedByGroup = new Array<number>(readersPerMessage).fill(0);
     const consumers: Consumer[] = [];
@@ -117,9 +113,7 @@ export const boxLimitPhase: BenchPhase = {
       };
     } finally {
       await Promise.all(consumers.map((consumer) => consumer.disconnect().catch(() => undefined)));
-      await producer.disconnect();
-      await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-      await admin.disconnect();
+      await throwaway.close();
       await pool.end();
       await dropDatabase(context.databaseAdminUrl);
     }

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { perSecond } from '../latency-stats';
 import type { BenchPhase } from '../bench-phase';
 import { CpuMeter } from '../cpu-meter';
+import { openThrowawayTopic } from './throwaway-topic';
 
 /**
  * The ceiling: kafkajs producing straight to the same broker, with the producer settings of the outbox
@@ -17,13 +17,8 @@ export const kafkaRawProducePhase: BenchPhase = {
   requiredServices: [],
   async run(context) {
     const { rawMessages, rawBatch, rawMessageBytes } = context.options;
-    const kafka = new Kafka({ clientId: 'bcci-bench-raw', brokers: context.kafkaBrokers, logLevel: logLevel.ERROR });
-    const admin = kafka.admin();
-    const topic = `bcci.bench.raw-produce.${randomUUID().slice(0, 8)}`;
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 12 }], waitForLeaders: true });
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    const throwaway = await openThrowawayTopic(context.kafkaBrokers, 'raw-produce');
+    const { topic, producer } = throwaway;
     try {
       const value = randomBytes(rawMessageBytes);
       const batches = Math.ceil(rawMessages / rawBatch);
@@ -49,9 +44,7 @@ export const kafkaRawProducePhase: BenchPhase = {
         metrics: { messagesPerSecond },
       };
     } finally {
-      await producer.disconnect();
-      await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-      await admin.disconnect();
+      await throwaway.close();
     }
   },
 };
