@@ -74,6 +74,38 @@ describe('outbox relay → Kafka', () => {
     }
   });
 
+  it('two instances of a service take turns: while one relay publishes a batch, the other claims nothing, so a dossier keeps its order', async () => {
+    const topic = uniqueTopic('relay-turns');
+    await bus.ensureTopics([{ topic, partitions: 3 }]);
+    const [first] = await appendEvents(topic, ['D-11']);
+    // Instance 1's relay holds its batch until the test lets the broker call go.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let sending: () => void = () => undefined;
+    const inSend = new Promise<void>((resolve) => (sending = resolve));
+    const heldProducer: MessageProducer = {
+      send: async (messages) => {
+        sending();
+        await released;
+        await producer.send(messages);
+      },
+      disconnect: async () => undefined,
+    };
+    const instanceOne = new OutboxRelay(dataSource, heldProducer).publishPending();
+    await inSend;
+    const [second] = await appendEvents(topic, ['D-11']);
+
+    // Instance 2's relay: not its turn while instance 1's batch is in flight.
+    const instanceTwo = new OutboxRelay(dataSource, producer);
+    expect(await instanceTwo.publishPending()).toBe(0);
+
+    release();
+    expect(await instanceOne).toBe(1);
+    expect(await instanceTwo.drain()).toBe(1);
+    const received = await readMessages(bus, topic, 2);
+    expect(received.map((message) => parseEvent(message.value).id)).toEqual([first.id, second.id]);
+  });
+
   it('after a crash between publish and marking sent, publishes the rows again (a duplicate, same event id)', async () => {
     const topic = uniqueTopic('relay-crash');
     await bus.ensureTopics([{ topic }]);

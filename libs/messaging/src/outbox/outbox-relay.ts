@@ -29,8 +29,8 @@ export interface OutboxRelayOptions {
  * Guarantee: at least once, in id order per key. Each cycle locks a batch, sends it, marks it and
  * commits. If the process dies between the broker's acknowledgement and the commit, the rows stay
  * unsent and the next cycle publishes them again: a duplicate with the same event id, which consumers'
- * inboxes absorb. Several relays on one database never publish the same row concurrently (SKIP LOCKED),
- * but only a single relay per service keeps per-key order across batches.
+ * inboxes absorb. Several relays on one database (one per instance of the service) take turns: one batch
+ * at a time, in id order (see claimForPublishing), so per-key order holds however many instances run.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
