@@ -11,6 +11,7 @@ describe('stackOptionsFromEnvironment', () => {
       postgresPort: DEFAULT_POSTGRES_PORT,
       serviceLogLevel: 'info',
       verbose: false,
+      instances: 1,
     });
     expect(options.externalPostgresAdminUrl).toBeUndefined();
     expect(options.externalKafkaBrokers).toBeUndefined();
@@ -46,6 +47,18 @@ describe('stackOptionsFromEnvironment', () => {
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => stackOptionsFromEnvironment(env)).toThrow(StackOptionsError);
     expect(() => stackOptionsFromEnvironment(env)).toThrow(message);
+  });
+
+  it('runs N instances of each service from --instances N, --instances=N or BCCI_INSTANCES (the argument wins)', () => {
+    expect(stackOptionsFromEnvironment({}, ['--instances', '2']).instances).toBe(2);
+    expect(stackOptionsFromEnvironment({}, ['--verbose', '--instances=3']).instances).toBe(3);
+    expect(stackOptionsFromEnvironment({ BCCI_INSTANCES: '4' }).instances).toBe(4);
+    expect(stackOptionsFromEnvironment({ BCCI_INSTANCES: '4' }, ['--instances', '2']).instances).toBe(2);
+  });
+
+  it.each([[['--instances']], [['--instances', '0']], [['--instances', 'two']], [['--instances=9']]])('refuses %j with a message saying what is expected', (argv) => {
+    expect(() => stackOptionsFromEnvironment({}, argv)).toThrow(StackOptionsError);
+    expect(() => stackOptionsFromEnvironment({}, argv)).toThrow(/--instances/);
   });
 
   it('refuses unknown arguments', () => {

@@ -21,6 +21,11 @@ export interface StackOptions {
   externalKafkaBrokers?: string[];
   /** Replication factor of created topics; default: contracts' production factor on external Kafka, 1 embedded. */
   replicationFactor?: number;
+  /**
+   * Processes per service (default 1). Above 1, each service's port is held by the launcher's balancer
+   * (http-balancer.ts), which spreads requests over the instances; they share the broker and PostgreSQL.
+   */
+  instances: number;
   /** Only these services (names from the registry); default every service that exists. */
   onlyServices?: string[];
   /** LOG_LEVEL given to the services. */
@@ -38,8 +43,8 @@ export class StackOptionsError extends Error {}
 /** Options from the environment (and `--verbose`), as `npm start` reads them. */
 export function stackOptionsFromEnvironment(env: NodeJS.ProcessEnv, argv: readonly string[] = []): StackOptions {
   const rootDir = REPOSITORY_ROOT;
-  const unknown = argv.filter((arg) => arg !== '--verbose' && arg !== '-v');
-  if (unknown.length > 0) throw new StackOptionsError(`unknown argument(s): ${unknown.join(' ')} (only --verbose is accepted)`);
+  const { verbose, instances, unknown } = parseArguments(argv);
+  if (unknown.length > 0) throw new StackOptionsError(`unknown argument(s): ${unknown.join(' ')} (accepted: --verbose, --instances N)`);
   const brokers = env.KAFKA_BROKERS?.trim();
   return {
     rootDir,
@@ -52,9 +57,34 @@ export function stackOptionsFromEnvironment(env: NodeJS.ProcessEnv, argv: readon
     replicationFactor: env.KAFKA_REPLICATION_FACTOR ? positiveInteger('KAFKA_REPLICATION_FACTOR', env.KAFKA_REPLICATION_FACTOR) : undefined,
     onlyServices: env.BCCI_SERVICES?.trim() ? env.BCCI_SERVICES.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     serviceLogLevel: logLevel(env.LOG_LEVEL),
-    verbose: argv.includes('--verbose') || argv.includes('-v') || flag(env.BCCI_VERBOSE),
+    verbose: verbose || flag(env.BCCI_VERBOSE),
+    instances: instances ?? (env.BCCI_INSTANCES?.trim() ? instanceCount('BCCI_INSTANCES', env.BCCI_INSTANCES) : 1),
     readyTimeoutMs: env.BCCI_READY_TIMEOUT_MS ? positiveInteger('BCCI_READY_TIMEOUT_MS', env.BCCI_READY_TIMEOUT_MS) : 180_000,
   };
+}
+
+/** The most instances per service the launcher starts (each is a Node process of ~150 MB). */
+export const MAX_INSTANCES = 8;
+
+function parseArguments(argv: readonly string[]): { verbose: boolean; instances?: number; unknown: string[] } {
+  let verbose = false;
+  let instances: number | undefined;
+  const unknown: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--verbose' || arg === '-v') verbose = true;
+    else if (arg === '--instances') instances = instanceCount('--instances', argv[++i]);
+    else if (arg.startsWith('--instances=')) instances = instanceCount('--instances', arg.slice('--instances='.length));
+    else unknown.push(arg);
+  }
+  return { verbose, instances, unknown };
+}
+
+function instanceCount(name: string, value: string | undefined): number {
+  if (value === undefined) throw new StackOptionsError(`${name} needs a number of instances per service, e.g. ${name} 2`);
+  const count = positiveInteger(name, value);
+  if (count > MAX_INSTANCES) throw new StackOptionsError(`${name} must be at most ${MAX_INSTANCES}, got ${count}`);
+  return count;
 }
 
 function flag(value: string | undefined): boolean {

@@ -10,8 +10,12 @@ export interface StackState {
   startedAt: string;
   kafkaBrokers: string[];
   databaseAdminUrl: string;
-  /** Current pids: rewritten whenever the launcher restarts a service, the broker or PostgreSQL. */
-  services: Array<{ name: string; url: string; pid?: number; entry: string }>;
+  /**
+   * One entry per service process; current pids, rewritten whenever the launcher restarts a service, the
+   * broker or PostgreSQL. `url` is where clients call the service; with `--instances N` each instance's
+   * entry also has its number and its own address behind the balancer.
+   */
+  services: Array<{ name: string; instance?: number; url: string; instanceUrl?: string; pid?: number; entry: string }>;
   /** The embedded broker's process (libs/kafka-broker/src/cli.ts), absent with external Kafka. */
   broker?: { pid: number; entry: string };
   /** The process owning the embedded PostgreSQL (the server itself is found through postmaster.pid). */

@@ -81,12 +81,15 @@ async function main(): Promise<void> {
   // one line per death and restart ("• intake: died (signal SIGKILL), restarting in 1 s (restart 1)").
 
   console.log('');
-  for (const service of stack.services) console.log(`${service.name} ready at ${service.url}`);
+  for (const service of stack.services) {
+    const instances = service.instances.length > 1 ? ` (${service.instances.length} instances: ${service.instances.map((instance) => instance.url).join(', ')})` : '';
+    console.log(`${service.name} ready at ${service.url}${instances}`);
+  }
   if (stack.services.length === 0) console.log('(no service yet: nothing under services/*/src/main.ts)');
   console.log('BCCI Channel ready');
   console.log('');
   console.log(`Kafka: ${stack.kafkaBrokers.join(',')}   PostgreSQL: ${redactPassword(stack.databaseAdminUrl)}   catalog ${shortCatalogVersion(stack.catalogVersion)}`);
-  console.log(`Logs: ${stack.dataDir}/logs/<service>.log${options.verbose ? ' (also streamed here)' : ' (npm start -- --verbose streams them here)'}`);
+  console.log(`Logs: ${stack.dataDir}/logs/${options.instances > 1 ? '<service>-<instance>' : '<service>'}.log${options.verbose ? ' (also streamed here)' : ' (npm start -- --verbose streams them here)'}`);
   console.log('');
   console.log('Access tokens (development issuer, valid 8 hours), one per role:');
   for (const grant of devTokensForEveryRole(stack.catalog, stack.authJwtSecret)) {

@@ -13,6 +13,7 @@ import { DevSecrets } from './dev-secrets';
 import { stopLeftoverPostgres } from './leftover-postgres';
 import { assertPortFree } from './port-check';
 import { BROKER_ENTRY, BrokerProcess } from './broker-process';
+import { HttpBalancer } from './http-balancer';
 import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from './restart-policy';
 import { Supervisor } from './supervisor';
 import { SERVICES, type ServiceDefinition } from './service-registry';
@@ -36,9 +37,21 @@ export interface StackRuntime {
 
 export interface StackService {
   name: string;
+  /** Where clients call it: the service itself, or the balancer in front of its instances. */
   url: string;
   port: number;
   database: string;
+  /** The first instance's log. */
+  logFile: string;
+  /** Its processes: one, or `--instances N` behind the balancer at `url`. */
+  instances: ServiceInstance[];
+}
+
+export interface ServiceInstance {
+  /** `intake` alone, `intake#2` among several. */
+  name: string;
+  url: string;
+  port: number;
   logFile: string;
 }
 
@@ -70,11 +83,12 @@ export interface RunningStack {
    */
   onServiceExit(listener: (exit: ServiceExit) => void): void;
   /**
-   * For resilience tests: sends `signal` (default SIGKILL, a crash without any graceful shutdown) to one
-   * service and resolves when its process is gone. startService brings it back.
+   * For resilience tests: sends `signal` (default SIGKILL, a crash without any graceful shutdown) to a
+   * service (every instance of it) or to one instance (`intake#2`), and resolves when the processes are
+   * gone. startService brings them back.
    */
   killService(name: string, signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Starts a killed service again with the same port, database and environment; resolves once /ready answers 200. */
+  /** Starts a killed service (or instance) again with the same port, database and environment; resolves once /ready answers 200. */
   startService(name: string): Promise<void>;
   /** The broker's process (embedded Kafka only), PostgreSQL's runner process (embedded PostgreSQL only). */
   brokerPid(): number | undefined;
@@ -236,7 +250,8 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
     // 6. Services
     const secrets = DevSecrets.open(dataDir);
     const authJwtSecret = secrets.authJwtSecret();
-    const supervisors: Array<{ supervisor: Supervisor<ServiceProcess>; url: string }> = [];
+    const supervisors: Array<{ supervisor: Supervisor<ServiceProcess>; service: string; instance?: number; url: string; instanceUrl: string }> = [];
+    const balancers: HttpBalancer[] = [];
     const exitListeners: Array<(exit: ServiceExit) => void> = [];
     const startedAt = new Date().toISOString();
     recordState = () =>
@@ -245,7 +260,13 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
         startedAt,
         kafkaBrokers,
         databaseAdminUrl,
-        services: supervisors.map(({ supervisor, url }) => ({ name: supervisor.name, url, pid: supervisor.pid, entry: path.join('services', supervisor.name, 'src', 'main.ts') })),
+        services: supervisors.map(({ supervisor, service, instance, url, instanceUrl }) => ({
+          name: service,
+          ...(instance !== undefined ? { instance, instanceUrl } : {}),
+          url,
+          pid: supervisor.pid,
+          entry: path.join('services', service, 'src', 'main.ts'),
+        })),
         ...(brokerSupervisor?.pid !== undefined ? { broker: { pid: brokerSupervisor.pid, entry: BROKER_ENTRY } } : {}),
         ...(postgresSupervisor?.pid !== undefined ? { postgresRunnerPid: postgresSupervisor.pid } : {}),
       });
@@ -256,51 +277,68 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
         await Promise.all(supervisors.map(({ supervisor }) => supervisor.stop()));
       },
     });
+    // Popped before the services: no request reaches an instance that is stopping.
+    cleanups.push({ what: 'the balancers', run: async () => void (await Promise.all(balancers.map((balancer) => balancer.close()))) });
     const services: StackService[] = [];
     const addresses = {
       urlOf: (name: string) => `http://127.0.0.1:${ports.services.get(name) ?? SERVICES.find((s) => s.name === name)?.port ?? 0}`,
     };
     for (const service of present) {
       const port = ports.services.get(service.name)!;
+      const instancePorts = ports.instances.get(service.name)!;
+      const several = instancePorts.length > 1;
       const entry = path.join('services', service.name, 'src', 'main.ts');
-      const logFile = path.join(dataDir, 'logs', `${service.name}.log`);
-      const environment: Record<string, string> = {
-        ...inheritedEnvironment(),
-        NODE_ENV: 'development',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: withDatabase(databaseAdminUrl, service.database),
-        KAFKA_BROKERS: kafkaBrokers.join(','),
-        AUTH_JWT_SECRET: authJwtSecret,
-        LOG_LEVEL: options.serviceLogLevel,
-        ...(catalogDir ? { CATALOG_DIR: path.resolve(rootDir, catalogDir) } : {}),
-        ...(service.environment?.(secrets, addresses) ?? {}),
-        ...(options.serviceEnvironment ?? {}),
-      };
-      const childOptions: ServiceProcessOptions = { name: service.name, rootDir, entry, port, environment, logFile, echo: options.verbose };
-      // Restarted on the same port, database and environment when it dies.
-      const supervisor: Supervisor<ServiceProcess> = new Supervisor<ServiceProcess>({
-        name: service.name,
-        launch: async (register) => {
-          const child = new ServiceProcess(childOptions);
-          child.start();
-          register(child);
-          await child.waitUntilReady(options.readyTimeoutMs);
-          return child;
-        },
-        logTail: () => supervisor.child?.lastLogLines(20) ?? lastLines(logFile, 20),
-        policy: restartPolicy(),
-        step: reporter.step,
-        warn: reporter.warn,
-        onChange: () => recordState(),
-        onCrash: ({ code, signal }) => {
-          const exit = { name: service.name, code, signal, lastLogLines: supervisor.child?.lastLogLines(20) ?? '' };
-          for (const listener of exitListeners) listener(exit);
-        },
+      const instances: ServiceInstance[] = [];
+      instancePorts.forEach((instancePort, index) => {
+        const instance = index + 1;
+        const name = several ? `${service.name}#${instance}` : service.name;
+        const logFile = path.join(dataDir, 'logs', several ? `${service.name}-${instance}.log` : `${service.name}.log`);
+        const environment: Record<string, string> = {
+          ...inheritedEnvironment(),
+          NODE_ENV: 'development',
+          PORT: String(instancePort),
+          HOST: '127.0.0.1',
+          DATABASE_URL: withDatabase(databaseAdminUrl, service.database),
+          KAFKA_BROKERS: kafkaBrokers.join(','),
+          AUTH_JWT_SECRET: authJwtSecret,
+          LOG_LEVEL: options.serviceLogLevel,
+          ...(catalogDir ? { CATALOG_DIR: path.resolve(rootDir, catalogDir) } : {}),
+          ...(service.environment?.(secrets, addresses) ?? {}),
+          ...(options.serviceEnvironment ?? {}),
+        };
+        const childOptions: ServiceProcessOptions = { name, rootDir, entry, port: instancePort, environment, logFile, echo: options.verbose };
+        // Restarted on the same port, database and environment when it dies.
+        const supervisor: Supervisor<ServiceProcess> = new Supervisor<ServiceProcess>({
+          name,
+          launch: async (register) => {
+            const child = new ServiceProcess(childOptions);
+            child.start();
+            register(child);
+            await child.waitUntilReady(options.readyTimeoutMs);
+            return child;
+          },
+          logTail: () => supervisor.child?.lastLogLines(20) ?? lastLines(logFile, 20),
+          policy: restartPolicy(),
+          step: reporter.step,
+          warn: reporter.warn,
+          onChange: () => recordState(),
+          onCrash: ({ code, signal }) => {
+            const exit = { name, code, signal, lastLogLines: supervisor.child?.lastLogLines(20) ?? '' };
+            for (const listener of exitListeners) listener(exit);
+          },
+        });
+        const instanceUrl = `http://127.0.0.1:${instancePort}`;
+        supervisors.push({ supervisor, service: service.name, ...(several ? { instance } : {}), url: `http://127.0.0.1:${port}`, instanceUrl });
+        instances.push({ name, url: instanceUrl, port: instancePort, logFile });
+        reporter.step(`${name}: starting (log ${logFile})`);
       });
-      supervisors.push({ supervisor, url: `http://127.0.0.1:${port}` });
-      services.push({ name: service.name, url: `http://127.0.0.1:${port}`, port, database: service.database, logFile });
-      reporter.step(`${service.name}: starting (log ${logFile})`);
+      if (several) {
+        const balancer = new HttpBalancer(service.name, instances);
+        await balancer.listen(port);
+        balancers.push(balancer);
+        reporter.step(`${service.name}: ${instances.length} instances behind http://127.0.0.1:${port} (each request to the next instance)`);
+      }
+      services.push({ name: service.name, url: `http://127.0.0.1:${port}`, port, database: service.database, logFile: instances[0]!.logFile, instances });
     }
 
     // Started together (they compile and boot in parallel), reported as each becomes ready.
@@ -313,6 +351,12 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
     await untilAborted(allReady, runtime.abortSignal);
     recordState();
 
+    /** A service's instances (all of them) or one instance by its own name (`intake#2`). */
+    const supervisorsNamed = (name: string) => {
+      const found = supervisors.filter(({ supervisor, service }) => supervisor.name === name || service === name);
+      if (found.length === 0) throw new Error(`no service or instance ${name} in this stack`);
+      return found;
+    };
     let stopped: Promise<void> | undefined;
     return {
       dataDir,
@@ -327,15 +371,15 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
       authJwtSecret,
       onServiceExit: (listener) => void exitListeners.push(listener),
       killService: async (name, signal = 'SIGKILL') => {
-        const found = supervisors.find(({ supervisor }) => supervisor.name === name);
-        if (!found) throw new Error(`no service ${name} in this stack`);
-        return found.supervisor.kill(signal);
+        const found = supervisorsNamed(name);
+        const [first] = await Promise.all(found.map(({ supervisor }) => supervisor.kill(signal)));
+        return first!;
       },
       startService: async (name) => {
-        const found = supervisors.find(({ supervisor }) => supervisor.name === name);
-        if (!found) throw new Error(`no service ${name} in this stack`);
-        if (!found.supervisor.isPaused) throw new Error(`${name} is running; killService it first`);
-        await found.supervisor.resume();
+        const found = supervisorsNamed(name);
+        const running = found.filter(({ supervisor }) => !supervisor.isPaused).map(({ supervisor }) => supervisor.name);
+        if (running.length > 0) throw new Error(`${running.join(', ')} running; killService it first`);
+        await Promise.all(found.map(({ supervisor }) => supervisor.resume()));
       },
       brokerPid: () => brokerSupervisor?.pid,
       postgresRunnerPid: () => postgresSupervisor?.pid,
@@ -408,13 +452,32 @@ function isRunning(pid: number): boolean {
   }
 }
 
-async function choosePorts(options: StackOptions, services: ServiceDefinition[]): Promise<{ postgres: number; kafka: number; services: Map<string, number> }> {
+interface ChosenPorts {
+  postgres: number;
+  kafka: number;
+  /** Each service's own port (its balancer's when it runs as several instances). */
+  services: Map<string, number>;
+  /** Each service's instances' ports: its own port alone, or free ports behind the balancer. */
+  instances: Map<string, number[]>;
+}
+
+async function choosePorts(options: StackOptions, services: ServiceDefinition[]): Promise<ChosenPorts> {
   const servicePorts = new Map<string, number>();
+  const perService = options.instances;
+  // Instances behind a balancer listen on free ports whatever the mode: nobody calls them directly.
+  const balanced = perService > 1 ? services.length * perService : 0;
+  const withInstances = (postgres: number, kafka: number, instancePool: number[]): ChosenPorts => {
+    const instances = new Map<string, number[]>();
+    services.forEach((service, i) => {
+      instances.set(service.name, perService > 1 ? instancePool.slice(i * perService, (i + 1) * perService) : [servicePorts.get(service.name)!]);
+    });
+    return { postgres, kafka, services: servicePorts, instances };
+  };
   if (options.freePorts) {
     // All at once, so that no two servers of this stack are given the same port.
-    const [postgres, kafka, ...others] = await findFreePorts(2 + services.length);
+    const [postgres, kafka, ...others] = await findFreePorts(2 + services.length + balanced);
     services.forEach((service, i) => servicePorts.set(service.name, others[i]));
-    return { postgres, kafka, services: servicePorts };
+    return withInstances(postgres, kafka, others.slice(services.length));
   }
   const hint = 'Is another `npm start` still running? Stop it, or run with BCCI_FREE_PORTS=1 to use free ports.';
   if (!options.externalPostgresAdminUrl) {
@@ -427,7 +490,7 @@ async function choosePorts(options: StackOptions, services: ServiceDefinition[])
     await assertPortFree(service.port, `service ${service.name}`, hint);
     servicePorts.set(service.name, service.port);
   }
-  return { postgres: options.postgresPort, kafka: options.kafkaPort, services: servicePorts };
+  return withInstances(options.postgresPort, options.kafkaPort, balanced > 0 ? await findFreePorts(balanced) : []);
 }
 
 /** The launcher's environment minus what would confuse a service (test runner markers, our own knobs). */

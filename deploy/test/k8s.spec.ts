@@ -1,7 +1,7 @@
 // deploy/k8s cannot be applied here (no cluster): these checks stand in for it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { TOPIC_DEFAULTS } from '@bcci/contracts';
+import { TOPIC_DEFAULTS, TOPICS } from '@bcci/contracts';
 import {
   ROOT,
   databasesOfInitScript,
@@ -90,6 +90,13 @@ describe('Kubernetes: the services', () => {
     const service = find('Service', name);
     expect(service?.spec.selector).toEqual({ 'app.kubernetes.io/name': name });
     expect(service?.spec.ports).toEqual([{ name: 'http', port: documented?.port, targetPort: 'http' }]);
+  });
+
+  it.each(deployments)('%s: no more replicas than the partitions of any topic it consumes (a replica beyond them would wait idle)', (name) => {
+    const replicas: number = find('Deployment', name)?.spec.replicas;
+    const consumed = TOPICS.filter((topic) => topic.consumers.includes(name));
+    expect(replicas).toBeGreaterThanOrEqual(1);
+    expect(consumed.filter((topic) => topic.partitions < replicas).map((topic) => `${topic.name}: ${topic.partitions} partitions`)).toEqual([]);
   });
 
   it('shares HOST, LOG_LEVEL and the bootstrap address of the Strimzi cluster through bcci-config', () => {

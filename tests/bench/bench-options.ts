@@ -28,6 +28,8 @@ export interface BenchOptions {
   dataDir?: string;
   /** Services of the stack the benchmark starts (default: every service that exists). */
   services?: string[];
+  /** Instances of each service in the stack the benchmark starts (npm start's --instances; default 1). */
+  instances: number;
   /** Phases to run (default: all). */
   phases?: string[];
 }
@@ -52,6 +54,8 @@ export const BENCH_USAGE = `npm run bench [-- options]
   --data-dir DIR       data directory of the stack to attach to (default .data)
   --services a,b       services of the stack the benchmark starts (default: all that exist but the agency
                        simulator: the journey phase answers as the agency itself)
+  --instances N        instances of each service in the stack the benchmark starts, behind the launcher's
+                       balancer, as npm start -- --instances N (default 1)
   --phases a,b         phases to run (default: all; see the list printed at start)`;
 
 export class BenchUsageError extends Error {}
@@ -78,6 +82,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
         attach: { type: 'boolean' },
         'data-dir': { type: 'string' },
         services: { type: 'string' },
+        instances: { type: 'string' },
         phases: { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -106,6 +111,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     attach: v.attach ?? false,
     dataDir: v['data-dir'],
     services: list(v.services),
+    instances: count('instances', v.instances, 1),
     phases: list(v.phases),
   };
 }

@@ -68,7 +68,7 @@ async function ownStack(options: BenchOptions): Promise<Target> {
   // The agency simulator stays off unless asked for: the journey phase answers as the agency itself, and
   // the simulator would race it for the same decisions.
   const services = options.services ?? existingServices().filter((name) => name !== 'agency-simulator');
-  const launcher = new LauncherProcess(dataDir, { LOG_LEVEL: process.env.LOG_LEVEL || 'info', BCCI_SERVICES: services.join(',') });
+  const launcher = new LauncherProcess(dataDir, { LOG_LEVEL: process.env.LOG_LEVEL || 'info', BCCI_SERVICES: services.join(','), BCCI_INSTANCES: String(options.instances) });
   launcher.onLine((line) => {
     if (line.startsWith('•') || line.startsWith('!')) say(`  ${line}`);
   });

@@ -52,20 +52,22 @@ export interface MeteredProcess {
  * the phase count through the parent's reaped-children time (cutime/cstime).
  */
 export class CpuMeter {
-  private readonly start: Map<string, number>;
+  private readonly start: Map<number, number>;
   private readonly ownStart = process.cpuUsage();
 
   constructor(private readonly processes: MeteredProcess[]) {
-    this.start = new Map(processes.map((p) => [p.name, cpuSecondsOf(p.pid, p.withChildren ?? false)]));
+    this.start = new Map(processes.map((p) => [p.pid, cpuSecondsOf(p.pid, p.withChildren ?? false)]));
   }
 
-  /** CPU seconds of each process since the meter started, the bench client last. */
+  /**
+   * CPU seconds of each process since the meter started, the bench client last. Processes of one name
+   * (the instances of a service started with --instances N) are summed: the figure is the service's.
+   */
   seconds(): Array<{ name: string; seconds: number }> {
     const own = process.cpuUsage(this.ownStart);
-    return [
-      ...this.processes.map((p) => ({ name: p.name, seconds: cpuSecondsOf(p.pid, p.withChildren ?? false) - this.start.get(p.name)! })),
-      { name: BENCH_CLIENT, seconds: (own.user + own.system) / 1e6 },
-    ];
+    const byName = new Map<string, number>();
+    for (const p of this.processes) byName.set(p.name, (byName.get(p.name) ?? 0) + cpuSecondsOf(p.pid, p.withChildren ?? false) - this.start.get(p.pid)!);
+    return [...[...byName].map(([name, seconds]) => ({ name, seconds })), { name: BENCH_CLIENT, seconds: (own.user + own.system) / 1e6 }];
   }
 
   /** `intake 12.3 s, broker 1.2 s, …, bench client 3.4 s`. */
