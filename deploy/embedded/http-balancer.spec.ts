@@ -72,7 +72,7 @@ describe('HttpBalancer (npm start -- --instances N)', () => {
 
     const response = await fetch(`${url}/dossiers`, { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(502);
-    expect((await response.json()).message).toMatch(/intake#1 failed while answering .*may or may not have been applied/);
+    expect(((await response.json()) as { message: string }).message).toMatch(/intake#1 failed while answering .*may or may not have been applied/);
     // Sent once: a registration is never applied twice by the balancer.
     expect(dropping.seen).toHaveLength(1);
     expect(other.seen).toHaveLength(0);
@@ -83,6 +83,6 @@ describe('HttpBalancer (npm start -- --instances N)', () => {
     const url = await front([{ name: 'intake#1', port: a! }, { name: 'intake#2', port: b! }]);
     const response = await fetch(`${url}/procedures`);
     expect(response.status).toBe(502);
-    expect((await response.json()).message).toMatch(/no instance of intake could take the request .*ECONNREFUSED.*restarting/);
+    expect(((await response.json()) as { message: string }).message).toMatch(/no instance of intake could take the request .*ECONNREFUSED.*restarting/);
   });
 });

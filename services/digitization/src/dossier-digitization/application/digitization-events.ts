@@ -26,7 +26,7 @@ export async function writeDigitizationDecision(
   now: Date,
 ): Promise<boolean> {
   if (decision.state === before) return false;
-  await deps.dossiers.save(manager, decision.state);
+  await deps.dossiers.save(manager, decision.state, before);
   if (decision.events.length > 0) {
     await deps.outbox.append(
       manager,
