@@ -1,4 +1,5 @@
-import { In, type EntityManager } from 'typeorm';
+import { entitiesFromJson } from '@bcci/persistence';
+import type { EntityManager } from 'typeorm';
 import type { ContentHash } from '../../documents/domain/content-hash';
 import type { ScanMediaType } from '../../documents/domain/media-type';
 import { StoredDocumentOrmEntity } from '../../documents/persistence/stored-document.orm-entity';
@@ -193,13 +194,25 @@ export class DossierDigitizationRepository {
     }
   }
 
+  /**
+   * The dossier row (locked when asked), its components and their documents in one statement: the
+   * children arrive as JSON aggregates. Every step of an operator loads the aggregate, some twice.
+   */
   private async load(manager: EntityManager, dossierId: string, lock: boolean): Promise<DossierDigitizationState | undefined> {
-    const query = manager.createQueryBuilder(DossierDigitizationOrmEntity, 'd').where('d.dossier_id = :dossierId', { dossierId });
-    const row = await (lock ? query.setLock('pessimistic_write') : query).getOne();
+    const [found]: Array<{ dossier: unknown; components: unknown; documents: unknown }> = await manager.query(
+      `SELECT row_to_json(d) AS dossier,
+              (SELECT json_agg(c ORDER BY c.position) FROM digitization_components c WHERE c.dossier_id = d.dossier_id) AS components,
+              (SELECT json_agg(doc) FROM documents doc
+                WHERE doc.content_hash IN (SELECT c.content_hash FROM digitization_components c WHERE c.dossier_id = d.dossier_id)) AS documents
+         FROM dossier_digitizations d
+        WHERE d.dossier_id = $1${lock ? ' FOR UPDATE OF d' : ''}`,
+      [dossierId],
+    );
+    if (!found) return undefined;
+    const [row] = entitiesFromJson(manager, DossierDigitizationOrmEntity, [found.dossier]);
     if (!row) return undefined;
-    const componentRows = await manager.find(DigitizationComponentOrmEntity, { where: { dossierId }, order: { position: 'ASC' } });
-    const hashes = componentRows.flatMap((c) => (c.contentHash ? [c.contentHash] : []));
-    const documentRows = hashes.length > 0 ? await manager.findBy(StoredDocumentOrmEntity, { contentHash: In(hashes) }) : [];
+    const componentRows = entitiesFromJson(manager, DigitizationComponentOrmEntity, found.components);
+    const documentRows = entitiesFromJson(manager, StoredDocumentOrmEntity, found.documents);
     const documents = new Map(documentRows.map((d) => [d.contentHash, toDocument(d)]));
     return {
       dossierId: row.dossierId,
