@@ -1,4 +1,5 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { PreparedStatementClient } from './prepared-statement-client';
 
 export interface ServiceDataSourceConfig {
   /** postgres://user:password@host:port/database; the service's own database. */
@@ -31,5 +32,7 @@ export function createServiceDataSource(config: ServiceDataSourceConfig): DataSo
     synchronize: false,
     logging: config.logging ?? false,
     poolSize: config.poolSize ?? 10,
+    // Statements are parsed once per connection (see prepared-statement-client.ts).
+    extra: { Client: PreparedStatementClient },
   });
 }
