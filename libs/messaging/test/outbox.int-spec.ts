@@ -80,7 +80,7 @@ describe('transactional outbox (real PostgreSQL)', () => {
     }
   });
 
-  it('never hands the same row to two concurrent relays', async () => {
+  it('never hands a row to two relays: while one relay holds a batch, another claims nothing; after a rollback, every row is claimed again', async () => {
     await dataSource.transaction((manager) =>
       writer.append(manager, ['A', 'B', 'C', 'D'].map((id) => ({ topic: TOPIC, event: registered(id) }))),
     );
@@ -90,9 +90,13 @@ describe('transactional outbox (real PostgreSQL)', () => {
       const held = await claimForPublishing(holder.manager, 2);
       const other = await dataSource.transaction((manager) => claimForPublishing(manager, 10));
       expect(held.map((row) => row.message.key)).toEqual(['A', 'B']);
-      expect(other.map((row) => row.message.key)).toEqual(['C', 'D']);
-    } finally {
+      // Its turn comes after the holder's batch: C and D wait, so a dossier's events never overtake.
+      expect(other).toEqual([]);
       await holder.rollbackTransaction();
+      const afterRollback = await dataSource.transaction((manager) => claimForPublishing(manager, 10));
+      expect(afterRollback.map((row) => row.message.key)).toEqual(['A', 'B', 'C', 'D']);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
       await holder.release();
     }
   });

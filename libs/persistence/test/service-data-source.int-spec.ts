@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createServiceDataSource, createTestDatabase, runMigrations, type TestDatabase } from '@bcci/persistence';
+import { PREPARED_STATEMENTS_PER_CONNECTION } from '../src/data-source/prepared-statement-client';
 
 class CreateGreeting1735689600001 implements MigrationInterface {
   name = 'CreateGreeting1735689600001';
@@ -42,6 +43,29 @@ describe('service data source and migrations', () => {
       expect(await b.query('SELECT text FROM greeting')).toEqual([{ text: 'xin chào' }]);
     } finally {
       await Promise.all([a.destroy(), b.destroy()]);
+    }
+  });
+
+  it('parses a parameterised statement once per connection (a named prepared statement), the same answers, and stops preparing past the cap', async () => {
+    const dataSource = createServiceDataSource({ url: db.url, entities: [], poolSize: 1 });
+    await dataSource.initialize();
+    const connection = dataSource.createQueryRunner();
+    const preparedOnThisConnection = async () =>
+      (await connection.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'bcci_%'`)) as Array<{ statement: string }>;
+    try {
+      expect(await connection.query('SELECT $1::int + 1 AS n', [41])).toEqual([{ n: 42 }]);
+      expect(await connection.query('SELECT $1::int + 1 AS n', [1])).toEqual([{ n: 2 }]);
+      // Without parameters (DDL, BEGIN, LISTEN…) statements go as before.
+      await connection.query('CREATE TEMPORARY TABLE scratch (n int)');
+      expect((await preparedOnThisConnection()).map((p) => p.statement)).toEqual(['SELECT $1::int + 1 AS n']);
+
+      for (let i = 0; i < PREPARED_STATEMENTS_PER_CONNECTION + 5; i++) expect(await connection.query(`SELECT $1::int + ${i} AS n`, [0])).toEqual([{ n: i }]);
+      expect(await preparedOnThisConnection()).toHaveLength(PREPARED_STATEMENTS_PER_CONNECTION);
+      // A statement prepared before the cap is still used.
+      expect(await connection.query('SELECT $1::int + 1 AS n', [9])).toEqual([{ n: 10 }]);
+    } finally {
+      await connection.release();
+      await dataSource.destroy();
     }
   });
 });
