@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { systemClock, toVietnamDate } from '@bcci/kernel';
 import type { E2eStack } from '../support/e2e-stack';
 import { call, tokenFor, type JsonBody } from '../support/journey-http';
 import { pollUntil } from '../support/journey-poll';
-import { REPOSITORY_ROOT } from '../support/launcher';
+import { runVerifyChain } from '../support/verify-chain-command';
 import type { DrivenDossier } from './fault-journey';
 
 /** Each step a delivered form-3 journey of the run leaves in tracking's timeline, with how often it occurs. */
@@ -79,7 +77,7 @@ export async function auditRun(stack: E2eStack, dossiers: DrivenDossier[], catch
   }
   report.counters = await countersAgainstDriver(stack, accepted);
   report.deadLetters = await deadLetterCount(stack);
-  report.timelineVerify = verifyTimelineChains(stack);
+  report.timelineVerify = await verifyTimelineChains(stack);
   return report;
 }
 
@@ -183,15 +181,11 @@ async function deadLetterCount(stack: E2eStack): Promise<number | 'unknown'> {
 }
 
 /** `npm run timeline:verify` against tracking's database. */
-function verifyTimelineChains(stack: E2eStack): { ok: boolean; output: string } {
+async function verifyTimelineChains(stack: E2eStack): Promise<{ ok: boolean; output: string }> {
   const tracking = stack.stack.services.find((s) => s.name === 'tracking');
   if (!tracking) return { ok: false, output: 'tracking does not run' };
   const url = new URL(stack.stack.databaseAdminUrl);
   url.pathname = `/${tracking.database}`;
-  const run = spawnSync(process.execPath, [path.join(REPOSITORY_ROOT, 'tools/run-ts.mjs'), 'services/tracking/src/timeline/verify-chain.cli.ts', '--database-url', url.toString()], {
-    cwd: REPOSITORY_ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const run = await runVerifyChain(url.toString());
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim().split('\n').slice(-3).join(' / ') };
 }

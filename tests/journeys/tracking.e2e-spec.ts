@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { EventType, type BcciEvent } from '@bcci/contracts';
 import { systemClock, toVietnamDate } from '@bcci/kernel';
 import { withDatabase } from '@bcci/persistence';
@@ -7,7 +5,7 @@ import { startStack, type E2eStack } from '../support/e2e-stack';
 import { AgencyCommandProducer, JourneyEvents } from '../support/journey-events';
 import { call, expectCall, vietnamTimestamp } from '../support/journey-http';
 import { lookupPinOnSlip } from '../support/journey-pdf-text';
-import { REPOSITORY_ROOT } from '../support/launcher';
+import { runVerifyChain } from '../support/verify-chain-command';
 import {
   agencyDecision,
   agencyView,
@@ -158,17 +156,11 @@ describe('tracking after the journeys', () => {
     }
   });
 
-  it('verifies every hash chain with the verify-chain command', () => {
+  it('verifies every hash chain with the verify-chain command', async () => {
     const databaseUrl = withDatabase(stack.stack.databaseAdminUrl, 'bcci_tracking');
-    const run = (args: string[]) =>
-      spawnSync(process.execPath, [path.join(REPOSITORY_ROOT, 'tools/run-ts.mjs'), 'services/tracking/src/timeline/verify-chain.cli.ts', '--database-url', databaseUrl, ...args], {
-        cwd: REPOSITORY_ROOT,
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
-    const all = run([]);
+    const all = await runVerifyChain(databaseUrl);
     expect({ status: all.status, output: `${all.stdout}${all.stderr}` }).toMatchObject({ status: 0, output: expect.stringContaining(' 0 broken') });
-    const one = run(['--dossier', journeys[0].dossier.id]);
+    const one = await runVerifyChain(databaseUrl, ['--dossier', journeys[0].dossier.id]);
     expect(one.status).toBe(0);
     const entries = events.streamEventsOf(journeys[0].dossier.id).length;
     expect(one.stdout).toContain(`${entries} entries verified`);
