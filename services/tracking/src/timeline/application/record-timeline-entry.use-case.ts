@@ -52,11 +52,11 @@ export class RecordTimelineEntry {
       event,
     });
     // An event already on the timeline adds nothing (belt and braces behind the inbox).
-    const recorded = await this.timeline.appendUnlessRecorded(manager, chained);
-    if (!recorded) return undefined;
-    let history: Promise<RecordedEntry[]> | undefined;
-    const dossierHistory = () => (history ??= this.timeline.entriesOf(manager, dossierId));
-    for (const projection of this.projections()) await projection.apply(recorded, manager, 'live', dossierHistory);
-    return recorded;
+    const appended = await this.timeline.appendUnlessRecorded(manager, chained);
+    if (!appended) return undefined;
+    // The append returned the dossier's timeline with the new entry: the projections derive from it.
+    const dossierHistory = () => Promise.resolve(appended.history);
+    for (const projection of this.projections()) await projection.apply(appended.recorded, manager, 'live', dossierHistory);
+    return appended.recorded;
   }
 }

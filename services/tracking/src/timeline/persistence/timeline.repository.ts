@@ -101,9 +101,11 @@ export class TimelineRepository {
    * Appends the entry and moves the chain head to it, in one statement, unless the event is already on
    * the timeline (then nothing is written and undefined is returned). Called with the head locked
    * (lockHead): this statement's snapshot, taken after the lock, sees every entry committed before.
+   * The same statement returns the dossier's whole timeline with the new entry, in chain order, which
+   * the live projections derive from: one round trip per recorded event instead of two.
    */
-  async appendUnlessRecorded(manager: EntityManager, entry: ChainedEntry): Promise<RecordedEntry | undefined> {
-    const [row]: EntryRow[] = await manager.query(
+  async appendUnlessRecorded(manager: EntityManager, entry: ChainedEntry): Promise<{ recorded: RecordedEntry; history: RecordedEntry[] } | undefined> {
+    const rows: Array<EntryRow & { just_appended: boolean }> = await manager.query(
       `WITH appended AS (
          INSERT INTO timeline_entries (dossier_id, sequence, event_id, event_type, event_time, recorded_at, stage, postal_code, actor_role,
            national_status, payload, previous_hash, hash)
@@ -111,7 +113,11 @@ export class TimelineRepository {
          WHERE NOT EXISTS (SELECT 1 FROM timeline_entries WHERE event_id = $3)
          RETURNING ${COLUMNS}),
        moved AS (UPDATE timeline_chain_heads SET sequence = $2, hash = $13 WHERE dossier_id = $1 AND EXISTS (SELECT 1 FROM appended))
-       SELECT * FROM appended`,
+       SELECT true AS just_appended, appended.* FROM appended
+       UNION ALL
+       -- The statement's snapshot does not hold the row it inserts: the earlier entries come from the table.
+       SELECT false, ${COLUMNS} FROM timeline_entries WHERE dossier_id = $1 AND EXISTS (SELECT 1 FROM appended)
+       ORDER BY sequence`,
       [
         entry.dossierId,
         entry.sequence,
@@ -128,7 +134,9 @@ export class TimelineRepository {
         entry.hash,
       ],
     );
-    return row ? toRecordedEntry(row) : undefined;
+    const appended = rows.find((row) => row.just_appended);
+    if (!appended) return undefined;
+    return { recorded: toRecordedEntry(appended), history: rows.map(toRecordedEntry) };
   }
 
   /** One dossier's entries in chain (recording) order. */
