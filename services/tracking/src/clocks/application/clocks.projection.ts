@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEntry } from '../../timeline/application/recorded-entry';
-import type { DossierHistory, ProjectionMode, TimelineProjection } from '../../timeline/application/timeline-projection';
+import type { DossierHistory, ProjectionMode, ProjectionWrites, TimelineProjection } from '../../timeline/application/timeline-projection';
+import { immediateWrites } from '../../timeline/persistence/projection-writes';
 import { TimelineRepository } from '../../timeline/persistence/timeline.repository';
 import { clockStatusOn } from '../domain/clock-status';
 import { deriveClocks } from '../domain/derive-clocks';
@@ -19,9 +20,9 @@ export class ClocksProjection implements TimelineProjection {
 
   constructor(private readonly settings: ClockSettings) {}
 
-  async apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode, history?: DossierHistory): Promise<void> {
+  async apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode, history?: DossierHistory, writes?: ProjectionWrites): Promise<void> {
     if (mode === 'replay') this.pending.add(entry.dossierId);
-    else await this.refresh(manager, entry.dossierId, history);
+    else await this.refresh(manager, entry.dossierId, history, writes);
   }
 
   async reset(manager: EntityManager): Promise<void> {
@@ -34,10 +35,10 @@ export class ClocksProjection implements TimelineProjection {
     this.pending.clear();
   }
 
-  async refresh(manager: EntityManager, dossierId: string, history?: DossierHistory): Promise<void> {
+  async refresh(manager: EntityManager, dossierId: string, history?: DossierHistory, writes: ProjectionWrites = immediateWrites(manager)): Promise<void> {
     const entries = history ? await history() : await this.timeline.entriesOf(manager, dossierId);
     const today = this.settings.today();
     const derived = deriveClocks(entries.map((entry) => entry.event), this.settings.rules);
-    await this.clocks.replaceForDossier(manager, dossierId, derived.map((clock) => ({ clock, status: clockStatusOn(clock, today, this.settings.reading) })), today);
+    await writes.write(this.clocks.replaceForDossierStatement(dossierId, derived.map((clock) => ({ clock, status: clockStatusOn(clock, today, this.settings.reading) })), today));
   }
 }

@@ -1,3 +1,4 @@
+import type { SqlStatement } from '@bcci/persistence';
 import type { LocalDate } from '@bcci/kernel';
 import type { EntityManager } from 'typeorm';
 import { scopeCondition, type SummaryScope } from '../../dossiers/persistence/dossier-summary.repository';
@@ -43,9 +44,15 @@ export class DossierClockRepository {
    * deleted, the others inserted or updated in place.
    */
   async replaceForDossier(manager: EntityManager, dossierId: string, clocks: ReadonlyArray<{ clock: DossierClock; status: ClockStatus }>, today: LocalDate): Promise<void> {
+    const statement = this.replaceForDossierStatement(dossierId, clocks, today);
+    await manager.query(statement.text, [...statement.values]);
+  }
+
+  /** The dossier's clocks, replaced, as one statement (the live recorder sends it with the event's other writes). */
+  replaceForDossierStatement(dossierId: string, clocks: ReadonlyArray<{ clock: DossierClock; status: ClockStatus }>, today: LocalDate): SqlStatement {
     const column = <T>(pick: (entry: { clock: DossierClock; status: ClockStatus }) => T) => clocks.map(pick);
-    await manager.query(
-      `WITH stale AS (DELETE FROM dossier_clocks WHERE dossier_id = $1 AND NOT (clock_key = ANY($2::text[])))
+    return {
+      text: `WITH stale_clocks AS (DELETE FROM dossier_clocks WHERE dossier_id = $1 AND NOT (clock_key = ANY($2::text[])))
        INSERT INTO dossier_clocks (dossier_id, clock_key, kind, party, leg_id, started_at, working_days, due_date, phase, paused_at, restarts,
          rescheduled, closed_at, closed_by, status, evaluated_on)
        SELECT $1::uuid, *, $16::date FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[], $7::int[], $8::date[], $9::text[],
@@ -54,7 +61,7 @@ export class DossierClockRepository {
          started_at = EXCLUDED.started_at, working_days = EXCLUDED.working_days, due_date = EXCLUDED.due_date, phase = EXCLUDED.phase,
          paused_at = EXCLUDED.paused_at, restarts = EXCLUDED.restarts, rescheduled = EXCLUDED.rescheduled, closed_at = EXCLUDED.closed_at,
          closed_by = EXCLUDED.closed_by, status = EXCLUDED.status, evaluated_on = EXCLUDED.evaluated_on, updated_at = now()`,
-      [
+      values: [
         dossierId,
         column((c) => c.clock.key),
         column((c) => c.clock.kind),
@@ -72,7 +79,7 @@ export class DossierClockRepository {
         column((c) => c.status),
         today,
       ],
-    );
+    };
   }
 
   async deleteAll(manager: EntityManager): Promise<void> {

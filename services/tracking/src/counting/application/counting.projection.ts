@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { ProjectionMode, TimelineProjection } from '../../timeline/application/timeline-projection';
+import type { DossierHistory, ProjectionMode, ProjectionWrites, TimelineProjection } from '../../timeline/application/timeline-projection';
+import { immediateWrites } from '../../timeline/persistence/projection-writes';
 import type { RecordedEntry } from '../../timeline/application/recorded-entry';
 import { contributionsOf, diffContributions } from '../domain/contributions';
 import { foldEvent } from '../domain/dossier-fact';
@@ -7,6 +8,7 @@ import { isDossierOpen } from '../domain/dossier-open';
 import type { UnitResolver } from '../domain/units';
 import { DailyCountsRepository } from '../persistence/daily-counts.repository';
 import { DossierFactsRepository } from '../persistence/dossier-facts.repository';
+import { StageMinutesRepository } from '../persistence/stage-minutes.repository';
 
 export interface ProjectionObserver {
   /** Live entries only: seconds from the event's time to its recording (projection lag). */
@@ -23,13 +25,14 @@ export class CountingProjection implements TimelineProjection {
   readonly name = 'counting';
   private readonly facts = new DossierFactsRepository();
   private readonly counts = new DailyCountsRepository();
+  private readonly stageMinutes = new StageMinutesRepository();
 
   constructor(
     private readonly units: UnitResolver,
     private readonly observer?: ProjectionObserver,
   ) {}
 
-  async apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode): Promise<void> {
+  async apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode, _history?: DossierHistory, writes: ProjectionWrites = immediateWrites(manager)): Promise<void> {
     const stored = await this.facts.lock(manager, entry.dossierId);
     const event = { ...entry.event, id: entry.eventId, type: entry.eventType, time: entry.eventTime };
     const next = foldEvent(stored.fact, event);
@@ -38,23 +41,15 @@ export class CountingProjection implements TimelineProjection {
     const later = stored.stageEventTime === null || entry.eventTime >= stored.stageEventTime;
     const stage = later ? entry.stage : stored.stage;
     const stageTime = later ? entry.eventTime : stored.stageEventTime;
-    await this.facts.save(manager, next, stage, stageTime, isDossierOpen(next));
-    await this.countMinute(manager, entry);
+    await writes.write(this.facts.saveStatement(next, stage, stageTime, isDossierOpen(next)));
+    // Throughput per minute per stage, by event time so a replay rebuilds the same buckets.
+    await writes.write(this.stageMinutes.countStatement(entry.eventTime, entry.stage, entry.postalCode));
     if (mode === 'live') this.observer?.observeLag(Math.max(0, (Date.parse(entry.recordedAt) - Date.parse(entry.eventTime)) / 1000), entry.eventType);
-  }
-
-  /** Throughput per minute per stage, by event time so a replay rebuilds the same buckets. */
-  private async countMinute(manager: EntityManager, entry: RecordedEntry): Promise<void> {
-    await manager.query(
-      `INSERT INTO operations_stage_minutes (minute, stage, postal_code, events) VALUES (date_trunc('minute', $1::timestamptz), $2, $3, 1)
-       ON CONFLICT (minute, stage, postal_code) DO UPDATE SET events = operations_stage_minutes.events + 1`,
-      [entry.eventTime, entry.stage, entry.postalCode ?? ''],
-    );
   }
 
   async reset(manager: EntityManager): Promise<void> {
     await this.facts.reset(manager);
     await this.counts.reset(manager);
-    await manager.query(`TRUNCATE operations_stage_minutes`);
+    await this.stageMinutes.reset(manager);
   }
 }

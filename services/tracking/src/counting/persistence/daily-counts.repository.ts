@@ -107,10 +107,11 @@ export class DailyCountsRepository {
 
   private async addToProvinceMonths(manager: EntityManager, items: readonly Contribution[]): Promise<void> {
     if (items.length === 0) return;
-    await manager.query(
+    const rows: Array<Record<(typeof MONTH_KEY_COLUMNS)[number] | 'value', string>> = await manager.query(
       `INSERT INTO counting_province_month_counts (${MONTH_KEY_COLUMNS.join(', ')}, value)
        SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::bigint[])
-       ON CONFLICT (${MONTH_KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_province_month_counts.value + EXCLUDED.value`,
+       ON CONFLICT (${MONTH_KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_province_month_counts.value + EXCLUDED.value
+       RETURNING basis, metric, month::text AS month, province_code, procedure_code, value::text AS value`,
       [
         items.map((c) => c.basis),
         items.map((c) => c.metric),
@@ -120,10 +121,13 @@ export class DailyCountsRepository {
         items.map((c) => String(c.value)),
       ],
     );
+    // Only a row that fell to zero is removed: most events only add, and pay no second statement.
+    const zero = rows.filter((row) => row.value === '0');
+    if (zero.length === 0) return;
     await manager.query(
       `DELETE FROM counting_province_month_counts WHERE value = 0 AND (${MONTH_KEY_COLUMNS.join(', ')}) IN (
          SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]))`,
-      [items.map((c) => c.basis), items.map((c) => c.metric), items.map((c) => c.day), items.map((c) => c.provinceCode), items.map((c) => c.procedureCode)],
+      MONTH_KEY_COLUMNS.map((column) => zero.map((row) => row[column])),
     );
   }
 

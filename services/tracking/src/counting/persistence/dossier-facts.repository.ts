@@ -1,3 +1,4 @@
+import type { SqlStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import { emptyFact, type DossierFact } from '../domain/dossier-fact';
 
@@ -21,12 +22,13 @@ export class DossierFactsRepository {
     return { fact: row.fact, stage: row.stage, stageEventTime: row.stage_event_time ? new Date(row.stage_event_time).toISOString() : null };
   }
 
-  async save(manager: EntityManager, fact: DossierFact, stage: string | null, stageEventTime: string | null, open: boolean): Promise<void> {
-    await manager.query(
-      `UPDATE counting_dossier_facts SET fact = $2::jsonb, stage = $3, stage_event_time = $4, open = $5, intake_postal_code = $6, updated_at = now()
+  /** The fact's new state as a statement, sent with the event's other writes (call with the row locked). */
+  saveStatement(fact: DossierFact, stage: string | null, stageEventTime: string | null, open: boolean): SqlStatement {
+    return {
+      text: `UPDATE counting_dossier_facts SET fact = $2::jsonb, stage = $3, stage_event_time = $4, open = $5, intake_postal_code = $6, updated_at = now()
        WHERE dossier_id = $1`,
-      [fact.dossierId, JSON.stringify(fact), stage, stageEventTime, open, fact.intakePostalCode],
-    );
+      values: [fact.dossierId, JSON.stringify(fact), stage, stageEventTime, open, fact.intakePostalCode],
+    };
   }
 
   async reset(manager: EntityManager): Promise<void> {

@@ -2,7 +2,8 @@ import { toVietnamDate, type LocalDate } from '@bcci/kernel';
 import type { EntityManager } from 'typeorm';
 import type { ReferenceData } from '../../reference-data/reference-data';
 import type { RecordedEntry } from '../../timeline/application/recorded-entry';
-import type { DossierHistory, ProjectionMode, TimelineProjection } from '../../timeline/application/timeline-projection';
+import type { DossierHistory, ProjectionMode, ProjectionWrites, TimelineProjection } from '../../timeline/application/timeline-projection';
+import { immediateWrites } from '../../timeline/persistence/projection-writes';
 import { TimelineRepository } from '../../timeline/persistence/timeline.repository';
 import { summarizeDossier } from '../domain/dossier-summary';
 import { DossierSummaryRepository } from '../persistence/dossier-summary.repository';
@@ -20,9 +21,9 @@ export class DossierSummaryProjection implements TimelineProjection {
 
   constructor(private readonly referenceData: ReferenceData) {}
 
-  async apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode, history?: DossierHistory): Promise<void> {
+  async apply(entry: RecordedEntry, manager: EntityManager, mode: ProjectionMode, history?: DossierHistory, writes?: ProjectionWrites): Promise<void> {
     if (mode === 'replay') this.pending.add(entry.dossierId);
-    else await this.refresh(manager, entry.dossierId, history);
+    else await this.refresh(manager, entry.dossierId, history, writes);
   }
 
   async reset(manager: EntityManager): Promise<void> {
@@ -35,7 +36,7 @@ export class DossierSummaryProjection implements TimelineProjection {
     this.pending.clear();
   }
 
-  async refresh(manager: EntityManager, dossierId: string, history?: DossierHistory): Promise<void> {
+  async refresh(manager: EntityManager, dossierId: string, history?: DossierHistory, writes: ProjectionWrites = immediateWrites(manager)): Promise<void> {
     const entries = history ? await history() : await this.timeline.entriesOf(manager, dossierId);
     if (entries.length === 0) return;
     const summary = summarizeDossier(dossierId, entries.map((entry) => entry.event));
@@ -43,6 +44,6 @@ export class DossierSummaryProjection implements TimelineProjection {
     const day: LocalDate = summary.intakeDay ?? toVietnamDate(new Date(summary.firstEventAt));
     const provinceCode = summary.intakePostalCode ? this.referenceData.provinceOfPostalPoint(summary.intakePostalCode, day) : undefined;
     const agencyProvinceCode = summary.agencyId ? this.referenceData.provinceOfAgency(summary.agencyId, day) : undefined;
-    await this.summaries.save(manager, summary, { provinceCode, agencyProvinceCode });
+    await writes.write(this.summaries.saveStatement(summary, { provinceCode, agencyProvinceCode }));
   }
 }

@@ -1,3 +1,4 @@
+import type { SqlStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { DossierSummary } from '../domain/dossier-summary';
 
@@ -96,14 +97,20 @@ export function scopeCondition(scope: SummaryScope | undefined, parameters: unkn
 
 export class DossierSummaryRepository {
   async save(manager: EntityManager, summary: DossierSummary, scope: { provinceCode?: string; agencyProvinceCode?: string }): Promise<void> {
+    const statement = this.saveStatement(summary, scope);
+    await manager.query(statement.text, [...statement.values]);
+  }
+
+  /** The summary's write as a statement, for the live recorder to send with the event's other writes. */
+  saveStatement(summary: DossierSummary, scope: { provinceCode?: string; agencyProvinceCode?: string }): SqlStatement {
     // A reference is stored once per dossier (the first kind found for it, as the summary lists them).
     const firstOfEach = new Map<string, DossierSummary['references'][number]>();
     for (const reference of summary.references) if (!firstOfEach.has(reference.reference)) firstOfEach.set(reference.reference, reference);
     const references = [...firstOfEach.values()];
     // One statement for the summary and its search references (it runs for every recorded event): the
     // references no longer carried are deleted, the new ones added.
-    await manager.query(
-      `WITH saved AS (
+    return {
+      text: `WITH saved AS (
        INSERT INTO dossier_summaries (dossier_id, provisional_dossier_id, dossier_code, procedure_code, intake_postal_code, province_code, agency_id,
          agency_province_code, service_form, receiving_channel, return_postal_code, current_stage, national_status, intake_day, registered_at, filed_at,
          result_issued_at, delivered_at, withdrawn_at, first_event_at, last_event_at, event_count, lookup_pin_hash, updated_at)
@@ -117,11 +124,11 @@ export class DossierSummaryRepository {
          withdrawn_at = EXCLUDED.withdrawn_at, first_event_at = EXCLUDED.first_event_at, last_event_at = EXCLUDED.last_event_at,
          event_count = EXCLUDED.event_count, lookup_pin_hash = EXCLUDED.lookup_pin_hash, updated_at = now()
        RETURNING dossier_id),
-       stale AS (DELETE FROM dossier_references WHERE dossier_id = $1 AND NOT (reference = ANY($24::text[])))
+       stale_references AS (DELETE FROM dossier_references WHERE dossier_id = $1 AND NOT (reference = ANY($24::text[])))
        INSERT INTO dossier_references (reference, kind, dossier_id)
        SELECT reference, kind, saved.dossier_id FROM unnest($24::text[], $25::text[]) AS r(reference, kind), saved
        ON CONFLICT (reference, dossier_id) DO UPDATE SET kind = EXCLUDED.kind WHERE dossier_references.kind <> EXCLUDED.kind`,
-      [
+      values: [
         summary.dossierId,
         summary.provisionalDossierId ?? null,
         summary.dossierCode ?? null,
@@ -148,7 +155,7 @@ export class DossierSummaryRepository {
         references.map((r) => r.reference),
         references.map((r) => r.kind),
       ],
-    );
+    };
   }
 
   async deleteAll(manager: EntityManager): Promise<void> {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { classifyEvent } from '../domain/classify-event';
 import { chainAfter } from '../domain/hash-chain';
 import type { TimelineEvent } from '../domain/timeline-event';
+import { HeldWrites } from '../persistence/projection-writes';
 import { TimelineRepository } from '../persistence/timeline.repository';
 import type { RecordedEntry } from './recorded-entry';
 import type { TimelineProjection } from './timeline-projection';
@@ -56,7 +57,10 @@ export class RecordTimelineEntry {
     if (!appended) return undefined;
     // The append returned the dossier's timeline with the new entry: the projections derive from it.
     const dossierHistory = () => Promise.resolve(appended.history);
-    for (const projection of this.projections()) await projection.apply(appended.recorded, manager, 'live', dossierHistory);
+    // Their writes that need no answer go to PostgreSQL together, once every projection has applied.
+    const writes = new HeldWrites();
+    for (const projection of this.projections()) await projection.apply(appended.recorded, manager, 'live', dossierHistory, writes);
+    await writes.flush(manager);
     return appended.recorded;
   }
 }
