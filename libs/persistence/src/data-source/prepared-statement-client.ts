@@ -19,12 +19,25 @@ const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
  * Not for a transaction-pooling proxy (PgBouncer in transaction mode before 1.21), where a connection's
  * prepared statements do not follow the client; the services talk to PostgreSQL directly.
  */
+/** Statement names by text, shared by the process's connections: hashing every call cost more than the lookup. */
+const namesByText = new Map<string, string>();
+const NAMES_REMEMBERED = 4096;
+
+function statementName(text: string): string {
+  let name = namesByText.get(text);
+  if (name === undefined) {
+    name = `bcci_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (namesByText.size < NAMES_REMEMBERED) namesByText.set(text, name);
+  }
+  return name;
+}
+
 export class PreparedStatementClient extends Client {
   private readonly prepared = new Set<string>();
 
   override query(config: unknown, values?: unknown, callback?: unknown): never {
     if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && typeof callback !== 'function' && PREPARABLE.test(config)) {
-      const name = `bcci_${createHash('sha1').update(config).digest('base64url').slice(0, 20)}`;
+      const name = statementName(config);
       if (this.prepared.has(name) || this.prepared.size < PREPARED_STATEMENTS_PER_CONNECTION) {
         this.prepared.add(name);
         return (super.query as (config: unknown) => never)({ name, text: config, values });

@@ -12,11 +12,16 @@ export { describeReference, type LegReference };
  */
 export async function lockLegs(manager: EntityManager, references: readonly LegReference[]): Promise<PostalLegOrmEntity[]> {
   const legs = await lockLegsByReference(manager, references);
+  assertAllFound(legs, references);
+  return legs;
+}
+
+/** Every unknown reference at once (404). */
+export function assertAllFound(legs: readonly PostalLegOrmEntity[], references: readonly LegReference[]): void {
   const unknown = references.filter((r) =>
     'dossierId' in r ? !legs.some((leg) => leg.dossierId === r.dossierId) : !legs.some((leg) => leg.s10ItemId === r.s10ItemId),
   );
   if (unknown.length > 0) throw legsNotFound(unknown.map(describeReference));
-  return legs;
 }
 
 /** The legs in the order of the references, each once. */

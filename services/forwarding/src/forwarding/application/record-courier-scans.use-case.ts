@@ -4,12 +4,14 @@ import type { DataSource } from 'typeorm';
 import { scanBeforePreviousScan, scanInFuture, scanOutOfOrder } from '../domain/forwarding.errors';
 import { SCAN_KINDS, type LegStatus, type ScanKind } from '../domain/leg-status';
 import { decideScan, isScanTimeAfterPrevious } from '../domain/scan-order.rule';
-import { CourierScanOrmEntity } from '../persistence/courier-scan.orm-entity';
-import { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
+import type { CourierScanOrmEntity } from '../persistence/courier-scan.orm-entity';
+import { recordCourierScan } from '../persistence/courier-scans.repository';
+import { lockLegsWithScansByReference } from '../persistence/postal-leg.locks';
+import type { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
 import type { Clock } from './clock';
 import { eventActorOf } from './event-actor';
 import { forwardingOutboxEntry } from './forwarding-events';
-import { describeReference, inReferenceOrder, lockLegs, type LegReference } from './leg-references';
+import { assertAllFound, describeReference, inReferenceOrder, type LegReference } from './leg-references';
 import { assertMayActOnLeg } from './leg-scope';
 
 export interface RecordScansCommand {
@@ -56,13 +58,12 @@ export class RecordCourierScansUseCase {
     if (command.at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw scanInFuture();
 
     return this.dataSource.transaction(async (manager) => {
-      const legs = inReferenceOrder(await lockLegs(manager, command.items), command.items);
+      // The legs, locked, with the scans already recorded on them: one statement.
+      const locked = await lockLegsWithScansByReference(manager, command.items);
+      assertAllFound(locked.legs, command.items);
+      const legs = inReferenceOrder(locked.legs, command.items);
       for (const leg of legs) assertMayActOnLeg(command.actor, leg);
-
-      const scans = await manager
-        .createQueryBuilder(CourierScanOrmEntity, 'scan')
-        .where('scan.leg_id IN (:...legIds)', { legIds: legs.map((leg) => leg.id) })
-        .getMany();
+      const scans = locked.scans;
 
       const outOfOrder: unknown[] = [];
       const tooEarly: unknown[] = [];
@@ -89,7 +90,7 @@ export class RecordCourierScansUseCase {
           results.push(resultOf(leg, command.kind, 'repeated', leg.status, existing?.scannedAt ?? command.at));
           continue;
         }
-        await manager.insert(CourierScanOrmEntity, {
+        const scan: CourierScanOrmEntity = {
           legId: leg.id,
           kind: command.kind,
           dossierId: leg.dossierId,
@@ -99,8 +100,8 @@ export class RecordCourierScansUseCase {
           actorRole: actor.role,
           actorRef: actor.ref,
           recordedAt: now,
-        });
-        await manager.update(PostalLegOrmEntity, { id: leg.id }, { status: decision.nextStatus });
+        };
+        await recordCourierScan(manager, scan, decision.nextStatus);
         await this.outbox.append(
           manager,
           forwardingOutboxEntry(

@@ -1,5 +1,7 @@
+import { entitiesFromJson } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { LegReference } from '../domain/leg-reference';
+import { CourierScanOrmEntity } from './courier-scan.orm-entity';
 import { PostalLegOrmEntity } from './postal-leg.orm-entity';
 
 /**
@@ -14,4 +16,28 @@ export function lockLegsByReference(manager: EntityManager, references: readonly
   if (dossierIds.length > 0) query.orWhere('leg.dossier_id IN (:...dossierIds)', { dossierIds });
   if (s10ItemIds.length > 0) query.orWhere('leg.s10_item_id IN (:...s10ItemIds)', { s10ItemIds });
   return query.getMany();
+}
+
+/**
+ * As lockLegsByReference, with each leg's courier scans, in one statement: a courier scan (three per
+ * dossier) needs both, and each round trip to PostgreSQL costs more than the work in it.
+ */
+export async function lockLegsWithScansByReference(
+  manager: EntityManager,
+  references: readonly LegReference[],
+): Promise<{ legs: PostalLegOrmEntity[]; scans: CourierScanOrmEntity[] }> {
+  const dossierIds = references.flatMap((r) => ('dossierId' in r ? [r.dossierId] : []));
+  const s10ItemIds = references.flatMap((r) => ('s10ItemId' in r ? [r.s10ItemId] : []));
+  const rows: Array<{ leg: unknown; scans: unknown }> = await manager.query(
+    `SELECT row_to_json(leg) AS leg, (SELECT json_agg(scan) FROM courier_scans scan WHERE scan.leg_id = leg.id) AS scans
+       FROM postal_legs leg
+      WHERE leg.dossier_id = ANY($1::uuid[]) OR leg.s10_item_id = ANY($2::text[])
+      ORDER BY leg.id
+        FOR UPDATE OF leg`,
+    [dossierIds, s10ItemIds],
+  );
+  return {
+    legs: entitiesFromJson(manager, PostalLegOrmEntity, rows.map((row) => row.leg)),
+    scans: rows.flatMap((row) => entitiesFromJson(manager, CourierScanOrmEntity, row.scans)),
+  };
 }
