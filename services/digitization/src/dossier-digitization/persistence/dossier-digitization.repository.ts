@@ -1,4 +1,4 @@
-import { entitiesFromJson } from '@bcci/persistence';
+import { changedColumns, entitiesFromJson } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ContentHash } from '../../documents/domain/content-hash';
 import type { ScanMediaType } from '../../documents/domain/media-type';
@@ -113,22 +113,6 @@ function dossierRow(s: DossierDigitizationState): DossierDigitizationOrmEntity {
     closedAt: s.closedAt ?? null,
     closedReason: s.closedReason ?? null,
   });
-}
-
-/** The columns whose values differ between two rows of one entity (dates by instant), or undefined. */
-function changedColumns<T extends object>(before: T, after: T): Partial<T> | undefined {
-  const changes: Partial<T> = {};
-  let changed = false;
-  for (const key of Object.keys(after) as Array<keyof T>) {
-    const was = before[key];
-    const is = after[key];
-    const same = was instanceof Date && is instanceof Date ? was.getTime() === is.getTime() : was === is;
-    if (!same) {
-      changes[key] = is;
-      changed = true;
-    }
-  }
-  return changed ? changes : undefined;
 }
 
 /**

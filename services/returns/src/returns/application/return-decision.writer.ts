@@ -22,7 +22,7 @@ export async function writeReturnDecision(
   causation: Causation,
   now: Date,
 ): Promise<void> {
-  if (decision.state !== before) await writer.returns.save(manager, decision.state, now);
+  if (decision.state !== before) await writer.returns.save(manager, decision.state, now, before);
   if (decision.record) await writer.returns.insertRecord(manager, decision.record);
   if (decision.events.length > 0) {
     await writer.outbox.append(

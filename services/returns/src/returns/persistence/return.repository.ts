@@ -1,3 +1,4 @@
+import { changedColumns } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ReturnState } from '../domain/return';
 import type { ReturnRecord } from '../domain/return-records';
@@ -56,14 +57,19 @@ export class ReturnRepository {
     return { items, total };
   }
 
-  /** Saves a return's new state (inserting it the first time); call with its lock held. */
-  async save(manager: EntityManager, state: ReturnState, now: Date): Promise<void> {
-    await manager.save(ReturnOrmEntity, {
-      ...state,
-      documentsToTakeBack: [...state.documentsToTakeBack],
-      invitations: [...state.invitations],
-      updatedAt: now,
-    });
+  /**
+   * Saves a return's new state; call with its lock held. `before` is the state the decision was made
+   * from, as `lock` loaded it (null: no row yet, so one is inserted): only the changed columns are
+   * updated, in one statement, where TypeORM's save read the row again first.
+   */
+  async save(manager: EntityManager, state: ReturnState, now: Date, before: ReturnState | null): Promise<void> {
+    const row = { ...state, documentsToTakeBack: [...state.documentsToTakeBack], invitations: [...state.invitations], updatedAt: now };
+    if (!before) {
+      await manager.insert(ReturnOrmEntity, row);
+      return;
+    }
+    const changes = changedColumns<ReturnOrmEntity>({ ...(before as ReturnOrmEntity) }, row as ReturnOrmEntity);
+    if (changes) await manager.update(ReturnOrmEntity, { dossierId: state.dossierId }, changes);
   }
 
   /** Keeps the record a step left (attempt, notice, delivery or incident). */
