@@ -21,6 +21,8 @@ type Waiter = { predicate: (event: ReadEvent) => boolean; resolve: (event: ReadE
  */
 export class EventReader {
   private readonly events: ReadEvent[] = [];
+  /** Records already kept, by topic, partition and offset. */
+  private readonly seen = new Set<string>();
   private waiters: Waiter[] = [];
   private listeners: Array<(event: ReadEvent) => void> = [];
 
@@ -94,6 +96,12 @@ export class EventReader {
   }
 
   private push(event: ReadEvent): void {
+    // The reader's own group reads a record again after a rebalance that came before its offsets were
+    // committed (at least once, as any consumer). That is the same record, not a second publication: a
+    // producer's duplicate is another record at another offset, and is still kept and counted.
+    const position = `${event.topic}:${event.partition}:${event.offset}`;
+    if (this.seen.has(position)) return;
+    this.seen.add(position);
     this.events.push(event);
     for (const listener of this.listeners) listener(event);
     const satisfied = this.waiters.filter((w) => w.predicate(event));

@@ -6,14 +6,20 @@ import { newAgencyDossier, type AgencyDossierState } from '../domain/agency-doss
  * for one dossier (different topics, HTTP and Kafka) are applied one after the other.
  */
 export class AgencyDossierRepository {
-  /** The dossier, created empty when an upstream event is the first the gateway hears of it. */
+  /**
+   * The dossier, created empty when an upstream event is the first the gateway hears of it, locked and
+   * read in one statement: on a known dossier the no-op update takes the row lock that SELECT … FOR
+   * UPDATE would, and RETURNING reads the state (every upstream event of every dossier comes this way).
+   */
   async lockOrCreate(manager: EntityManager, dossierId: string): Promise<AgencyDossierState> {
     const fresh = newAgencyDossier(dossierId);
-    await manager.query(
-      `INSERT INTO agency_dossier (dossier_id, status, state) VALUES ($1, $2, $3::jsonb) ON CONFLICT (dossier_id) DO NOTHING`,
+    const [row] = (await manager.query(
+      `INSERT INTO agency_dossier (dossier_id, status, state) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (dossier_id) DO UPDATE SET dossier_id = agency_dossier.dossier_id
+       RETURNING state`,
       [dossierId, fresh.status, JSON.stringify(fresh)],
-    );
-    return (await this.lock(manager, dossierId))!;
+    )) as Array<{ state: AgencyDossierState }>;
+    return row!.state;
   }
 
   async lock(manager: EntityManager, dossierId: string): Promise<AgencyDossierState | undefined> {
