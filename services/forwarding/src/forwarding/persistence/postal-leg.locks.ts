@@ -10,8 +10,7 @@ import { PostalLegOrmEntity } from './postal-leg.orm-entity';
  * deadlocking. A leg's lock also guards its handover record (see HandoverRecordRepository).
  */
 export function lockLegsByReference(manager: EntityManager, references: readonly LegReference[]): Promise<PostalLegOrmEntity[]> {
-  const dossierIds = references.flatMap((r) => ('dossierId' in r ? [r.dossierId] : []));
-  const s10ItemIds = references.flatMap((r) => ('s10ItemId' in r ? [r.s10ItemId] : []));
+  const { dossierIds, s10ItemIds } = idsOf(references);
   const query = manager.createQueryBuilder(PostalLegOrmEntity, 'leg').where('false').orderBy('leg.id').setLock('pessimistic_write');
   if (dossierIds.length > 0) query.orWhere('leg.dossier_id IN (:...dossierIds)', { dossierIds });
   if (s10ItemIds.length > 0) query.orWhere('leg.s10_item_id IN (:...s10ItemIds)', { s10ItemIds });
@@ -26,8 +25,7 @@ export async function lockLegsWithScansByReference(
   manager: EntityManager,
   references: readonly LegReference[],
 ): Promise<{ legs: PostalLegOrmEntity[]; scans: CourierScanOrmEntity[] }> {
-  const dossierIds = references.flatMap((r) => ('dossierId' in r ? [r.dossierId] : []));
-  const s10ItemIds = references.flatMap((r) => ('s10ItemId' in r ? [r.s10ItemId] : []));
+  const { dossierIds, s10ItemIds } = idsOf(references);
   const rows: Array<{ leg: unknown; scans: unknown }> = await manager.query(
     `SELECT row_to_json(leg) AS leg, (SELECT json_agg(scan) FROM courier_scans scan WHERE scan.leg_id = leg.id) AS scans
        FROM postal_legs leg
@@ -39,5 +37,13 @@ export async function lockLegsWithScansByReference(
   return {
     legs: entitiesFromJson(manager, PostalLegOrmEntity, rows.map((row) => row.leg)),
     scans: rows.flatMap((row) => entitiesFromJson(manager, CourierScanOrmEntity, row.scans)),
+  };
+}
+
+/** The dossier ids and the S10 item ids the references name. */
+function idsOf(references: readonly LegReference[]): { dossierIds: string[]; s10ItemIds: string[] } {
+  return {
+    dossierIds: references.flatMap((r) => ('dossierId' in r ? [r.dossierId] : [])),
+    s10ItemIds: references.flatMap((r) => ('s10ItemId' in r ? [r.s10ItemId] : [])),
   };
 }
