@@ -1,3 +1,0 @@
-export function CounterQueueScreen() {
-  return <p>Đang xây dựng.</p>;
-}

@@ -1,3 +1,0 @@
-export function DossierSearchScreen() {
-  return <p>Đang xây dựng.</p>;
-}

@@ -1,3 +1,0 @@
-export function RegistrationScreen() {
-  return <p>Đang xây dựng.</p>;
-}

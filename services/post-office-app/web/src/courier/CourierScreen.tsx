@@ -1,3 +1,0 @@
-export function CourierScreen() {
-  return <p>Đang xây dựng.</p>;
-}

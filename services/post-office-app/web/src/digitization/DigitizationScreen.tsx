@@ -1,3 +1,0 @@
-export function DigitizationScreen() {
-  return <p>Đang xây dựng.</p>;
-}

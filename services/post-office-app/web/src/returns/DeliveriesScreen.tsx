@@ -1,3 +1,0 @@
-export function DeliveriesScreen() {
-  return <p>Đang xây dựng.</p>;
-}
