@@ -7,7 +7,7 @@ import { discoverServices } from './start-stack';
 
 describe('service registry', () => {
   it('gives every service the port and database of docs/architecture.md §3, each unique', () => {
-    const expected: Record<string, [number, string]> = {
+    const expected: Record<string, [number, string | undefined]> = {
       intake: [3001, 'bcci_intake'],
       digitization: [3002, 'bcci_digitization'],
       forwarding: [3003, 'bcci_forwarding'],
@@ -15,6 +15,7 @@ describe('service registry', () => {
       returns: [3005, 'bcci_returns'],
       tracking: [3006, 'bcci_tracking'],
       'agency-simulator': [3007, 'bcci_agency_simulator'],
+      'post-office-app': [3008, undefined],
     };
     expect(Object.fromEntries(SERVICES.map((s) => [s.name, [s.port, s.database]]))).toEqual(expected);
   });

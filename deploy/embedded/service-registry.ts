@@ -4,19 +4,22 @@
  * `services/<name>/src/main.ts` exists, so entries for services still being written are harmless.
  */
 import type { DevSecrets } from './dev-secrets';
+import { buildPostOfficeAppIfStale } from './post-office-app-build';
 
 export interface ServiceDefinition {
   /** Directory under `services/`. */
   readonly name: string;
   /** Default HTTP port (architecture.md §3). */
   readonly port: number;
-  /** The service's own database. */
-  readonly database: string;
+  /** The service's own database; none for a service that keeps no state (the post office app's server). */
+  readonly database?: string;
   /**
    * Variables beyond the common ones of architecture.md §3 (PORT, HOST, DATABASE_URL, KAFKA_BROKERS,
    * AUTH_JWT_SECRET, CATALOG_DIR, LOG_LEVEL). Secrets come from `.data/dev-secrets.json`, generated once.
    */
   readonly environment?: (secrets: DevSecrets, stack: StackAddresses) => Record<string, string>;
+  /** Work before the service can start (the web app's build), run once per start; returns more environment. */
+  readonly prepare?: (rootDir: string, step: (message: string) => void) => Promise<Record<string, string>>;
 }
 
 export interface StackAddresses {
@@ -49,5 +52,13 @@ export const SERVICES: readonly ServiceDefinition[] = [
     database: 'bcci_agency_simulator',
     // HTTP mode calls the gateway where the stack actually put it (free ports in tests).
     environment: (_secrets, stack) => ({ SIMULATOR_GATEWAY_URL: stack.urlOf('agency-gateway') }),
+  },
+  {
+    // The staff's web app: static files, sign-in, the services' APIs on one origin, live queue notices.
+    name: 'post-office-app',
+    port: 3008,
+    environment: (_secrets, stack) =>
+      Object.fromEntries(['intake', 'digitization', 'forwarding', 'agency-gateway', 'returns', 'tracking'].map((name) => [`${name.toUpperCase().replace(/-/g, '_')}_URL`, stack.urlOf(name)])),
+    prepare: buildPostOfficeAppIfStale,
   },
 ];

@@ -40,7 +40,8 @@ export interface StackService {
   /** Where clients call it: the service itself, or the balancer in front of its instances. */
   url: string;
   port: number;
-  database: string;
+  /** Its database, when it keeps state. */
+  database?: string;
   /** The first instance's log. */
   logFile: string;
   /** Its processes: one, or `--instances N` behind the balancer at `url`. */
@@ -230,6 +231,7 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
 
     // 3. One database per service
     for (const service of present) {
+      if (!service.database) continue;
       const created = await ensureDatabase(databaseAdminUrl, service.database);
       reporter.step(`database ${service.database}: ${created ? 'created' : 'exists'}`);
     }
@@ -247,7 +249,13 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
     const catalog: Catalog = catalogDir ? loadCatalogFromDirectory(path.resolve(rootDir, catalogDir)) : loadSampleCatalog();
     reporter.step(`catalog: ${catalogDir ? path.resolve(rootDir, catalogDir) : 'bundled sample data (DỮ LIỆU MẪU)'}, version ${shortCatalogVersion(catalog.version)}`);
 
-    // 6. Services
+    // 6. Work a service needs done before it starts (the post office app's build), once per start.
+    const preparedEnvironment = new Map<string, Record<string, string>>();
+    for (const service of present) {
+      if (service.prepare) preparedEnvironment.set(service.name, await untilAborted(service.prepare(rootDir, reporter.step), runtime.abortSignal));
+    }
+
+    // 7. Services
     const secrets = DevSecrets.open(dataDir);
     const authJwtSecret = secrets.authJwtSecret();
     const supervisors: Array<{ supervisor: Supervisor<ServiceProcess>; service: string; instance?: number; url: string; instanceUrl: string }> = [];
@@ -298,12 +306,13 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
           NODE_ENV: 'development',
           PORT: String(instancePort),
           HOST: '127.0.0.1',
-          DATABASE_URL: withDatabase(databaseAdminUrl, service.database),
+          ...(service.database ? { DATABASE_URL: withDatabase(databaseAdminUrl, service.database) } : {}),
           KAFKA_BROKERS: kafkaBrokers.join(','),
           AUTH_JWT_SECRET: authJwtSecret,
           LOG_LEVEL: options.serviceLogLevel,
           ...(catalogDir ? { CATALOG_DIR: path.resolve(rootDir, catalogDir) } : {}),
           ...(service.environment?.(secrets, addresses) ?? {}),
+          ...(preparedEnvironment.get(service.name) ?? {}),
           ...(options.serviceEnvironment ?? {}),
         };
         const childOptions: ServiceProcessOptions = { name, rootDir, entry, port: instancePort, environment, logFile, echo: options.verbose };

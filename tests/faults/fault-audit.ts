@@ -185,7 +185,7 @@ async function verifyTimelineChains(stack: E2eStack): Promise<{ ok: boolean; out
   const tracking = stack.stack.services.find((s) => s.name === 'tracking');
   if (!tracking) return { ok: false, output: 'tracking does not run' };
   const url = new URL(stack.stack.databaseAdminUrl);
-  url.pathname = `/${tracking.database}`;
+  url.pathname = `/${tracking.database!}`;
   const run = await runVerifyChain(url.toString());
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim().split('\n').slice(-3).join(' / ') };
 }

@@ -1,0 +1,3 @@
+export function CounterQueueScreen() {
+  return <p>Đang xây dựng.</p>;
+}

@@ -1,0 +1,3 @@
+export function DossierSearchScreen() {
+  return <p>Đang xây dựng.</p>;
+}

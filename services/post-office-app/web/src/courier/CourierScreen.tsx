@@ -1,0 +1,3 @@
+export function CourierScreen() {
+  return <p>Đang xây dựng.</p>;
+}

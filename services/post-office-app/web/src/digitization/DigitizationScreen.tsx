@@ -1,0 +1,3 @@
+export function DigitizationScreen() {
+  return <p>Đang xây dựng.</p>;
+}

@@ -1,0 +1,3 @@
+export function DeliveriesScreen() {
+  return <p>Đang xây dựng.</p>;
+}
