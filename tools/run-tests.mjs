@@ -49,6 +49,8 @@ function ensureChromium() {
 
 if (fullRun) {
   step('typecheck', process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+  // The post office's web app is compiled for browsers (DOM types, JSX), with its own settings.
+  step('typecheck (post office web app)', process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'services/post-office-app/web/tsconfig.json']);
   // The module-boundary lint rule reads Nx's project graph; computing it first makes the rule effective.
   spawnSync(process.execPath, [path.resolve('node_modules/nx/bin/nx.js'), 'show', 'projects'], { stdio: 'ignore', env });
   step('lint', process.execPath, [path.resolve('node_modules/eslint/bin/eslint.js'), '.']);

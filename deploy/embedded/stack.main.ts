@@ -86,6 +86,11 @@ async function main(): Promise<void> {
     console.log(`${service.name} ready at ${service.url}${instances}`);
   }
   if (stack.services.length === 0) console.log('(no service yet: nothing under services/*/src/main.ts)');
+  const postOfficeApp = stack.services.find((service) => service.name === 'post-office-app');
+  if (postOfficeApp) {
+    console.log(`post office app at ${postOfficeApp.url}/`);
+    console.log(`  sample staff (password bcci-demo): giaodich.${DEFAULT_DEV_POSTAL_CODE} clerk, sohoa.${DEFAULT_DEV_POSTAL_CODE} digitization, buuta.${DEFAULT_DEV_POSTAL_CODE} courier`);
+  }
   console.log('BCCI Channel ready');
   console.log('');
   console.log(`Kafka: ${stack.kafkaBrokers.join(',')}   PostgreSQL: ${redactPassword(stack.databaseAdminUrl)}   catalog ${shortCatalogVersion(stack.catalogVersion)}`);

@@ -55,6 +55,12 @@ describe('npm start (deploy/embedded launcher)', () => {
       expect(readyLines.map((line) => line.split(' ')[0]).sort()).toEqual([...expectedServices].sort());
       const urls = readyLines.map((line) => line.split(' ready at ')[1]);
       for (const url of urls) expect(await status(`${url}/ready`)).toBe(200);
+      // The staff's web app, at the address the launcher prints, serves its page.
+      const appLine = launcher.lines.find((line) => line.startsWith('post office app at '));
+      expect(appLine).toMatch(/^post office app at http:\/\/127\.0\.0\.1:\d+\/$/);
+      const appPage = await fetch(appLine!.slice('post office app at '.length));
+      expect(appPage.status).toBe(200);
+      expect(await appPage.text()).toContain('<html lang="vi">');
       // One ready-made token per role, and the command for more.
       for (const role of ['clerk', 'digitization-operator', 'courier', 'agency', 'operations', 'auditor']) {
         expect(launcher.lines.some((line) => new RegExp(`^  ${role} +eyJ[\\w-]+\\.[\\w-]+\\.[\\w-]+$`).test(line))).toBe(true);

@@ -14,6 +14,7 @@ import { DocumentUseRepository } from './documents/persistence/document-use.repo
 import { FilesystemDocumentStore } from './documents/persistence/filesystem-document-store';
 import { StoredDocumentRepository } from './documents/persistence/stored-document.repository';
 import { digitizationEntities, digitizationMigrations } from './digitization-schema';
+import { DigitizationQueueController } from './dossier-digitization/api/digitization-queue.controller';
 import { DossierDigitizationController } from './dossier-digitization/api/dossier-digitization.controller';
 import { CertifyComponentUseCase } from './dossier-digitization/application/certify-component.use-case';
 import { CHECKLIST_SOURCE } from './dossier-digitization/application/checklist-source.port';
@@ -21,6 +22,7 @@ import { CLOCK, systemClock } from './dossier-digitization/application/clock';
 import { CloseDigitizationIncompleteUseCase } from './dossier-digitization/application/close-digitization-incomplete.use-case';
 import { CompleteDigitizationUseCase } from './dossier-digitization/application/complete-digitization.use-case';
 import { GetDigitizationStatusUseCase } from './dossier-digitization/application/get-digitization-status.use-case';
+import { ListDigitizationQueueUseCase } from './dossier-digitization/application/list-digitization-queue.use-case';
 import { RegisterDossierUseCase } from './dossier-digitization/application/register-dossier.use-case';
 import { ReuseDocumentUseCase } from './dossier-digitization/application/reuse-document.use-case';
 import { UploadComponentScanUseCase } from './dossier-digitization/application/upload-component-scan.use-case';
@@ -28,6 +30,7 @@ import { WithdrawDossierUseCase } from './dossier-digitization/application/withd
 import { DossierRegisteredHandler } from './dossier-digitization/messaging/dossier-registered.handler';
 import { DossierWithdrawnHandler } from './dossier-digitization/messaging/dossier-withdrawn.handler';
 import { CatalogChecklistSource } from './dossier-digitization/persistence/catalog-checklist-source';
+import { DigitizationQueueRepository } from './dossier-digitization/persistence/digitization-queue.repository';
 import { DossierDigitizationRepository } from './dossier-digitization/persistence/dossier-digitization.repository';
 import { ResultsController } from './results/api/results.controller';
 import { RecordIssuedResultUseCase } from './results/application/record-issued-result.use-case';
@@ -52,7 +55,7 @@ type DigitizationConfig = ServiceConfig<DigitizationExtraConfig>;
       useFactory: (config: DigitizationConfig) => ({ limits: { fileSize: config.extra.SCAN_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }),
     }),
   ],
-  controllers: [DossierDigitizationController, ResultsController, DocumentsController],
+  controllers: [DigitizationQueueController, DossierDigitizationController, ResultsController, DocumentsController],
   providers: [
     {
       provide: DIGITIZATION_SETTINGS,
@@ -74,6 +77,7 @@ type DigitizationConfig = ServiceConfig<DigitizationExtraConfig>;
     },
     { provide: CLOCK, useValue: systemClock },
     { provide: DossierDigitizationRepository, useValue: new DossierDigitizationRepository() },
+    { provide: DigitizationQueueRepository, useValue: new DigitizationQueueRepository() },
     { provide: StoredDocumentRepository, useValue: new StoredDocumentRepository() },
     { provide: DocumentUseRepository, useValue: new DocumentUseRepository() },
     { provide: ResultDigitizationRepository, useValue: new ResultDigitizationRepository() },
@@ -87,6 +91,7 @@ type DigitizationConfig = ServiceConfig<DigitizationExtraConfig>;
     CompleteDigitizationUseCase,
     CloseDigitizationIncompleteUseCase,
     GetDigitizationStatusUseCase,
+    ListDigitizationQueueUseCase,
     RecordIssuedResultUseCase,
     UploadResultScanUseCase,
     ReadDocumentUseCase,

@@ -1,7 +1,7 @@
 import { startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import type { Page } from 'playwright-core';
 import { AppModule } from '../src/app.module';
-import { launchHeadlessChromium, type HeadlessBrowser } from './support/headless-chromium';
+import { launchHeadlessChromium, type HeadlessBrowser } from '@bcci/service-kit/testing';
 import { journey, type Journey } from './support/journey-events';
 import { EventProducer } from './support/produce';
 

@@ -11,7 +11,7 @@ import { AppModule } from '../src/app.module';
 import { parsePeriod } from '../src/counting/domain/period';
 import { currentQuarter } from '../src/counting/application/ratio-query-parser';
 import { exampleEvent } from './support/journey-events';
-import { launchHeadlessChromium, type HeadlessBrowser } from './support/headless-chromium';
+import { launchHeadlessChromium, type HeadlessBrowser } from '@bcci/service-kit/testing';
 import { EventProducer } from './support/produce';
 
 

@@ -4,3 +4,4 @@ export { EventCollector, type CollectedEvent, type EventCollectorOptions } from 
 export { EventPublisher } from './event-publisher';
 export { samplePdf, samplePng, sampleJpeg, type SamplePdfOptions } from './sample-scans';
 export { waitUntil } from './wait-until';
+export { launchHeadlessChromium, type HeadlessBrowser } from './headless-chromium';

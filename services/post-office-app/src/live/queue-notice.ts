@@ -33,6 +33,7 @@ const QUEUES_BY_EVENT: Readonly<Record<string, readonly WorkQueue[]>> = {
   'delivery-attempted': ['returns'],
   'result-delivered': ['returns', 'counter'],
   'counter-pickup-notice-sent': ['returns', 'counter'],
+  'result-picked-up-at-agency': ['returns'],
   'result-returned-to-agency': ['returns'],
   'incident-recorded': ['returns', 'courier'],
 };

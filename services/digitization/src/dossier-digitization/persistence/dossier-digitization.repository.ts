@@ -183,37 +183,51 @@ export class DossierDigitizationRepository {
    * children arrive as JSON aggregates. Every step of an operator loads the aggregate, some twice.
    */
   private async load(manager: EntityManager, dossierId: string, lock: boolean): Promise<DossierDigitizationState | undefined> {
-    const [found]: Array<{ dossier: unknown; components: unknown; documents: unknown }> = await manager.query(
-      `SELECT row_to_json(d) AS dossier,
-              (SELECT json_agg(c ORDER BY c.position) FROM digitization_components c WHERE c.dossier_id = d.dossier_id) AS components,
-              (SELECT json_agg(doc) FROM documents doc
-                WHERE doc.content_hash IN (SELECT c.content_hash FROM digitization_components c WHERE c.dossier_id = d.dossier_id)) AS documents
+    const [found]: AggregateRow[] = await manager.query(
+      `SELECT ${AGGREGATE_COLUMNS}
          FROM dossier_digitizations d
         WHERE d.dossier_id = $1${lock ? ' FOR UPDATE OF d' : ''}`,
       [dossierId],
     );
-    if (!found) return undefined;
-    const [row] = entitiesFromJson(manager, DossierDigitizationOrmEntity, [found.dossier]);
-    if (!row) return undefined;
-    const componentRows = entitiesFromJson(manager, DigitizationComponentOrmEntity, found.components);
-    const documentRows = entitiesFromJson(manager, StoredDocumentOrmEntity, found.documents);
-    const documents = new Map(documentRows.map((d) => [d.contentHash, toDocument(d)]));
-    return {
-      dossierId: row.dossierId,
-      provisionalDossierId: row.provisionalDossierId,
-      procedureCode: row.procedureCode,
-      intakeDay: row.intakeDay,
-      catalogVersion: row.catalogVersion,
-      site: { kind: row.siteKind as SiteKind, postalCode: row.postalCode },
-      ...(row.provinceCode ? { provinceCode: row.provinceCode } : {}),
-      ...(row.returnPostalCode ? { returnPostalCode: row.returnPostalCode } : {}),
-      registeredAt: row.registeredAt,
-      ...(row.correlationId ? { correlationId: row.correlationId } : {}),
-      status: row.status as DigitizationStatus,
-      ...(row.completedAt ? { completedAt: row.completedAt } : {}),
-      ...(row.closedAt ? { closedAt: row.closedAt } : {}),
-      ...(row.closedReason ? { closedReason: row.closedReason } : {}),
-      components: componentRows.map((c) => toComponent(c, documents)),
-    };
+    return found ? stateOf(manager, found) : undefined;
   }
+}
+
+/** One dossier with its children as JSON aggregates (see AGGREGATE_COLUMNS). */
+export interface AggregateRow {
+  dossier: unknown;
+  components: unknown;
+  documents: unknown;
+}
+
+/** The select list that reads a dossier row `d` with its components (in checklist order) and their documents. */
+export const AGGREGATE_COLUMNS = `row_to_json(d) AS dossier,
+              (SELECT json_agg(c ORDER BY c.position) FROM digitization_components c WHERE c.dossier_id = d.dossier_id) AS components,
+              (SELECT json_agg(doc) FROM documents doc
+                WHERE doc.content_hash IN (SELECT c.content_hash FROM digitization_components c WHERE c.dossier_id = d.dossier_id)) AS documents`;
+
+/** The aggregate as the rules see it, from a row selected with AGGREGATE_COLUMNS. */
+export function stateOf(manager: EntityManager, found: AggregateRow): DossierDigitizationState | undefined {
+  const [row] = entitiesFromJson(manager, DossierDigitizationOrmEntity, [found.dossier]);
+  if (!row) return undefined;
+  const componentRows = entitiesFromJson(manager, DigitizationComponentOrmEntity, found.components);
+  const documentRows = entitiesFromJson(manager, StoredDocumentOrmEntity, found.documents);
+  const documents = new Map(documentRows.map((d) => [d.contentHash, toDocument(d)]));
+  return {
+    dossierId: row.dossierId,
+    provisionalDossierId: row.provisionalDossierId,
+    procedureCode: row.procedureCode,
+    intakeDay: row.intakeDay,
+    catalogVersion: row.catalogVersion,
+    site: { kind: row.siteKind as SiteKind, postalCode: row.postalCode },
+    ...(row.provinceCode ? { provinceCode: row.provinceCode } : {}),
+    ...(row.returnPostalCode ? { returnPostalCode: row.returnPostalCode } : {}),
+    registeredAt: row.registeredAt,
+    ...(row.correlationId ? { correlationId: row.correlationId } : {}),
+    status: row.status as DigitizationStatus,
+    ...(row.completedAt ? { completedAt: row.completedAt } : {}),
+    ...(row.closedAt ? { closedAt: row.closedAt } : {}),
+    ...(row.closedReason ? { closedReason: row.closedReason } : {}),
+    components: componentRows.map((c) => toComponent(c, documents)),
+  };
 }

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dossiers whose digitization is still open (not digitized, not closed incomplete, not withdrawn) in the caller's scope, oldest first, with their components */
+        get: operations["DigitizationQueueController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dossiers/{dossierId}/components/{componentCode}/scans": {
         parameters: {
             query?: never;
@@ -182,6 +199,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    DigitizationQueueController_list: {
+        parameters: {
+            query?: {
+                /** @description Số hồ sơ tối đa trả về (cũ nhất trước). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DossierDigitizationController_upload: {
         parameters: {
             query?: never;

@@ -1,0 +1,68 @@
+import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+
+/** A labelled select with its error under it, like ui/Field for inputs. */
+export function SelectField({ label, error, children, ...select }: { label: string; error?: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = useId();
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...select}>
+        {children}
+      </select>
+      {error && (
+        <small id={`${id}-error`} className="error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** A labelled multi-line text with its error under it. */
+export function TextAreaField({ label, error, hint, ...area }: { label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  const described = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...area} />
+      {hint && (
+        <small id={`${id}-hint`} className="muted">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={`${id}-error`} className="error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** A group of radio buttons under a legend (one choice among a few, all visible). */
+export function RadioGroup<T extends string | number>({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset className="field" style={{ border: 'none', padding: 0, margin: '0 0 0.6rem' }}>
+      <legend style={{ fontWeight: 600, padding: 0 }}>{legend}</legend>
+      {options.map((option) => (
+        <label key={String(option.value)} style={{ fontWeight: 400, display: 'flex', gap: '0.4rem', alignItems: 'center' }}>
+          <input type="radio" name={name} checked={option.value === value} onChange={() => onChange(option.value)} style={{ width: 'auto' }} />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { launchHeadlessChromium, type HeadlessBrowser } from '@bcci/service-kit/testing';
+import type { Page } from 'playwright-core';
+
+/** The sample roster's accounts (services/post-office-app/src/session/sample-staff-roster.json). */
+export const STAFF = {
+  clerk: 'giaodich.33100',
+  operator: 'sohoa.33100',
+  courier: 'buuta.33100',
+} as const;
+export const SAMPLE_PASSWORD = 'bcci-demo';
+
+/** How long a screen may take to show what the services answered (a few round trips through the stack). */
+export const SCREEN_MS = 30_000;
+
+/** Debian's Chromium at a counter screen's size (1366×768), one tab per person. */
+export async function openBrowser(): Promise<HeadlessBrowser> {
+  const browser = await launchHeadlessChromium({ width: 1366, height: 768 });
+  browser.context.setDefaultTimeout(SCREEN_MS);
+  return browser;
+}
+
+/** Signs in on the app's sign-in form and waits for the first screen of the role. */
+export async function signIn(page: Page, appUrl: string, username: string): Promise<void> {
+  await page.goto(appUrl);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(SAMPLE_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByLabel('Tên đăng nhập').waitFor();
+}
+
+export async function openScreen(page: Page, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('link', { name: title }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+/** With BCCI_SCREENSHOTS_DIR set, saves the page for the app's README (docs/screenshots/<name>.png). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.BCCI_SCREENSHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
