@@ -2,6 +2,7 @@
 import { TOPIC_DEFAULTS } from '@bcci/contracts';
 import {
   databasesOfInitScript,
+  documentedDatabases,
   documentedServices,
   documentedVariables,
   existingServices,
@@ -40,17 +41,21 @@ describe('Compose: the services', () => {
     expect(env.SERVICE).toBe(name);
     expect(env.PORT).toBe(String(documented?.port));
     expect(env.HOST).toBe('0.0.0.0');
-    expect(new URL(env.DATABASE_URL.replace(/\$\{[A-Z_]+\}/g, 'secret')).pathname).toBe(`/${documented?.database}`);
-    expect(new URL(env.DATABASE_URL.replace(/\$\{[A-Z_]+\}/g, 'secret')).hostname).toBe('postgres');
+    if (documented?.database) {
+      expect(new URL(env.DATABASE_URL.replace(/\$\{[A-Z_]+\}/g, 'secret')).pathname).toBe(`/${documented.database}`);
+      expect(new URL(env.DATABASE_URL.replace(/\$\{[A-Z_]+\}/g, 'secret')).hostname).toBe('postgres');
+    } else {
+      expect(env.DATABASE_URL).toBeUndefined();
+    }
     expect(env.KAFKA_BROKERS).toBe(brokerList);
     expect(env.AUTH_JWT_SECRET ?? env.AUTH_JWT_PUBLIC_KEY).toBeTruthy();
     expect(env.LOG_LEVEL).toBeTruthy();
     // Only the documented variables, plus SERVICE which picks the entry point of the shared image.
-    const allowed = [...documentedVariables(), 'SERVICE'];
+    const allowed = [...documentedVariables(name), 'SERVICE'];
     expect(Object.keys(env).filter((key) => !allowed.includes(key))).toEqual([]);
     expect(service.ports).toContain(`127.0.0.1:${documented?.port}:${documented?.port}`);
     expect(service.depends_on).toMatchObject({
-      postgres: { condition: 'service_healthy' },
+      ...(documented?.database ? { postgres: { condition: 'service_healthy' } } : {}),
       'kafka-topics': { condition: 'service_completed_successfully' },
     });
   });
@@ -90,7 +95,7 @@ describe('Compose: PostgreSQL, Prometheus, Grafana', () => {
     expect(services.postgres.image).toMatch(/^postgres:18(\.|$|-)/);
     expect(services.postgres.volumes).toContain('./postgres/init-databases.sh:/docker-entrypoint-initdb.d/10-init-databases.sh:ro');
     const created = databasesOfInitScript(readText('deploy/compose/postgres/init-databases.sh'));
-    expect(created.sort()).toEqual(documentedServices().map((s) => s.database).sort());
+    expect(created.sort()).toEqual(documentedDatabases().sort());
   });
 
   it('scrapes /metrics of every service with its service label', () => {

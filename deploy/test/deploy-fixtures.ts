@@ -10,25 +10,36 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 export interface DocumentedService {
   name: string;
   port: number;
-  database: string;
+  /** Undefined for a service that keeps no state (the table says `none`). */
+  database?: string;
 }
 
 function architecture(): string {
   return fs.readFileSync(path.join(ROOT, 'docs', 'architecture.md'), 'utf8');
 }
 
-/** Rows of the "Ports and environment" table: `| intake | 3001 | \`bcci_intake\` |`. */
+/** Rows of the "Ports and environment" table: `| intake | 3001 | \`bcci_intake\` |`, or `| name | port | none (why) |`. */
 export function documentedServices(): DocumentedService[] {
-  const rows = [...architecture().matchAll(/^\|\s*([a-z][a-z-]*)\s*\|\s*(\d{4,5})\s*\|\s*`(bcci_[a-z_]+)`\s*\|\s*$/gm)];
-  return rows.map((m) => ({ name: m[1], port: Number(m[2]), database: m[3] }));
+  const rows = [...architecture().matchAll(/^\|\s*([a-z][a-z-]*)\s*\|\s*(\d{4,5})\s*\|\s*(?:`(bcci_[a-z_]+)`|none\b[^|]*)\s*\|\s*$/gm)];
+  return rows.map((m) => ({ name: m[1], port: Number(m[2]), ...(m[3] ? { database: m[3] } : {}) }));
 }
 
-/** The variables every service reads (the table under "Every service reads only these variables"). */
-export function documentedVariables(): string[] {
+/** The databases of the documented services that keep state. */
+export function documentedDatabases(): string[] {
+  return documentedServices().flatMap((s) => (s.database ? [s.database] : []));
+}
+
+/**
+ * The variables a service may be given: those every service reads (the table under "Every service reads
+ * only these variables") and, with a service name, that service's own row of the table after it.
+ */
+export function documentedVariables(service?: string): string[] {
   const text = architecture();
   const start = text.indexOf('Every service reads only these variables');
   const table = text.slice(start, text.indexOf('### HTTP conventions', start));
-  return [...table.matchAll(/^\|\s*`([A-Z_]+)`\s*\|/gm)].map((m) => m[1]);
+  const common = [...table.matchAll(/^\|\s*`([A-Z_]+)`\s*\|/gm)].map((m) => m[1]);
+  const ownRow = service ? new RegExp(`^\\|\\s*${service}\\s*\\|([^\\n]*)$`, 'm').exec(table)?.[1] : undefined;
+  return [...common, ...[...(ownRow ?? '').matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1])];
 }
 
 /** Services that exist: directories of services/ with a package.json. */

@@ -5,6 +5,7 @@ import { TOPIC_DEFAULTS, TOPICS } from '@bcci/contracts';
 import {
   ROOT,
   databasesOfInitScript,
+  documentedDatabases,
   documentedServices,
   documentedVariables,
   existingServices,
@@ -78,14 +79,16 @@ describe('Kubernetes: the services', () => {
     const env = Object.fromEntries(container.env.map((e) => [e.name, e]));
     expect(env.SERVICE.value).toBe(name);
     expect(env.PORT.value).toBe(String(documented?.port));
-    expect(env.DATABASE_URL.valueFrom?.secretKeyRef).toEqual({ name: 'bcci-database-urls', key: name });
+    if (documented?.database) expect(env.DATABASE_URL?.valueFrom?.secretKeyRef).toEqual({ name: 'bcci-database-urls', key: name });
+    else expect(env.DATABASE_URL).toBeUndefined();
     expect(env.AUTH_JWT_SECRET?.valueFrom?.secretKeyRef ?? env.AUTH_JWT_PUBLIC_KEY?.valueFrom?.secretKeyRef).toEqual({ name: 'bcci-auth', key: expect.any(String) });
     expect(container.envFrom).toEqual([{ configMapRef: { name: 'bcci-config' } }]);
     const variables = [...Object.keys(env), ...Object.keys(configMap?.data ?? {})];
-    expect(variables.filter((v) => ![...documentedVariables(), 'SERVICE'].includes(v))).toEqual([]);
+    expect(variables.filter((v) => ![...documentedVariables(name), 'SERVICE'].includes(v))).toEqual([]);
 
     const databaseUrls = exampleSecrets.find((s) => s.metadata.name === 'bcci-database-urls');
-    expect(new URL(databaseUrls?.stringData?.[name] ?? 'x:').pathname).toBe(`/${documented?.database}`);
+    if (documented?.database) expect(new URL(databaseUrls?.stringData?.[name] ?? 'x:').pathname).toBe(`/${documented.database}`);
+    else expect(databaseUrls?.stringData?.[name]).toBeUndefined();
 
     const service = find('Service', name);
     expect(service?.spec.selector).toEqual({ 'app.kubernetes.io/name': name });
@@ -127,7 +130,7 @@ describe('Kubernetes: Kafka (Strimzi) and PostgreSQL', () => {
 
   it('creates the same databases in the in-cluster PostgreSQL as in Compose, one per documented service', () => {
     const init = find('ConfigMap', 'bcci-postgres-init')?.data?.['10-init-databases.sh'] ?? '';
-    const expected = documentedServices().map((s) => s.database).sort();
+    const expected = documentedDatabases().sort();
     expect(databasesOfInitScript(init).sort()).toEqual(expected);
     const statefulSet = find('StatefulSet', 'bcci-postgres');
     expect(statefulSet?.spec.template.spec.containers[0].image).toMatch(/^postgres:18(\.|$|-)/);

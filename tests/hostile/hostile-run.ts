@@ -21,6 +21,8 @@ export interface HostileReport {
   readonly routes: number;
   readonly requests: number;
   readonly statusCounts: Record<string, number>;
+  /** 401 answers on routes that need a token: the probe did not find a role that passes the access check. */
+  readonly unauthorizedOnGuardedRoutes: number;
   /** 5xx answers, or no answer at all. */
   readonly failures: HostileFinding[];
   /** Malformed requests that were not refused (2xx or 3xx). */
@@ -101,14 +103,16 @@ export async function runHostileInput(stack: E2eStack, options: HostileRunOption
   const statusCounts: Record<string, number> = {};
   const findings = { failures: [] as HostileFinding[], accepted: [] as HostileFinding[], oversized: [] as HostileFinding[], unreadable: [] as HostileFinding[] };
   let requests = 0;
+  let unauthorizedOnGuardedRoutes = 0;
   for (const route of routes) {
     const cases = [...fixedCases(route), ...randomCases(route, options.randomRounds, random)];
     if (cases.length === 0) continue;
-    const role = await roleFor(route, probeCase(route), stack.tokens);
+    const role = route.public ? undefined : await roleFor(route, probeCase(route), stack.tokens);
     for (const request of cases) {
       const answer = await send(request, role ? stack.tokens[role] : undefined);
       requests++;
       statusCounts[String(answer.status)] = (statusCounts[String(answer.status)] ?? 0) + 1;
+      if (answer.status === 401 && !route.public) unauthorizedOnGuardedRoutes++;
       const finding = (detail: string): HostileFinding => ({
         service: route.service,
         request: `${route.method} ${request.target.slice(0, 120)} (${request.name}${role ? `, as ${role}` : ''})`,
@@ -129,7 +133,7 @@ export async function runHostileInput(stack: E2eStack, options: HostileRunOption
     const ready = await fetch(`${stack.urls[name]}/ready`).then((r) => r.status, () => 0);
     if (ready !== 200) notReady.push(`${name} (/ready ${ready})`);
   }
-  return { seed: options.seed, routes: routes.length, requests, statusCounts, ...findings, writes: writesBetween(before, after), notReady };
+  return { seed: options.seed, routes: routes.length, requests, statusCounts, unauthorizedOnGuardedRoutes, ...findings, writes: writesBetween(before, after), notReady };
 }
 
 /** The one line a person reads first. */

@@ -36,10 +36,12 @@ export interface DocumentedRoute {
   readonly consumes: readonly string[];
   /** The JSON body's schema, when it reads JSON. */
   readonly bodySchema?: Schema;
+  /** Documented with `security: []`: no token is needed (sign-in), so a 401 there answers the request itself. */
+  readonly public: boolean;
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Array<RouteParameter & { $ref?: string }>; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<string, Record<string, { parameters?: Array<RouteParameter & { $ref?: string }>; requestBody?: { content?: Record<string, { schema?: Schema }> }; security?: unknown[] }>>;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -81,6 +83,7 @@ export async function documentedRoutes(service: string, baseUrl: string): Promis
         parameters: (operation.parameters ?? []).map((parameter) => ({ ...parameter, schema: resolveSchema(parameter.schema, components) })),
         consumes: Object.keys(content),
         ...(content['application/json'] ? { bodySchema: resolveSchema(content['application/json'].schema, components) } : {}),
+        public: Array.isArray(operation.security) && operation.security.length === 0,
       });
     }
   }

@@ -4,6 +4,7 @@
 export { bootstrapService, type BootstrapServiceOptions } from './bootstrap/bootstrap-service';
 export { createServiceApp, DEFAULT_BODY_LIMIT_BYTES, type CreateServiceAppOptions } from './bootstrap/create-service-app';
 export { nestLogLevels } from './bootstrap/nest-log-levels';
+export { setupOpenApi } from './docs/setup-openapi';
 // Config
 export { ConfigError } from './config/config-error';
 export { envString, envOptionalString, envInt, envBool, envEnum, envList, type EnvReader } from './config/env-readers';

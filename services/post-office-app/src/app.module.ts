@@ -7,6 +7,7 @@ import { HealthController } from './health.controller';
 import { LiveController } from './live/live.controller';
 import { LiveFeed } from './live/live-feed';
 import { LiveHub } from './live/live-hub';
+import { PostOfficeAppMetrics } from './metrics/app-metrics';
 import { SessionController } from './session/session.controller';
 import { StaffSignIn } from './session/staff-sign-in';
 import { parseStaffRoster, type StaffAccount } from './session/staff-roster';
@@ -52,6 +53,7 @@ export class AppModule {
         { provide: TokenVerifier, useFactory: () => new TokenVerifier({ secret: config.authJwtSecret }) },
         { provide: LiveHub, useFactory: () => new LiveHub() },
         { provide: LiveFeed, useFactory: (hub: LiveHub) => new LiveFeed(config.kafkaBrokers, hub, (message) => logger.warn(message)), inject: [LiveHub] },
+        { provide: PostOfficeAppMetrics, useFactory: (hub: LiveHub) => new PostOfficeAppMetrics(() => hub.listenerCount), inject: [LiveHub] },
         LiveFeedLifecycle,
       ],
     };

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
+import { setupOpenApi } from '@bcci/service-kit';
 import { apiProxy } from './api-gateway/api-proxy';
 import { AppModule } from './app.module';
 import { loadPostOfficeAppConfig, POST_OFFICE_APP_SERVICE_NAME, PostOfficeAppConfigError } from './config/post-office-app.config';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const proxy = apiProxy(config.serviceUrls);
   app.use('/api', (req: Parameters<typeof proxy>[0], res: Parameters<typeof proxy>[1], next: () => void) => (OWN_API.test(req.url ?? '') ? next() : proxy(req, res)));
   app.use(serveWebApp(config.webDistDir));
+  // Its own routes (sign-in, live notices) are documented like every service's, so the hostile-input tier probes them too.
+  setupOpenApi(app, POST_OFFICE_APP_SERVICE_NAME);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InvalidTokenError, TokenVerifier } from '@bcci/auth';
 import { sendJson } from '../web-assets/send-json';
 import { LiveHub } from './live-hub';
 
 /** `GET /api/live`: a server-sent event stream telling a signed-in screen which of its queues changed. */
+@ApiTags('live')
 @Controller('api/live')
 export class LiveController {
   constructor(
@@ -13,6 +15,10 @@ export class LiveController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Server-sent events naming which queues of the signed-in person’s postal point changed (no dossier data).' })
+  @ApiProduces('text/event-stream')
+  @ApiResponse({ status: 200, description: 'An endless text/event-stream of `queue` events.' })
+  @ApiResponse({ status: 401, description: 'No valid token.' })
   listen(@Req() req: IncomingMessage, @Res() res: ServerResponse): void {
     try {
       const actor = this.tokens.verifyAuthorizationHeader(req.headers.authorization);

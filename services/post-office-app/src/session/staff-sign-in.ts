@@ -6,6 +6,8 @@ export const STAFF_SESSION_SECONDS = 10 * 3600;
 /** Five wrong passwords in a row lock the username for a while (guessing from a shared counter PC). */
 export const FAILURES_BEFORE_LOCK = 5;
 export const LOCK_SECONDS = 60;
+/** Usernames whose wrong passwords are remembered at once; the oldest is forgotten first (a flood of made-up names cannot grow memory). */
+export const FAILURES_REMEMBERED = 10_000;
 
 export interface StaffSession {
   readonly token: string;
@@ -42,6 +44,8 @@ export class StaffSignIn {
     const matches = passwordMatches(password, account?.passwordHash ?? this.decoyHash) && account !== undefined;
     if (!matches || !account) {
       const count = (failure?.count ?? 0) + 1;
+      this.failures.delete(key); // re-inserted last: the map stays in order of the latest failure
+      if (this.failures.size >= FAILURES_REMEMBERED) this.failures.delete(this.failures.keys().next().value!);
       this.failures.set(key, { count: count >= FAILURES_BEFORE_LOCK ? 0 : count, lockedUntilMs: count >= FAILURES_BEFORE_LOCK ? this.now() + LOCK_SECONDS * 1000 : 0 });
       return { ok: false, reason: 'wrong-credentials' };
     }

@@ -15,7 +15,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** Paths the server answers itself; everything else that is not a file is a screen of the app. */
-const SERVER_PATHS = /^\/(api|ready|health|docs)(\/|$)/;
+const SERVER_PATHS = /^\/(api|ready|health|metrics|docs|docs-json)(\/|$)/;
 
 /**
  * The built app: files from `dist/web`, and index.html for any other GET (the app routes in the browser,
