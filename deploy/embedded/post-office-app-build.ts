@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 
 const APP_DIR = path.join('services', 'post-office-app');
+const BUILD_RECIPE = 2;
 /** Builds kept side by side, so a stack still serving an older build is not pulled from under it. */
 const BUILDS_KEPT = 3;
 
@@ -24,6 +25,8 @@ function buildInputs(rootDir: string): string[] {
 /** A short hash of the build's inputs: the same sources give the same directory name. */
 export function postOfficeAppBuildId(rootDir: string): string {
   const hash = createHash('sha256');
+  // The recipe's version: bumped when the way of building changes (2: always NODE_ENV=production).
+  hash.update(`recipe ${BUILD_RECIPE}\0`);
   for (const file of buildInputs(rootDir)) hash.update(path.relative(rootDir, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 12);
 }
@@ -65,6 +68,9 @@ function runVite(rootDir: string, outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [vite, 'build', '--config', config, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: rootDir,
+      // Always the production build (React's production mode, the service worker registered): Vite follows
+      // NODE_ENV, which a test runner sets to "test" in the launcher's environment.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchHeadlessChromium, type HeadlessBrowser } from '@bcci/service-kit/testing';
 import type { Page } from 'playwright-core';
+import type { E2eStack } from '../support/e2e-stack';
+import { expectCall } from '../support/journey-http';
 
 /** The sample roster's accounts (services/post-office-app/src/session/sample-staff-roster.json). */
 export const STAFF = {
@@ -24,6 +26,10 @@ export async function openBrowser(): Promise<HeadlessBrowser> {
 /** Signs in on the app's sign-in form and waits for the first screen of the role. */
 export async function signIn(page: Page, appUrl: string, username: string): Promise<void> {
   await page.goto(appUrl);
+  // A test that failed half-way leaves its person signed in (the tab's session): sign them out first.
+  const signOutButton = page.getByRole('button', { name: 'Đăng xuất' });
+  await Promise.race([page.getByLabel('Tên đăng nhập').waitFor(), signOutButton.waitFor()]);
+  if (await signOutButton.isVisible()) await signOut(page);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(SAMPLE_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -46,4 +52,24 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** The clerk fills the counter form for procedure 2.000488 (form 3, home delivery) and presses "Đăng ký hồ sơ" once. */
+export async function registerAtCounter(page: Page, applicant: { name: string; phone: string; cccd: string }): Promise<void> {
+  await page.getByLabel('Tìm thủ tục (tên hoặc mã)').fill('2.000488');
+  await page.getByRole('button', { name: /2\.000488/ }).click();
+  await page.getByLabel('Họ và tên người nộp').fill(applicant.name);
+  await page.getByLabel('Số điện thoại người nộp').fill(applicant.phone);
+  await page.getByLabel('Số CCCD/định danh cá nhân').fill(applicant.cccd);
+  await page.getByLabel('Địa chỉ người nộp').fill('Thôn 3, xã Văn Phú, tỉnh Lào Cai');
+  await page.getByLabel('Số niêm phong').fill(`NP-${applicant.phone.slice(-6)}`);
+  await page.getByRole('checkbox', { name: /^TP1\./ }).check();
+  await page.getByRole('checkbox', { name: /^TP2\./ }).check();
+  await page.getByRole('button', { name: 'Đăng ký hồ sơ', exact: true }).click();
+}
+
+/** The point's dossiers of an applicant's phone, as intake holds them. */
+export async function dossiersOfPhone(stack: E2eStack, phone: string): Promise<Array<{ id: string; provisionalDossierId: string; postalItemId: string | null; components: Array<{ count: number }> }>> {
+  const found = await expectCall(200, stack, 'intake', 'GET', `/dossiers?phone=${phone}`, { token: stack.tokens.clerk });
+  return found.items;
 }

@@ -4,9 +4,8 @@ import type { HeadlessBrowser } from '@bcci/service-kit/testing';
 import type { Page } from 'playwright-core';
 import { startStack, type E2eStack } from '../support/e2e-stack';
 import { REPOSITORY_ROOT } from '../support/launcher';
-import { expectCall } from '../support/journey-http';
 import { pollUntil } from '../support/journey-poll';
-import { openBrowser, openScreen, screenshot, signIn, signOut, STAFF } from './app-browser';
+import { dossiersOfPhone, openBrowser, openScreen, registerAtCounter, screenshot, signIn, signOut, STAFF } from './app-browser';
 
 // The post office's web app in Debian's Chromium against the real stack (the launcher of npm start): the
 // screens of each role, then a dossier's whole journey through them, then the same work without a network.
@@ -67,26 +66,6 @@ describe('the post office web app', () => {
     await signOut(page);
   });
 
-  /** The clerk fills the counter form for procedure 2.000488 (form 3) and presses "Đăng ký hồ sơ" once. */
-  async function registerAtCounter(applicant: { name: string; phone: string; cccd: string }): Promise<void> {
-    await page.getByLabel('Tìm thủ tục (tên hoặc mã)').fill('2.000488');
-    await page.getByRole('button', { name: /2\.000488/ }).click();
-    await page.getByLabel('Họ và tên người nộp').fill(applicant.name);
-    await page.getByLabel('Số điện thoại người nộp').fill(applicant.phone);
-    await page.getByLabel('Số CCCD/định danh cá nhân').fill(applicant.cccd);
-    await page.getByLabel('Địa chỉ người nộp').fill('Thôn 3, xã Văn Phú, tỉnh Lào Cai');
-    await page.getByLabel('Số niêm phong').fill(`NP-${applicant.phone.slice(-6)}`);
-    await page.getByRole('checkbox', { name: /^TP1\./ }).check();
-    await page.getByRole('checkbox', { name: /^TP2\./ }).check();
-    await page.getByRole('button', { name: 'Đăng ký hồ sơ', exact: true }).click();
-  }
-
-  /** The point's dossiers of an applicant's phone, as intake holds them. */
-  async function dossiersOfPhone(phone: string): Promise<Array<{ provisionalDossierId: string }>> {
-    const found = await expectCall(200, stack, 'intake', 'GET', `/dossiers?phone=${phone}`, { token: stack.tokens.clerk });
-    return found.items;
-  }
-
   it('registers a dossier at the counter and shows its sending slip; an answer lost on the way makes no second dossier', async () => {
     await signIn(page, appUrl, STAFF.clerk);
     await screenshot(page, '02-tiep-nhan');
@@ -99,13 +78,13 @@ describe('the post office web app', () => {
       await route.abort('connectionreset');
     });
     const slip = page.waitForResponse((response) => /\/api\/intake\/dossiers\/[^/]+\/sending-slip$/.test(response.url()) && response.status() === 200);
-    await registerAtCounter({ name: 'Trần Văn Bình', phone: '0981000001', cccd: '015088000001' });
+    await registerAtCounter(page, { name: 'Trần Văn Bình', phone: '0981000001', cccd: '015088000001' });
     const confirmed = page.getByTestId('provisional-dossier-id');
     await confirmed.waitFor({ timeout: 60_000 }); // the retry waits 2 s, then the slip is rendered
     expect((await slip).headers()['content-type']).toContain('application/pdf');
     await screenshot(page, '03-da-dang-ky');
     expect(lostAnswers).toBe(1);
-    const dossiers = await dossiersOfPhone('0981000001');
+    const dossiers = await dossiersOfPhone(stack, '0981000001');
     expect(dossiers.map((dossier) => dossier.provisionalDossierId)).toEqual([await confirmed.textContent()]);
     await page.unroute('**/api/intake/dossiers');
     await signOut(page);
@@ -115,24 +94,29 @@ describe('the post office web app', () => {
     await signIn(page, appUrl, STAFF.clerk);
     // The counter loaded its procedures while the line was up; then the line goes down.
     await page.getByRole('button', { name: /2\.000488/ }).waitFor();
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)'); // the app shell is kept
     await browser.context.setOffline(true);
-    await registerAtCounter({ name: 'Lê Thị Hoa', phone: '0981000002', cccd: '015188000002' });
+    // The counter reloads the app with the line down: the app comes from the kept shell, still signed in,
+    // and the procedure list is the one remembered from the last load.
+    await page.reload();
+    await page.getByText(/^Mất kết nối: đang dùng danh mục thủ tục đã tải ngày/).waitFor();
+    await registerAtCounter(page, { name: 'Lê Thị Hoa', phone: '0981000002', cccd: '015188000002' });
     await page.getByRole('heading', { name: 'Biên nhận tạm — CHƯA XÁC NHẬN' }).waitFor();
     await screenshot(page, '04-bien-nhan-tam');
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
-    await registerAtCounter({ name: 'Phạm Văn Nam', phone: '0981000003', cccd: '015088000003' });
+    await registerAtCounter(page, { name: 'Phạm Văn Nam', phone: '0981000003', cccd: '015088000003' });
     await page.getByRole('heading', { name: 'Biên nhận tạm — CHƯA XÁC NHẬN' }).waitFor();
     await openScreen(page, 'Hộp thư đi');
     const waiting = page.getByTestId('outbox-table').locator('tr[data-state=waiting]');
     await pollUntil('two registrations waiting in the outbox', async () => ((await waiting.count()) === 2 ? true : undefined), { timeoutMs: 10_000 });
     await screenshot(page, '05-hop-thu-di');
-    expect(await dossiersOfPhone('0981000002')).toEqual([]);
+    expect(await dossiersOfPhone(stack, '0981000002')).toEqual([]);
 
     await browser.context.setOffline(false);
     // Sent when the browser says it is online again (the outbox also retries every few seconds).
     await pollUntil('the outbox to have sent both registrations', async () => ((await page.locator('tr[data-state=waiting], tr[data-state=sending]').count()) === 0 ? true : undefined), { timeoutMs: 60_000 });
     expect(await page.locator('tr[data-state=failed]').count()).toBe(0);
-    for (const phone of ['0981000002', '0981000003']) expect(await dossiersOfPhone(phone)).toHaveLength(1);
+    for (const phone of ['0981000002', '0981000003']) expect(await dossiersOfPhone(stack, phone)).toHaveLength(1);
     await signOut(page);
   });
 });

@@ -104,6 +104,28 @@ describe('timeline', () => {
     expect(bad.body.messageVi).toEqual(expect.any(String));
   });
 
+  it("lists the point's dossiers waiting for a supplement (national status 5) until the supplement is completed", async () => {
+    const waiting = journey();
+    const agencyId = AGENCY;
+    // Registered and handed over, then the agency asks for a supplement.
+    const asked = exampleEvent('agency-gateway/supplement-requested.v1', waiting.dossierId, { agencyId }, '2025-03-14T10:00:00+07:00');
+    await producer.send([...waiting.events.slice(0, 6), asked]);
+    await untilRecorded(waiting.dossierId, 7);
+    const supplementsOf = async (postalCode: string) =>
+      (await request(service.url).get('/dossiers').query({ nationalStatus: 5 }).set('Authorization', service.authHeader({ role: 'clerk', postalCode })).expect(200)).body.items.map(
+        (item: { dossierId: string }) => item.dossierId,
+      );
+    expect(await supplementsOf('33100')).toContain(waiting.dossierId);
+    expect(await supplementsOf('33110')).not.toContain(waiting.dossierId);
+    expect(await supplementsOf('33100')).not.toContain(trip.dossierId); // delivered long ago
+
+    await producer.send([exampleEvent('agency-gateway/supplement-completed.v1', waiting.dossierId, { agencyId }, '2025-03-15T10:00:00+07:00')]);
+    await untilRecorded(waiting.dossierId, 8);
+    expect(await supplementsOf('33100')).not.toContain(waiting.dossierId);
+    const bad = await request(service.url).get('/dossiers').query({ nationalStatus: 11 }).set('Authorization', auditor()).expect(400);
+    expect(bad.body.messageVi).toEqual(expect.any(String));
+  });
+
   it('a redelivered event changes nothing', async () => {
     const before = await request(service.url).get(`/dossiers/${trip.dossierId}/timeline`).set('Authorization', auditor()).expect(200);
     const marker = exampleEvent('forwarding/fees-remitted.v1', trip.dossierId, { agencyId: AGENCY }, '2025-03-13T10:00:00+07:00');

@@ -177,6 +177,16 @@ describe('digitization rules: closing as incomplete, withdrawal', () => {
     expect(refusalOf(() => closeIncomplete(after(reopened, certify('CCCD'))))).toBe('rule-violation DIGITIZATION_NOT_INCOMPLETE');
   });
 
+  it('closing again with the same reason (a resend after a lost answer) changes nothing and announces nothing; a new reason is a new closing', () => {
+    const closed = closeIncomplete(after(registered(), scan('TK', 1))).state;
+    const again = closeIncomplete(closed);
+    expect(again.state).toBe(closed);
+    expect(again.events).toEqual([]);
+    const otherReason = closeDigitizationIncomplete(closed, { reason: 'Thiếu bản sao CCCD', actor: operator }, context);
+    expect(otherReason.state).toMatchObject({ status: 'CLOSED_INCOMPLETE', closedReason: 'Thiếu bản sao CCCD' });
+    expect(otherReason.events).toHaveLength(1);
+  });
+
   it.each<[DigitizationStatus, () => DossierDigitizationState]>([
     ['OPEN', registered],
     ['CLOSED_INCOMPLETE', () => closeIncomplete(after(registered(), scan('TK', 1))).state],

@@ -136,12 +136,17 @@ export function completeDigitization(state: DossierDigitizationState, command: {
   };
 }
 
-/** The operator closes the digitization as incomplete, with a reason; refused (422) when nothing is missing. */
+/**
+ * The operator closes the digitization as incomplete, with a reason; refused (422) when nothing is missing.
+ * Closing again with the same reason changes nothing and announces nothing: it is the same request sent
+ * again (the post office app resends an action whose answer was lost on a bad line).
+ */
 export function closeDigitizationIncomplete(
   state: DossierDigitizationState,
   command: { readonly reason: string; readonly actor: StaffActor },
   context: StepContext,
 ): DigitizationDecision {
+  if (state.status === 'CLOSED_INCOMPLETE' && state.closedReason === command.reason) return unchanged(state);
   assertWritable(state);
   assertHasComponents(state);
   const result = completenessOf(state);

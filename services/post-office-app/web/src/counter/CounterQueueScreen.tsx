@@ -15,6 +15,19 @@ const RETURN_STATUS_VI: Readonly<Record<string, string>> = {
   AT_COUNTER: 'Đã báo, chờ người nhận đến lấy',
 };
 
+/** National status 5 (Yêu cầu bổ sung hồ sơ), contracts' NationalStatus.SupplementRequested. */
+const SUPPLEMENT_REQUESTED = 5;
+
+/** What tracking tells of a dossier (its DossierSummary), as far as this list reads it. */
+interface TrackedDossier {
+  readonly dossierId: string;
+  readonly provisionalDossierId: string | null;
+  readonly dossierCode: string | null;
+  readonly procedureCode: string | null;
+  readonly agencyId: string | null;
+  readonly lastEventAt: string;
+}
+
 /** Opens another screen of the app the way the tabs do (the shell follows popstate). */
 function openScreen(path: string) {
   window.history.pushState(null, '', path);
@@ -23,8 +36,8 @@ function openScreen(path: string) {
 
 /**
  * Việc chờ tại quầy: results to hand over at the counter, the clerk's registrations confirmed by the
- * outbox (their official slip to print), and the agency's supplement requests. Reloads when the server
- * says the counter's queue changed.
+ * outbox (their official slip to print), and the dossiers whose agency asked for a supplement (tracking).
+ * Reloads when the server says the counter's queue changed.
  */
 export function CounterQueueScreen() {
   const { api, outboxItems } = useStaff();
@@ -35,6 +48,11 @@ export function CounterQueueScreen() {
     // Home deliveries wait with the courier, not at the counter.
     return lists.flatMap((list) => list.items).filter((item) => item.deliveryMode === 'COUNTER');
   });
+
+  // Tracking's view of the point's dossiers now in national status 5 (the agency asked for a supplement), the longest waiting first.
+  const supplements = useQueue('counter', async () =>
+    dataOf<{ items: TrackedDossier[] }>(await api.tracking.GET('/dossiers', { params: { query: { nationalStatus: SUPPLEMENT_REQUESTED, limit: 200 } } })).items,
+  );
 
   const registrations = outboxItems.filter((item) => item.kind === 'register-dossier' && item.state !== 'failed');
   // Confirmed only after a wait (offline, service down): the applicant left with a provisional receipt, so the official slip still has to be printed.
@@ -102,17 +120,47 @@ export function CounterQueueScreen() {
         </div>
       </section>
 
-      <section className="panel" aria-labelledby="queue-supplements-title">
-        <h2 id="queue-supplements-title">Hồ sơ cơ quan yêu cầu bổ sung</h2>
-        <p className="muted">
-          Hệ thống chưa cung cấp danh sách hồ sơ chờ bổ sung của bưu cục. Khi người nộp mang giấy tờ bổ sung đến, tra cứu hồ sơ theo mã, số điện thoại hoặc họ tên: hồ sơ cơ quan yêu cầu bổ sung có nút
-          “Ghi nhận đã bổ sung hồ sơ”.
-        </p>
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => openScreen('/tra-cuu')}>
-            Mở màn hình Tra cứu hồ sơ
-          </button>
-        </div>
+      <section className="panel" aria-labelledby="queue-supplements-title" aria-busy={supplements.loading}>
+        <h2 id="queue-supplements-title">Hồ sơ cơ quan yêu cầu bổ sung{supplements.data ? ` (${supplements.data.length})` : ''}</h2>
+        {supplements.error && <Notice kind="error">{supplements.error}</Notice>}
+        {!supplements.data && supplements.loading && <p role="status">Đang tải…</p>}
+        {supplements.data && supplements.data.length === 0 && <p className="empty">Không có hồ sơ nào chờ bổ sung.</p>}
+        {supplements.data && supplements.data.length > 0 && (
+          <table className="table" data-testid="counter-supplements">
+            <thead>
+              <tr>
+                <th scope="col">Mã hồ sơ tạm / mã hồ sơ</th>
+                <th scope="col">Thủ tục</th>
+                <th scope="col">Cơ quan</th>
+                <th scope="col">Yêu cầu lúc</th>
+                <th scope="col">
+                  <span className="visually-hidden">Thao tác</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {supplements.data.map((dossier) => (
+                <tr key={dossier.dossierId}>
+                  <td>
+                    {dossier.provisionalDossierId ?? '—'}
+                    <div className="muted">{dossier.dossierCode ?? ''}</div>
+                  </td>
+                  <td>{dossier.procedureCode ?? '—'}</td>
+                  <td>{dossier.agencyId ?? '—'}</td>
+                  <td>{formatInstant(dossier.lastEventAt)}</td>
+                  <td>
+                    {dossier.provisionalDossierId && (
+                      <button type="button" className="secondary" onClick={() => openScreen(`/tra-cuu?ma=${encodeURIComponent(dossier.provisionalDossierId!)}`)}>
+                        Mở hồ sơ<span className="visually-hidden"> {dossier.provisionalDossierId}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="muted">Khi người nộp mang giấy tờ bổ sung đến, mở hồ sơ và chọn “Ghi nhận đã bổ sung hồ sơ”.</p>
       </section>
     </>
   );

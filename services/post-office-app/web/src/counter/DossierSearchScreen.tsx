@@ -30,8 +30,10 @@ function searchErrors(search: DossierSearch): Partial<Record<keyof DossierSearch
 /** Tra cứu hồ sơ: the point's dossiers, newest first without a filter; details, slip, withdrawal, supplement. */
 export function DossierSearchScreen() {
   const { api } = useStaff();
-  const [draft, setDraft] = useState<DossierSearch>(EMPTY);
-  const [applied, setApplied] = useState<DossierSearch>(EMPTY);
+  // Opened from the counter's queue with a dossier's code (`/tra-cuu?ma=…`): searched at once.
+  const [initial] = useState<DossierSearch>(() => ({ ...EMPTY, code: new URLSearchParams(window.location.search).get('ma')?.slice(0, 60) ?? '' }));
+  const [draft, setDraft] = useState<DossierSearch>(initial);
+  const [applied, setApplied] = useState<DossierSearch>(initial);
   const [page, setPage] = useState(1);
   const [attempted, setAttempted] = useState(false);
   const [selectedId, setSelectedId] = useState<string>();

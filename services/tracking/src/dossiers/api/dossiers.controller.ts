@@ -16,7 +16,7 @@ export class DossiersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Find dossiers by provisional id, dossier code or S10 item id (within your scope)' })
+  @ApiOperation({ summary: 'Find dossiers by provisional id, dossier code or S10 item id, or those in a national status (within your scope)' })
   find(@CurrentActor() actor: Actor, @Query() query: SearchDossiersRequest) {
     return this.search.execute(actor, query);
   }

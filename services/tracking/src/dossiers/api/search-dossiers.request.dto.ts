@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { QueryInt } from '@bcci/service-kit';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class SearchDossiersRequest {
@@ -14,6 +15,9 @@ export class SearchDossiersRequest {
 
   @ApiPropertyOptional({ example: 'EB123456785VN' })
   @IsOptional() @Matches(/^[A-Za-z]{2}\d{9}[A-Za-z]{2}$/, { message: 's10ItemId must look like EB123456785VN' }) s10ItemId?: string;
+
+  @ApiPropertyOptional({ description: 'Without a reference: the dossiers now in this national status (1–10; 5 = supplement requested), the longest waiting first', minimum: 1, maximum: 10 })
+  @IsOptional() @QueryInt() @IsInt() @Min(1) @Max(10) nationalStatus?: number;
 
   @ApiPropertyOptional({ default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;

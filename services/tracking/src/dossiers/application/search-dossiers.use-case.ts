@@ -10,10 +10,12 @@ export interface DossierSearch {
   provisionalDossierId?: string;
   dossierCode?: string;
   s10ItemId?: string;
+  /** Instead of a reference: the dossiers now in this national status (the counter's supplements: 5). */
+  nationalStatus?: number;
   limit?: number;
 }
 
-/** Finds dossiers by one of their references, within the reader's scope. */
+/** Finds dossiers by one of their references, or those in a national status, within the reader's scope. */
 export class SearchDossiers {
   private readonly summaries = new DossierSummaryRepository();
 
@@ -21,10 +23,13 @@ export class SearchDossiers {
 
   async execute(actor: Actor, search: DossierSearch): Promise<{ items: StoredDossierSummary[] }> {
     const raw = search.reference ?? search.provisionalDossierId ?? search.dossierCode ?? search.s10ItemId;
+    if (!raw && search.nationalStatus !== undefined) {
+      return { items: await this.summaries.findByNationalStatus(this.dataSource.manager, search.nationalStatus, readerScopeOf(actor), search.limit ?? 50) };
+    }
     if (!raw) {
       throw new InvalidInputError({
         code: 'dossier-search.no-reference',
-        message: 'Give one of reference, provisionalDossierId, dossierCode or s10ItemId',
+        message: 'Give one of reference, provisionalDossierId, dossierCode or s10ItemId, or nationalStatus',
         messageVi: 'Vui lòng nhập mã hồ sơ tạm, mã hồ sơ hoặc số hiệu bưu gửi để tìm.',
       });
     }

@@ -181,6 +181,18 @@ export class DossierSummaryRepository {
     return rows.map(toStored);
   }
 
+  /** Dossiers whose national status is now `nationalStatus` (e.g. 5, supplement requested), within the scope, the longest waiting first. */
+  async findByNationalStatus(manager: EntityManager, nationalStatus: number, scope: SummaryScope | undefined, limit: number): Promise<StoredDossierSummary[]> {
+    const parameters: unknown[] = [nationalStatus];
+    const condition = scopeCondition(scope, parameters);
+    parameters.push(limit);
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `${SELECT} WHERE s.national_status = $1 AND s.withdrawn_at IS NULL AND ${condition} ORDER BY s.last_event_at ASC LIMIT $${parameters.length}`,
+      parameters,
+    );
+    return rows.map(toStored);
+  }
+
   /** The lookup's view: summary and PIN hash of the dossiers carrying a reference (no scope: the PIN is the key). */
   async pinHashesByReference(manager: EntityManager, reference: string): Promise<Array<{ dossierId: string; lookupPinHash: string | null }>> {
     const rows: Array<{ dossier_id: string; lookup_pin_hash: string | null }> = await manager.query(

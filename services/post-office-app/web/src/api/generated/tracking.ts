@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find dossiers by provisional id, dossier code or S10 item id (within your scope) */
+        /** Find dossiers by provisional id, dossier code or S10 item id, or those in a national status (within your scope) */
         get: operations["DossiersController_find"];
         put?: never;
         post?: never;
@@ -181,6 +181,8 @@ export interface operations {
                 provisionalDossierId?: string;
                 dossierCode?: string;
                 s10ItemId?: string;
+                /** @description Without a reference: the dossiers now in this national status (1–10; 5 = supplement requested), the longest waiting first */
+                nationalStatus?: number;
                 limit?: number;
             };
             header?: never;
