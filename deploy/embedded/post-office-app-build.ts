@@ -66,7 +66,9 @@ function runVite(rootDir: string, outDir: string): Promise<void> {
   const vite = path.join(rootDir, 'node_modules', 'vite', 'bin', 'vite.js');
   const config = path.join(rootDir, APP_DIR, 'vite.config.mts');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--config', config, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    // --bypass-lock: Vite refuses a second build of the same project while one runs, but two stacks starting
+    // at once (parallel test suites) each build into their own scratch directory, so they cannot collide.
+    const child = spawn(process.execPath, [vite, 'build', '--config', config, '--outDir', outDir, '--emptyOutDir', '--bypass-lock', '--logLevel', 'warn'], {
       cwd: rootDir,
       // Always the production build (React's production mode, the service worker registered): Vite follows
       // NODE_ENV, which a test runner sets to "test" in the launcher's environment.

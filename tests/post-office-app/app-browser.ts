@@ -73,3 +73,15 @@ export async function dossiersOfPhone(stack: E2eStack, phone: string): Promise<A
   const found = await expectCall(200, stack, 'intake', 'GET', `/dossiers?phone=${phone}`, { token: stack.tokens.clerk });
   return found.items;
 }
+
+/**
+ * The visible form controls of the page that a screen reader cannot name (no <label>, aria-label or
+ * aria-labelledby; a button without text): each screen must have none.
+ */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('input, select, textarea, button')]
+    .filter((control) => control.offsetParent !== null && control.type !== 'hidden')
+    .filter((control) => !(control.labels && control.labels.length > 0) && !control.getAttribute('aria-label') && !control.getAttribute('aria-labelledby'))
+    .filter((control) => !(control.tagName === 'BUTTON' && control.textContent.trim() !== ''))
+    .map((control) => control.outerHTML.slice(0, 160))`);
+}

@@ -7,7 +7,7 @@ import { call, expectCall } from '../support/journey-http';
 import { lookupPinOnSlip } from '../support/journey-pdf-text';
 import { pollUntil } from '../support/journey-poll';
 import { agencyDecision, agencyView, carryToAgency, digitize, legOf, PAPER_RESULT, pickUpResult, registerDossier, returnOf, sendingSlip, signHandoverRecord } from '../support/journey-steps';
-import { dossiersOfPhone, openBrowser, openScreen, registerAtCounter, screenshot, signIn, signOut, STAFF } from './app-browser';
+import { dossiersOfPhone, openBrowser, openScreen, registerAtCounter, screenshot, signIn, signOut, STAFF, unlabelledControls } from './app-browser';
 
 // A dossier's whole journey through the post office's screens, in Debian's Chromium against the real
 // stack: the clerk registers it, the operator digitizes it, the courier scans it to the agency's desk and
@@ -83,6 +83,7 @@ describe('a dossier through the post office web app, end to end', () => {
       }
     }
     await screenshot(page, '06-so-hoa');
+    expect(await unlabelledControls(page)).toEqual([]);
     // By keyboard, as an operator without a mouse would.
     await page.getByRole('button', { name: 'Hoàn tất số hoá' }).focus();
     await page.keyboard.press('Enter');
@@ -105,12 +106,14 @@ describe('a dossier through the post office web app, end to end', () => {
     await scanRun(s10ItemId, 'ARRIVED', destination);
     await scanRun(s10ItemId, 'HANDED_OVER', destination);
     await screenshot(page, '07-quet-buu-gui');
+    expect(await unlabelledControls(page)).toEqual([]);
     const documentsCounted = dossier!.components.reduce((sum, component) => sum + component.count, 0);
     await page.getByLabel(`Số giấy tờ kiểm đếm — ${s10ItemId}`).fill(String(documentsCounted));
     await page.getByLabel('Cán bộ cơ quan ký trên biên bản giấy (họ tên)').fill('Phạm Thị Lan');
     await page.getByRole('button', { name: 'Lập biên bản giao nhận' }).click();
     await page.getByRole('heading', { name: /^Biên bản giao nhận hồ sơ số / }).waitFor();
     await screenshot(page, '08-bien-ban-giao-nhan');
+    expect(await unlabelledControls(page)).toEqual([]);
     await events.waitFor(dossier!.id, EventType.HandoverRecordSigned);
 
     // 4. The agency receives it and issues its result (the test plays the agency's system).
@@ -131,6 +134,7 @@ describe('a dossier through the post office web app, end to end', () => {
     await page.getByLabel('Số giấy tờ tuỳ thân').fill(APPLICANT.cccd);
     await page.getByRole('checkbox', { name: /^Đã đối chiếu/ }).check();
     await screenshot(page, '09-phat-tra');
+    expect(await unlabelledControls(page)).toEqual([]);
     await page.getByRole('button', { name: 'Xác nhận đã phát' }).click();
     await page.getByText(`Đã phát kết quả ${returnLeg.s10ItemId} cho ${APPLICANT.name}.`).first().waitFor();
     const delivered = await events.waitFor(dossier!.id, EventType.ResultDelivered);
