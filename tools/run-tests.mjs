@@ -52,7 +52,8 @@ if (fullRun) {
   // The post office's web app is compiled for browsers (DOM types, JSX), with its own settings.
   step('typecheck (post office web app)', process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'services/post-office-app/web/tsconfig.json']);
   // The module-boundary lint rule reads Nx's project graph; computing it first makes the rule effective.
-  const graph = spawnSync(process.execPath, [path.resolve('node_modules/nx/bin/nx.js'), 'show', 'projects'], { encoding: 'utf8', env });
+  const nxBin = JSON.parse(readFileSync(path.resolve('node_modules/nx/package.json'), 'utf8')).bin.nx;
+  const graph = spawnSync(process.execPath, [path.resolve('node_modules/nx', nxBin), 'show', 'projects'], { encoding: 'utf8', env });
   if (graph.status !== 0) console.log(`✘ nx could not compute the project graph; the module-boundary rule will be skipped:\n${(graph.stderr || graph.stdout || '').slice(-2000)}`);
   step('lint', process.execPath, [path.resolve('node_modules/eslint/bin/eslint.js'), '.']);
   ensureChromium();

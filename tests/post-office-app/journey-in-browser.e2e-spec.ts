@@ -170,6 +170,19 @@ describe('a dossier through the post office web app, end to end', () => {
     await screenshot(page, '10-tra-cuu-cong-dan');
   });
 
+  it("updates the operator's queue the moment a counter registers a dossier, pushed by the server (no reload, no polling)", async () => {
+    await signIn(page, appUrl, STAFF.operator);
+    await page.getByTestId('digitization-queue').or(page.getByText('Không còn hồ sơ nào chờ số hoá.')).first().waitFor();
+    const queueReads: string[] = [];
+    page.on('request', (request) => void (request.url().includes('/api/digitization/queue') && queueReads.push(request.url())));
+    const dossier = await registerDossier(stack, { form: 3, procedureCode: '2.000488', n: 930 });
+    await page.getByTestId('digitization-queue').locator('tr').filter({ hasText: dossier.provisionalDossierId }).waitFor();
+    // The screen read its queue again because the server said it changed: once or twice, not on a timer.
+    expect(queueReads.length).toBeGreaterThanOrEqual(1);
+    expect(queueReads.length).toBeLessThanOrEqual(3);
+    await signOut(page);
+  });
+
   it('keeps a delivery made without a network in the outbox and records it exactly once when the line returns', async () => {
     // A dossier brought to "picked up at the agency" over the APIs; the browser does the part under test.
     const dossier = await registerDossier(stack, { form: 3, procedureCode: '2.000488', n: 920 });
