@@ -1,13 +1,17 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
-/** A labelled input with its error right under it (read out by screen readers with the input). */
-export function Field({ label, error, hint, ...input }: { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+/** The ids a labelled control needs: its own, and what describes it (hint, error) for screen readers. */
+export function useFieldIds(error?: string, hint?: string): { id: string; describedBy: string | undefined } {
   const id = useId();
-  const described = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  return { id, describedBy: [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined };
+}
+
+/** What every labelled control shares: the label, the control, its hint and its error right under it. */
+export function FieldFrame({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      {children}
       {hint && (
         <small id={`${id}-hint`} className="muted">
           {hint}
@@ -19,6 +23,16 @@ export function Field({ label, error, hint, ...input }: { label: string; error?:
         </small>
       )}
     </div>
+  );
+}
+
+/** A labelled input with its error right under it (read out by screen readers with the input). */
+export function Field({ label, error, hint, ...input }: { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const { id, describedBy } = useFieldIds(error, hint);
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+    </FieldFrame>
   );
 }
 
