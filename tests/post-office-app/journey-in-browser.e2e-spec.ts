@@ -183,6 +183,37 @@ describe('a dossier through the post office web app, end to end', () => {
     await signOut(page);
   });
 
+  it("lists a dossier whose agency asks for a supplement in the clerk's counter queue, and the clerk records the supplement from there", async () => {
+    const dossier = await registerDossier(stack, { form: 3, procedureCode: '2.000488', n: 940 });
+    await digitize(stack, dossier.id);
+    await carryToAgency(stack, dossier.id);
+    await signHandoverRecord(stack, [dossier], { agencySignerName: 'Phạm Thị Lan' });
+    await agencyView(stack, dossier.id, stack.tokens.agency, 'RECEIVED');
+
+    await signIn(page, appUrl, STAFF.clerk);
+    await openScreen(page, 'Việc chờ tại quầy');
+    const supplementRow = page.getByTestId('counter-supplements').locator('tr').filter({ hasText: dossier.provisionalDossierId });
+    await agencyDecision(stack, dossier.id, stack.tokens.agency, 'supplement-requests', {
+      requestedComponents: [{ componentCode: 'TP1', note: 'Tờ khai thiếu chữ ký.' }],
+      reason: 'Tờ khai chưa có chữ ký của người yêu cầu.',
+    });
+    // Pushed: the screen stays open while the agency asks.
+    await supplementRow.waitFor();
+    await screenshot(page, '11-viec-cho-tai-quay');
+    await supplementRow.getByRole('button', { name: `Mở hồ sơ ${dossier.provisionalDossierId}` }).click();
+    await page.getByRole('button', { name: `Xem chi tiết ${dossier.provisionalDossierId}` }).click();
+    await page.getByRole('button', { name: 'Ghi nhận đã bổ sung hồ sơ' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('button', { name: 'Xác nhận đã bổ sung' }).click();
+    await page.getByText(`Đã ghi nhận hồ sơ ${dossier.provisionalDossierId} được bổ sung đầy đủ`, { exact: false }).first().waitFor();
+    await events.waitFor(dossier.id, EventType.SupplementCompleted);
+    expect(await agencyView(stack, dossier.id, stack.tokens.agency, 'PROCESSING')).toMatchObject({ status: 'PROCESSING', nationalStatus: 4 });
+
+    await openScreen(page, 'Việc chờ tại quầy');
+    await page.getByText('Không có hồ sơ nào chờ bổ sung.').waitFor();
+    await signOut(page);
+  });
+
   it('keeps a delivery made without a network in the outbox and records it exactly once when the line returns', async () => {
     // A dossier brought to "picked up at the agency" over the APIs; the browser does the part under test.
     const dossier = await registerDossier(stack, { form: 3, procedureCode: '2.000488', n: 920 });

@@ -88,14 +88,39 @@ export function StaffProvider({ session, onSignOut, children }: { session: Staff
 /**
  * Loads a queue when the screen opens and again whenever the server says it changed (no polling).
  * Returns the data, the error text, and a function to reload by hand.
+ *
+ * `settleMs`, for a list read from tracking's projections: the notice comes from the same event that
+ * tracking is still recording, so the list is read once more after that delay (a second read per notice,
+ * not a timer).
  */
-export function useQueue<T>(queue: WorkQueue, load: () => Promise<T>): { data: T | undefined; error: string | undefined; loading: boolean; reload: () => void } {
+export function useQueue<T>(
+  queue: WorkQueue,
+  load: () => Promise<T>,
+  options: { settleMs?: number } = {},
+): { data: T | undefined; error: string | undefined; loading: boolean; reload: () => void } {
   const { live } = useStaff();
   const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
   const loadRef = useRef(load);
   loadRef.current = load;
   const [reloadCount, setReloadCount] = useState(0);
-  useEffect(() => live.subscribe((queues) => queues.includes(queue) && setReloadCount((n) => n + 1)), [live, queue]);
+  const settleMs = options.settleMs;
+  useEffect(() => {
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const unsubscribe = live.subscribe((queues) => {
+      if (!queues.includes(queue)) return;
+      setReloadCount((n) => n + 1);
+      if (settleMs === undefined) return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        setReloadCount((n) => n + 1);
+      }, settleMs);
+      timers.add(timer);
+    });
+    return () => {
+      unsubscribe();
+      for (const timer of timers) clearTimeout(timer);
+    };
+  }, [live, queue, settleMs]);
   useEffect(() => {
     let current = true;
     setState((previous) => ({ ...previous, loading: true }));

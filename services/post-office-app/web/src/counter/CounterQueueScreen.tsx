@@ -15,6 +15,9 @@ const RETURN_STATUS_VI: Readonly<Record<string, string>> = {
   AT_COUNTER: 'Đã báo, chờ người nhận đến lấy',
 };
 
+/** Tracking records an event a moment after the live notice of it: the list is read again after this. */
+const TRACKING_SETTLE_MS = 2_000;
+
 /** National status 5 (Yêu cầu bổ sung hồ sơ), contracts' NationalStatus.SupplementRequested. */
 const SUPPLEMENT_REQUESTED = 5;
 
@@ -50,8 +53,10 @@ export function CounterQueueScreen() {
   });
 
   // Tracking's view of the point's dossiers now in national status 5 (the agency asked for a supplement), the longest waiting first.
-  const supplements = useQueue('counter', async () =>
-    dataOf<{ items: TrackedDossier[] }>(await api.tracking.GET('/dossiers', { params: { query: { nationalStatus: SUPPLEMENT_REQUESTED, limit: 200 } } })).items,
+  const supplements = useQueue(
+    'counter',
+    async () => dataOf<{ items: TrackedDossier[] }>(await api.tracking.GET('/dossiers', { params: { query: { nationalStatus: SUPPLEMENT_REQUESTED, limit: 200 } } })).items,
+    { settleMs: TRACKING_SETTLE_MS },
   );
 
   const registrations = outboxItems.filter((item) => item.kind === 'register-dossier' && item.state !== 'failed');
