@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import type { E2eStack } from '../support/e2e-stack';
 import { expectCall } from '../support/journey-http';
 
+/** The stack the app's browser tests drive: every service the app reaches, and the app (no agency simulator: the tests play the agency). */
+export const APP_STACK_SERVICES = ['intake', 'digitization', 'forwarding', 'agency-gateway', 'returns', 'tracking', 'post-office-app'];
+
 /** The sample roster's accounts (services/post-office-app/src/session/sample-staff-roster.json). */
 export const STAFF = {
   clerk: 'giaodich.33100',

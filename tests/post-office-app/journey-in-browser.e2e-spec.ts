@@ -6,15 +6,14 @@ import { JourneyEvents } from '../support/journey-events';
 import { call, expectCall } from '../support/journey-http';
 import { lookupPinOnSlip } from '../support/journey-pdf-text';
 import { pollUntil } from '../support/journey-poll';
-import { agencyDecision, agencyView, carryToAgency, digitize, legOf, PAPER_RESULT, pickUpResult, registerDossier, returnOf, sendingSlip, signHandoverRecord } from '../support/journey-steps';
-import { dossiersOfPhone, openBrowser, openScreen, registerAtCounter, screenshot, signIn, signOut, STAFF, unlabelledControls } from './app-browser';
+import { agencyDecision, agencyView, carryToAgency, digitize, legOf, PAPER_RESULT, pickUpResult, registerDossier, returnOf, sendingSlip, signHandoverRecord, type RegisteredDossier } from '../support/journey-steps';
+import { APP_STACK_SERVICES, dossiersOfPhone, openBrowser, openScreen, registerAtCounter, screenshot, signIn, signOut, STAFF, unlabelledControls } from './app-browser';
 
 // A dossier's whole journey through the post office's screens, in Debian's Chromium against the real
 // stack: the clerk registers it, the operator digitizes it, the courier scans it to the agency's desk and
 // records the handover record, the agency (played by the test through its gateway) issues the result, the
 // postman records a failed attempt and then the delivery, and the citizen's lookup shows every step. Then a
 // delivery made without a network waits in the outbox and is recorded exactly once when the line returns.
-const SERVICES = ['intake', 'digitization', 'forwarding', 'agency-gateway', 'returns', 'tracking', 'post-office-app'];
 const APPLICANT = { name: 'Hoàng Thị Mai', phone: '0981000101', cccd: '015188000101' };
 
 describe('a dossier through the post office web app, end to end', () => {
@@ -25,7 +24,7 @@ describe('a dossier through the post office web app, end to end', () => {
   let appUrl: string;
 
   beforeAll(async () => {
-    stack = await startStack({ services: SERVICES });
+    stack = await startStack({ services: APP_STACK_SERVICES });
     events = await JourneyEvents.open(stack);
     appUrl = `${stack.urls['post-office-app']}/`;
     browser = await openBrowser();
@@ -36,6 +35,16 @@ describe('a dossier through the post office web app, end to end', () => {
     await browser?.close();
     await stack?.stop();
   });
+
+  /** A dossier registered, digitized, carried and received by the agency over the APIs (the paper handover record signed). */
+  async function receivedByAgency(n: number): Promise<RegisteredDossier> {
+    const dossier = await registerDossier(stack, { form: 3, procedureCode: '2.000488', n });
+    await digitize(stack, dossier.id);
+    await carryToAgency(stack, dossier.id);
+    await signHandoverRecord(stack, [dossier], { agencySignerName: 'Phạm Thị Lan' });
+    await agencyView(stack, dossier.id, stack.tokens.agency, 'RECEIVED');
+    return dossier;
+  }
 
   /** The scan kinds as the courier's screen names them. */
   const SCAN_KIND_LABEL = { DISPATCHED: 'Chuyển đi (rời bưu cục)', ARRIVED: 'Đến nơi (bưu cục phục vụ cơ quan)', HANDED_OVER: 'Đã giao cho cơ quan' } as const;
@@ -184,11 +193,7 @@ describe('a dossier through the post office web app, end to end', () => {
   });
 
   it("lists a dossier whose agency asks for a supplement in the clerk's counter queue, and the clerk records the supplement from there", async () => {
-    const dossier = await registerDossier(stack, { form: 3, procedureCode: '2.000488', n: 940 });
-    await digitize(stack, dossier.id);
-    await carryToAgency(stack, dossier.id);
-    await signHandoverRecord(stack, [dossier], { agencySignerName: 'Phạm Thị Lan' });
-    await agencyView(stack, dossier.id, stack.tokens.agency, 'RECEIVED');
+    const dossier = await receivedByAgency(940);
 
     await signIn(page, appUrl, STAFF.clerk);
     await openScreen(page, 'Việc chờ tại quầy');
@@ -216,11 +221,7 @@ describe('a dossier through the post office web app, end to end', () => {
 
   it('keeps a delivery made without a network in the outbox and records it exactly once when the line returns', async () => {
     // A dossier brought to "picked up at the agency" over the APIs; the browser does the part under test.
-    const dossier = await registerDossier(stack, { form: 3, procedureCode: '2.000488', n: 920 });
-    await digitize(stack, dossier.id);
-    await carryToAgency(stack, dossier.id);
-    await signHandoverRecord(stack, [dossier], { agencySignerName: 'Phạm Thị Lan' });
-    await agencyView(stack, dossier.id, stack.tokens.agency, 'RECEIVED');
+    const dossier = await receivedByAgency(920);
     await agencyDecision(stack, dossier.id, stack.tokens.agency, 'result', PAPER_RESULT);
     const returnLeg = await returnOf(stack, dossier.id, stack.tokens.courier);
     await pickUpResult(stack, dossier.id, stack.tokens.courier);

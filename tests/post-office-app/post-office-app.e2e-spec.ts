@@ -5,12 +5,11 @@ import type { Page } from 'playwright-core';
 import { startStack, type E2eStack } from '../support/e2e-stack';
 import { REPOSITORY_ROOT } from '../support/launcher';
 import { pollUntil } from '../support/journey-poll';
-import { dossiersOfPhone, openBrowser, openScreen, registerAtCounter, screenshot, signIn, signOut, STAFF, unlabelledControls } from './app-browser';
+import { APP_STACK_SERVICES, dossiersOfPhone, openBrowser, openScreen, registerAtCounter, screenshot, signIn, signOut, STAFF, unlabelledControls } from './app-browser';
 
 // The post office's web app in Debian's Chromium against the real stack (the launcher of npm start): the
 // screens of each role, then a dossier's whole journey through them, then the same work without a network.
 // The agency simulator stays out: the test plays the agency itself, at the moment the journey needs it.
-const SERVICES = ['intake', 'digitization', 'forwarding', 'agency-gateway', 'returns', 'tracking', 'post-office-app'];
 const DOCUMENTED_SERVICES = ['intake', 'digitization', 'forwarding', 'agency-gateway', 'returns', 'tracking'];
 
 describe('the post office web app', () => {
@@ -20,7 +19,7 @@ describe('the post office web app', () => {
   let appUrl: string;
 
   beforeAll(async () => {
-    stack = await startStack({ services: SERVICES });
+    stack = await startStack({ services: APP_STACK_SERVICES });
     appUrl = `${stack.urls['post-office-app']}/`;
     browser = await openBrowser();
     page = browser.page;
