@@ -8,7 +8,9 @@ import type { DossierSummary } from '../src/dossiers/domain/dossier-summary';
 import { DossierSummaryRepository } from '../src/dossiers/persistence/dossier-summary.repository';
 import { RecordTimelineEntry } from '../src/timeline/application/record-timeline-entry.use-case';
 import type { TimelineEvent } from '../src/timeline/domain/timeline-event';
-import { exampleEvent } from './support/journey-events';
+import { verifyChain } from '../src/timeline/domain/hash-chain';
+import { TimelineRepository, toChainedEntry } from '../src/timeline/persistence/timeline.repository';
+import { exampleEvent, journey } from './support/journey-events';
 
 /**
  * Tracking rewrites a dossier's clocks and its summary with its search references on every recorded
@@ -139,5 +141,64 @@ describe('tracking projections written in one statement (PostgreSQL)', () => {
     ]);
     const [head] = await service.dataSource.query(`SELECT sequence, hash FROM timeline_chain_heads WHERE dossier_id = $1`, [dossierId]);
     expect(head).toEqual({ sequence: 2, hash: next?.hash });
+  });
+
+  describe('a consumer run recorded at once', () => {
+    /** The same journey for another dossier: every id of the first dossier replaced, fresh event ids. */
+    const sameJourneyFor = (events: readonly TimelineEvent[], from: string, to: string): TimelineEvent[] =>
+      events.map((event) => ({ ...(JSON.parse(JSON.stringify(event).split(from).join(to)) as TimelineEvent), id: randomUUID() }));
+
+    /** What the projections hold for a dossier, with its id written as DOSSIER so that two dossiers compare. */
+    async function projected(dossierId: string) {
+      const rows = {
+        summary: await service.dataSource.query(`SELECT * FROM dossier_summaries WHERE dossier_id = $1`, [dossierId]),
+        references: await service.dataSource.query(`SELECT reference, kind FROM dossier_references WHERE dossier_id = $1 ORDER BY reference`, [dossierId]),
+        clocks: await service.dataSource.query(`SELECT * FROM dossier_clocks WHERE dossier_id = $1 ORDER BY clock_key`, [dossierId]),
+        fact: await service.dataSource.query(`SELECT fact, stage, stage_event_time, open, intake_postal_code FROM counting_dossier_facts WHERE dossier_id = $1`, [dossierId]),
+      };
+      for (const row of [...rows.summary, ...rows.clocks]) delete row.updated_at;
+      return JSON.parse(JSON.stringify(rows).split(dossierId).join('DOSSIER'));
+    }
+
+    it('leaves every projection as recording the events one transaction each does, and chains each dossier in order', async () => {
+      const record = service.app.get(RecordTimelineEntry);
+      const oneByOne = journey();
+      for (const event of oneByOne.events) await service.dataSource.transaction((manager) => record.execute(event as unknown as TimelineEvent, manager));
+
+      const together = randomUUID();
+      const neighbour = randomUUID();
+      const togetherEvents = sameJourneyFor(oneByOne.events as unknown as TimelineEvent[], oneByOne.dossierId, together);
+      const neighbourEvents = sameJourneyFor(oneByOne.events as unknown as TimelineEvent[], oneByOne.dossierId, neighbour);
+      // Two dossiers' events interleaved in one run, as a partition delivers them.
+      const run = togetherEvents.flatMap((event, i) => [event, neighbourEvents[i]!]);
+      const recorded = await service.dataSource.transaction((manager) => record.recordAll(run, manager));
+
+      expect(recorded.map((entry) => entry.eventId)).toEqual(expect.arrayContaining(run.map((event) => event.id)));
+      expect(recorded).toHaveLength(run.length);
+      expect(await projected(together)).toEqual(await projected(oneByOne.dossierId));
+      expect(await projected(neighbour)).toEqual(await projected(oneByOne.dossierId));
+      const timeline = new TimelineRepository();
+      for (const dossierId of [together, neighbour]) {
+        const entries = await service.dataSource.transaction((manager) => timeline.entriesOf(manager, dossierId));
+        const head = await service.dataSource.transaction((manager) => timeline.headOf(manager, dossierId));
+        expect(entries.map((entry) => entry.eventType)).toEqual(oneByOne.events.map((event) => event.type));
+        expect(verifyChain(dossierId, entries.map(toChainedEntry), head)).toEqual({ ok: true, entries: oneByOne.events.length });
+      }
+    });
+
+    it('leaves out the run\'s events already on the timeline and appends the others after them', async () => {
+      const record = service.app.get(RecordTimelineEntry);
+      const { dossierId, events } = journey();
+      const [first, second, third] = events as unknown as TimelineEvent[];
+      await service.dataSource.transaction((manager) => record.execute(first!, manager));
+      const recorded = await service.dataSource.transaction((manager) => record.recordAll([first!, second!, third!], manager));
+      expect(recorded.map((entry) => [entry.eventId, entry.sequence])).toEqual([
+        [second!.id, 2],
+        [third!.id, 3],
+      ]);
+      const timeline = new TimelineRepository();
+      const entries = await service.dataSource.transaction((manager) => timeline.entriesOf(manager, dossierId));
+      expect(verifyChain(dossierId, entries.map(toChainedEntry), await service.dataSource.transaction((manager) => timeline.headOf(manager, dossierId)))).toEqual({ ok: true, entries: 3 });
+    });
   });
 });

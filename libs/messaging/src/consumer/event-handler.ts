@@ -11,6 +11,14 @@ export interface EventContext {
   consumer: string;
   /** 1 for the first delivery attempt within this process. */
   attempt: number;
+  /**
+   * Runs `work` once, in this transaction, after the last handler of the transaction returned and
+   * before the commit. A consumer run handles many events in one transaction: a handler that gathers
+   * its events here writes them together (one statement for the run instead of several per event).
+   * Work registered twice under the same `key` runs once. A failure in it fails the whole transaction,
+   * exactly as a failing handler does (the run is then handled one event per transaction).
+   */
+  beforeCommit(key: object, work: () => Promise<void>): void;
 }
 
 export type EventHandlerFn = (event: CloudEvent, context: EventContext) => Promise<void>;

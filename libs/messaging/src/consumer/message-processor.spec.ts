@@ -197,6 +197,28 @@ describe('MessageProcessor', () => {
     expect(sent).toEqual([]);
   });
 
+  it('runs the work handlers leave for the end of the transaction once per key, after the last handler and before the commit', async () => {
+    const gathered: string[] = [];
+    const { processor, control, log } = setup(async (e, context) => {
+      gathered.push(e.subject!);
+      context.beforeCommit(gathered, async () => void log.push(`write ${gathered.splice(0).join(',')}`));
+    });
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, event('A')), message(2, event('B')), message(3, event('C'))] }, control);
+    expect(log).toEqual(['write A,B,C', 'commit', 'resolve 1', 'resolve 2', 'resolve 3', 'commit-offsets']);
+  });
+
+  it('rolls back a run whose end-of-transaction work fails, then handles each message alone, each with its own end-of-transaction work', async () => {
+    let writes = 0;
+    const { processor, control, log } = setup(async (e, context) => {
+      context.beforeCommit(context.manager, async () => {
+        if (writes++ === 0) throw new Error('serialization failure');
+        log.push(`write ${e.subject}`);
+      });
+    });
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, event('A')), message(2, event('B'))] }, control);
+    expect(log.filter((entry) => !entry.startsWith('resolve') && entry !== 'commit-offsets')).toEqual(['rollback', 'write A', 'commit', 'write B', 'commit']);
+  });
+
   it('stops mid-batch when the partition is revoked', async () => {
     const handler = jest.fn(async () => undefined);
     const { processor, control } = setup(handler, { perTransaction: 1 });

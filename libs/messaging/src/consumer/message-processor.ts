@@ -48,6 +48,19 @@ export interface MessageProcessorDeps {
   maxMessagesPerTransaction?: number;
 }
 
+/** What handlers left for the end of their transaction (EventContext.beforeCommit), once per key. */
+class BeforeCommitWork {
+  private readonly byKey = new Map<object, () => Promise<void>>();
+
+  readonly add = (key: object, work: () => Promise<void>): void => {
+    if (!this.byKey.has(key)) this.byKey.set(key, work);
+  };
+
+  async run(): Promise<void> {
+    for (const work of this.byKey.values()) await work();
+  }
+}
+
 interface ParsedMessage {
   readonly message: IncomingMessage;
   readonly event: CloudEvent;
@@ -130,12 +143,14 @@ export class MessageProcessor {
         fresh = await this.deps.transaction(async (manager) => {
           const recorded = await this.recordAll(manager, handled.map((p) => p.event.id));
           const done = new Set<string>();
+          const finishing = new BeforeCommitWork();
           for (const { message, event, handler } of handled) {
             if (!recorded.has(event.id) || done.has(event.id)) continue;
             done.add(event.id);
             const traceparent = childTraceparent(message.headers[TRACEPARENT_HEADER]);
-            await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt: 1 });
+            await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt: 1, beforeCommit: finishing.add });
           }
+          await finishing.run();
           return done;
         });
     } catch {
@@ -188,7 +203,9 @@ export class MessageProcessor {
       try {
         const isNew = await this.deps.transaction(async (manager) => {
           if (!(await this.deps.inbox.record(manager, this.deps.consumer, event.id))) return false;
-          await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt });
+          const finishing = new BeforeCommitWork();
+          await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt, beforeCommit: finishing.add });
+          await finishing.run();
           return true;
         });
         this.waits.gotThrough();

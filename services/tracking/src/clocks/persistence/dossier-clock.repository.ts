@@ -44,25 +44,32 @@ export class DossierClockRepository {
    * deleted, the others inserted or updated in place.
    */
   async replaceForDossier(manager: EntityManager, dossierId: string, clocks: ReadonlyArray<{ clock: DossierClock; status: ClockStatus }>, today: LocalDate): Promise<void> {
-    const statement = this.replaceForDossierStatement(dossierId, clocks, today);
+    const statement = this.replaceForDossiersStatement([{ dossierId, clocks }], today);
     await manager.query(statement.text, [...statement.values]);
   }
 
-  /** The dossier's clocks, replaced, as one statement (the live recorder sends it with the event's other writes). */
-  replaceForDossierStatement(dossierId: string, clocks: ReadonlyArray<{ clock: DossierClock; status: ClockStatus }>, today: LocalDate): SqlStatement {
-    const column = <T>(pick: (entry: { clock: DossierClock; status: ClockStatus }) => T) => clocks.map(pick);
+  /**
+   * Each dossier's clocks become exactly its `clocks`, for any number of dossiers in one statement
+   * whose text does not change (the live recorder sends it with a consumer run's other writes).
+   */
+  replaceForDossiersStatement(dossiers: ReadonlyArray<{ dossierId: string; clocks: ReadonlyArray<{ clock: DossierClock; status: ClockStatus }> }>, today: LocalDate): SqlStatement {
+    const rows = dossiers.flatMap(({ dossierId, clocks }) => clocks.map((entry) => ({ dossierId, ...entry })));
+    const column = <T>(pick: (entry: { dossierId: string; clock: DossierClock; status: ClockStatus }) => T) => rows.map(pick);
     return {
-      text: `WITH stale_clocks AS (DELETE FROM dossier_clocks WHERE dossier_id = $1 AND NOT (clock_key = ANY($2::text[])))
+      text: `WITH stale_clocks AS (
+         DELETE FROM dossier_clocks WHERE dossier_id = ANY($1::uuid[])
+           AND (dossier_id, clock_key) NOT IN (SELECT * FROM unnest($2::uuid[], $3::text[])))
        INSERT INTO dossier_clocks (dossier_id, clock_key, kind, party, leg_id, started_at, working_days, due_date, phase, paused_at, restarts,
          rescheduled, closed_at, closed_by, status, evaluated_on)
-       SELECT $1::uuid, *, $16::date FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[], $7::int[], $8::date[], $9::text[],
-         $10::timestamptz[], $11::int[], $12::boolean[], $13::timestamptz[], $14::text[], $15::text[])
+       SELECT *, $17::date FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::timestamptz[], $8::int[], $9::date[], $10::text[],
+         $11::timestamptz[], $12::int[], $13::boolean[], $14::timestamptz[], $15::text[], $16::text[])
        ON CONFLICT (dossier_id, clock_key) DO UPDATE SET kind = EXCLUDED.kind, party = EXCLUDED.party, leg_id = EXCLUDED.leg_id,
          started_at = EXCLUDED.started_at, working_days = EXCLUDED.working_days, due_date = EXCLUDED.due_date, phase = EXCLUDED.phase,
          paused_at = EXCLUDED.paused_at, restarts = EXCLUDED.restarts, rescheduled = EXCLUDED.rescheduled, closed_at = EXCLUDED.closed_at,
          closed_by = EXCLUDED.closed_by, status = EXCLUDED.status, evaluated_on = EXCLUDED.evaluated_on, updated_at = now()`,
       values: [
-        dossierId,
+        dossiers.map(({ dossierId }) => dossierId),
+        column((c) => c.dossierId),
         column((c) => c.clock.key),
         column((c) => c.clock.kind),
         column((c) => c.clock.party),

@@ -8,26 +8,48 @@ export interface StoredFact {
   readonly stageEventTime: string | null;
 }
 
+/** A fact's new state, as the projection saves it. */
+export interface SavedFact extends StoredFact {
+  readonly open: boolean;
+}
+
 export class DossierFactsRepository {
-  /** Creates the row if needed and locks it: two streams' events of one dossier apply one after the other. */
-  async lock(manager: EntityManager, dossierId: string): Promise<StoredFact> {
-    // One statement creates or locks the row and reads it: the no-op update takes the row lock that
-    // SELECT … FOR UPDATE took (this runs for every recorded event).
-    const [row]: { fact: DossierFact; stage: string | null; stage_event_time: Date | null }[] = await manager.query(
-      `INSERT INTO counting_dossier_facts (dossier_id, fact) VALUES ($1, $2::jsonb)
+  /**
+   * Creates the dossiers' rows if needed and locks them (in dossier id order, so two transactions
+   * cannot deadlock): two streams' events of one dossier apply one after the other.
+   */
+  async lockAll(manager: EntityManager, dossierIds: readonly string[]): Promise<Map<string, StoredFact>> {
+    const sorted = [...new Set(dossierIds)].sort();
+    // One statement creates or locks the rows and reads them: the no-op update takes the row locks that
+    // SELECT … FOR UPDATE would take.
+    const rows: { dossier_id: string; fact: DossierFact; stage: string | null; stage_event_time: Date | null }[] = await manager.query(
+      `INSERT INTO counting_dossier_facts (dossier_id, fact)
+       SELECT * FROM unnest($1::uuid[], $2::jsonb[]) ORDER BY 1
        ON CONFLICT (dossier_id) DO UPDATE SET dossier_id = counting_dossier_facts.dossier_id
-       RETURNING fact, stage, stage_event_time`,
-      [dossierId, JSON.stringify(emptyFact(dossierId))],
+       RETURNING dossier_id, fact, stage, stage_event_time`,
+      [sorted, sorted.map((dossierId) => JSON.stringify(emptyFact(dossierId)))],
     );
-    return { fact: row.fact, stage: row.stage, stageEventTime: row.stage_event_time ? new Date(row.stage_event_time).toISOString() : null };
+    return new Map(
+      rows.map((row) => [row.dossier_id, { fact: row.fact, stage: row.stage, stageEventTime: row.stage_event_time ? new Date(row.stage_event_time).toISOString() : null }]),
+    );
   }
 
-  /** The fact's new state as a statement, sent with the event's other writes (call with the row locked). */
-  saveStatement(fact: DossierFact, stage: string | null, stageEventTime: string | null, open: boolean): SqlStatement {
+  /** The facts' new states as one statement, sent with the run's other writes (call with the rows locked). */
+  saveStatement(facts: readonly SavedFact[]): SqlStatement {
     return {
-      text: `UPDATE counting_dossier_facts SET fact = $2::jsonb, stage = $3, stage_event_time = $4, open = $5, intake_postal_code = $6, updated_at = now()
-       WHERE dossier_id = $1`,
-      values: [fact.dossierId, JSON.stringify(fact), stage, stageEventTime, open, fact.intakePostalCode],
+      text: `UPDATE counting_dossier_facts stored SET fact = saved.fact, stage = saved.stage, stage_event_time = saved.stage_event_time, open = saved.open,
+         intake_postal_code = saved.intake_postal_code, updated_at = now()
+       FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::timestamptz[], $5::boolean[], $6::text[])
+         AS saved(dossier_id, fact, stage, stage_event_time, open, intake_postal_code)
+       WHERE stored.dossier_id = saved.dossier_id`,
+      values: [
+        facts.map((saved) => saved.fact.dossierId),
+        facts.map((saved) => JSON.stringify(saved.fact)),
+        facts.map((saved) => saved.stage),
+        facts.map((saved) => saved.stageEventTime),
+        facts.map((saved) => saved.open),
+        facts.map((saved) => saved.fact.intakePostalCode ?? null),
+      ],
     };
   }
 

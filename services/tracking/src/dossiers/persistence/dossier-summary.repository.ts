@@ -95,26 +95,39 @@ export function scopeCondition(scope: SummaryScope | undefined, parameters: unkn
   return conditions.length === 0 ? 'false' : conditions.join(' AND ');
 }
 
+/** Where the dossier's places are, by the catalog in force on its intake day. */
+export interface SummaryPlaces {
+  readonly provinceCode?: string;
+  readonly agencyProvinceCode?: string;
+}
+
 export class DossierSummaryRepository {
-  async save(manager: EntityManager, summary: DossierSummary, scope: { provinceCode?: string; agencyProvinceCode?: string }): Promise<void> {
-    const statement = this.saveStatement(summary, scope);
+  async save(manager: EntityManager, summary: DossierSummary, scope: SummaryPlaces): Promise<void> {
+    const statement = this.saveStatement([{ summary, places: scope }]);
     await manager.query(statement.text, [...statement.values]);
   }
 
-  /** The summary's write as a statement, for the live recorder to send with the event's other writes. */
-  saveStatement(summary: DossierSummary, scope: { provinceCode?: string; agencyProvinceCode?: string }): SqlStatement {
+  /**
+   * The summaries' writes as one statement, whatever their number (its text does not change, so it is
+   * prepared once): each summary and its search references, the references no longer carried deleted,
+   * the new ones added. The live recorder sends it with the run's other writes.
+   */
+  saveStatement(saved: ReadonlyArray<{ summary: DossierSummary; places: SummaryPlaces }>): SqlStatement {
+    const column = <T>(pick: (item: { summary: DossierSummary; places: SummaryPlaces }) => T) => saved.map(pick);
     // A reference is stored once per dossier (the first kind found for it, as the summary lists them).
-    const firstOfEach = new Map<string, DossierSummary['references'][number]>();
-    for (const reference of summary.references) if (!firstOfEach.has(reference.reference)) firstOfEach.set(reference.reference, reference);
-    const references = [...firstOfEach.values()];
-    // One statement for the summary and its search references (it runs for every recorded event): the
-    // references no longer carried are deleted, the new ones added.
+    const references = saved.flatMap(({ summary }) => {
+      const firstOfEach = new Map<string, DossierSummary['references'][number]>();
+      for (const reference of summary.references) if (!firstOfEach.has(reference.reference)) firstOfEach.set(reference.reference, reference);
+      return [...firstOfEach.values()].map((reference) => ({ ...reference, dossierId: summary.dossierId }));
+    });
     return {
       text: `WITH saved AS (
        INSERT INTO dossier_summaries (dossier_id, provisional_dossier_id, dossier_code, procedure_code, intake_postal_code, province_code, agency_id,
          agency_province_code, service_form, receiving_channel, return_postal_code, current_stage, national_status, intake_day, registered_at, filed_at,
          result_issued_at, delivered_at, withdrawn_at, first_event_at, last_event_at, event_count, lookup_pin_hash, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23, now())
+       SELECT *, now() FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::smallint[],
+         $11::text[], $12::text[], $13::smallint[], $14::date[], $15::timestamptz[], $16::timestamptz[], $17::timestamptz[], $18::timestamptz[],
+         $19::timestamptz[], $20::timestamptz[], $21::timestamptz[], $22::int[], $23::text[])
        ON CONFLICT (dossier_id) DO UPDATE SET provisional_dossier_id = EXCLUDED.provisional_dossier_id, dossier_code = EXCLUDED.dossier_code,
          procedure_code = EXCLUDED.procedure_code, intake_postal_code = EXCLUDED.intake_postal_code, province_code = EXCLUDED.province_code,
          agency_id = EXCLUDED.agency_id, agency_province_code = EXCLUDED.agency_province_code, service_form = EXCLUDED.service_form,
@@ -124,34 +137,38 @@ export class DossierSummaryRepository {
          withdrawn_at = EXCLUDED.withdrawn_at, first_event_at = EXCLUDED.first_event_at, last_event_at = EXCLUDED.last_event_at,
          event_count = EXCLUDED.event_count, lookup_pin_hash = EXCLUDED.lookup_pin_hash, updated_at = now()
        RETURNING dossier_id),
-       stale_references AS (DELETE FROM dossier_references WHERE dossier_id = $1 AND NOT (reference = ANY($24::text[])))
+       stale_references AS (
+         DELETE FROM dossier_references WHERE dossier_id = ANY($1::uuid[])
+           AND (dossier_id, reference) NOT IN (SELECT * FROM unnest($24::uuid[], $25::text[])))
        INSERT INTO dossier_references (reference, kind, dossier_id)
-       SELECT reference, kind, saved.dossier_id FROM unnest($24::text[], $25::text[]) AS r(reference, kind), saved
+       SELECT r.reference, r.kind, r.dossier_id FROM unnest($24::uuid[], $25::text[], $26::text[]) AS r(dossier_id, reference, kind)
+       WHERE r.dossier_id IN (SELECT dossier_id FROM saved)
        ON CONFLICT (reference, dossier_id) DO UPDATE SET kind = EXCLUDED.kind WHERE dossier_references.kind <> EXCLUDED.kind`,
       values: [
-        summary.dossierId,
-        summary.provisionalDossierId ?? null,
-        summary.dossierCode ?? null,
-        summary.procedureCode ?? null,
-        summary.intakePostalCode ?? null,
-        summary.provinceCode ?? scope.provinceCode ?? null,
-        summary.agencyId ?? null,
-        scope.agencyProvinceCode ?? null,
-        summary.serviceForm ?? null,
-        summary.receivingChannel ?? null,
-        summary.returnPostalCode ?? null,
-        summary.currentStage,
-        summary.nationalStatus ?? null,
-        summary.intakeDay ?? null,
-        summary.registeredAt ?? null,
-        summary.filedAt ?? null,
-        summary.resultIssuedAt ?? null,
-        summary.deliveredAt ?? null,
-        summary.withdrawnAt ?? null,
-        summary.firstEventAt,
-        summary.lastEventAt,
-        summary.eventCount,
-        summary.lookupPinHash ?? null,
+        column(({ summary }) => summary.dossierId),
+        column(({ summary }) => summary.provisionalDossierId ?? null),
+        column(({ summary }) => summary.dossierCode ?? null),
+        column(({ summary }) => summary.procedureCode ?? null),
+        column(({ summary }) => summary.intakePostalCode ?? null),
+        column(({ summary, places }) => summary.provinceCode ?? places.provinceCode ?? null),
+        column(({ summary }) => summary.agencyId ?? null),
+        column(({ places }) => places.agencyProvinceCode ?? null),
+        column(({ summary }) => summary.serviceForm ?? null),
+        column(({ summary }) => summary.receivingChannel ?? null),
+        column(({ summary }) => summary.returnPostalCode ?? null),
+        column(({ summary }) => summary.currentStage),
+        column(({ summary }) => summary.nationalStatus ?? null),
+        column(({ summary }) => summary.intakeDay ?? null),
+        column(({ summary }) => summary.registeredAt ?? null),
+        column(({ summary }) => summary.filedAt ?? null),
+        column(({ summary }) => summary.resultIssuedAt ?? null),
+        column(({ summary }) => summary.deliveredAt ?? null),
+        column(({ summary }) => summary.withdrawnAt ?? null),
+        column(({ summary }) => summary.firstEventAt),
+        column(({ summary }) => summary.lastEventAt),
+        column(({ summary }) => summary.eventCount),
+        column(({ summary }) => summary.lookupPinHash ?? null),
+        references.map((r) => r.dossierId),
         references.map((r) => r.reference),
         references.map((r) => r.kind),
       ],

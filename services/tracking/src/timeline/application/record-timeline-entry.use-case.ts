@@ -1,20 +1,28 @@
 import type { EntityManager } from 'typeorm';
 import { classifyEvent } from '../domain/classify-event';
-import { chainAfter } from '../domain/hash-chain';
+import { chainAfter, type ChainedEntry } from '../domain/hash-chain';
 import type { TimelineEvent } from '../domain/timeline-event';
 import { HeldWrites } from '../persistence/projection-writes';
 import { TimelineRepository } from '../persistence/timeline.repository';
 import type { RecordedEntry } from './recorded-entry';
-import type { TimelineProjection } from './timeline-projection';
+import type { LiveDossier, TimelineProjection } from './timeline-projection';
 import { systemClock } from '@bcci/kernel';
 
 /** Session-level advisory lock key shared by live recording (shared) and a rebuild (exclusive). */
 export const PROJECTION_REBUILD_LOCK = 604_000_001;
 
+function dossierIdOf(event: TimelineEvent): string {
+  const dossierId = typeof event.data.dossierId === 'string' ? event.data.dossierId : event.subject;
+  if (!dossierId) throw new Error(`event ${event.id} (${event.type}) names no dossier`);
+  return dossierId;
+}
+
 /**
- * Appends one consumed event to its dossier's timeline, chained to the dossier's current head, then
- * applies it to every projection, all in the caller's transaction (the consumer's inbox transaction).
- * An event already on the timeline adds nothing (belt and braces behind the inbox).
+ * Appends consumed events to their dossiers' timelines, each chained to its dossier's current head,
+ * then applies them to every projection, all in the caller's transaction (the consumer's inbox
+ * transaction). A consumer run hands over all its events at once (recordAll): the run costs a fixed
+ * handful of statements (heads, append, projections), not several per event. An event already on the
+ * timeline adds nothing (belt and braces behind the inbox).
  */
 export class RecordTimelineEntry {
   private readonly timeline = new TimelineRepository();
@@ -29,38 +37,65 @@ export class RecordTimelineEntry {
     private readonly now: () => Date = () => systemClock.now(),
   ) {}
 
+  /** One event: its entry, or undefined when it was already on the timeline. */
   async execute(event: TimelineEvent, manager: EntityManager): Promise<RecordedEntry | undefined> {
-    const dossierId = typeof event.data.dossierId === 'string' ? event.data.dossierId : event.subject;
-    if (!dossierId) throw new Error(`event ${event.id} (${event.type}) names no dossier`);
+    const [recorded] = await this.recordAll([event], manager);
+    return recorded;
+  }
+
+  /** Events in the order consumed (a dossier's events keep their order); answers the entries appended. */
+  async recordAll(events: readonly TimelineEvent[], manager: EntityManager): Promise<RecordedEntry[]> {
+    let pending = [...new Map(events.map((event) => [event.id, event])).values()];
+    if (pending.length === 0) return [];
     // A rebuild holds this lock exclusively: live events wait rather than land in a half-built projection.
-    // Taken once per transaction (a consumer run records many events in one).
     if (!this.rebuildLockHeld.has(manager)) {
       await manager.query(`SELECT pg_advisory_xact_lock_shared($1)`, [PROJECTION_REBUILD_LOCK]);
       this.rebuildLockHeld.add(manager);
     }
-    const head = await this.timeline.lockHead(manager, dossierId);
-    const place = classifyEvent(event);
-    const chained = chainAfter(head, {
+    const heads = await this.timeline.lockHeads(manager, [...new Set(pending.map(dossierIdOf))]);
+    let result = await this.timeline.appendAll(manager, this.chain(pending, heads));
+    if (!result) {
+      // Some event is on the timeline already (nothing was written): leave those out and chain again.
+      const known = await this.timeline.recordedEventIds(manager, pending.map((event) => event.id));
+      pending = pending.filter((event) => !known.has(event.id));
+      if (pending.length === 0) return [];
+      result = await this.timeline.appendAll(manager, this.chain(pending, heads));
+      if (!result) throw new Error('timeline append wrote nothing for events it had found unrecorded');
+    }
+    const { appended, histories } = result;
+    const dossiers: LiveDossier[] = [...histories].map(([dossierId, history]) => ({
       dossierId,
-      eventId: event.id,
-      eventType: event.type,
-      eventTime: new Date(event.time).toISOString(),
-      recordedAt: this.now().toISOString(),
-      stage: place.stage,
-      postalCode: place.postalCode ?? null,
-      actorRole: place.actorRole ?? null,
-      nationalStatus: place.nationalStatus ?? null,
-      event,
-    });
-    // An event already on the timeline adds nothing (belt and braces behind the inbox).
-    const appended = await this.timeline.appendUnlessRecorded(manager, chained);
-    if (!appended) return undefined;
-    // The append returned the dossier's timeline with the new entry: the projections derive from it.
-    const dossierHistory = () => Promise.resolve(appended.history);
-    // Their writes that need no answer go to PostgreSQL together, once every projection has applied.
+      appended: appended.filter((entry) => entry.dossierId === dossierId),
+      history,
+    }));
+    // Writes that need no answer go to PostgreSQL together, once every projection has applied the run.
     const writes = new HeldWrites();
-    for (const projection of this.projections()) await projection.apply(appended.recorded, manager, 'live', dossierHistory, writes);
+    for (const projection of this.projections()) await projection.applyLive(dossiers, manager, writes);
     await writes.flush(manager);
-    return appended.recorded;
+    return appended;
+  }
+
+  /** Each event chained after the previous one of its dossier, starting from the locked heads. */
+  private chain(events: readonly TimelineEvent[], heads: ReadonlyMap<string, { sequence: number; hash: string }>): ChainedEntry[] {
+    const current = new Map(heads);
+    const recordedAt = this.now().toISOString();
+    return events.map((event) => {
+      const dossierId = dossierIdOf(event);
+      const place = classifyEvent(event);
+      const chained = chainAfter(current.get(dossierId)!, {
+        dossierId,
+        eventId: event.id,
+        eventType: event.type,
+        eventTime: new Date(event.time).toISOString(),
+        recordedAt,
+        stage: place.stage,
+        postalCode: place.postalCode ?? null,
+        actorRole: place.actorRole ?? null,
+        nationalStatus: place.nationalStatus ?? null,
+        event,
+      });
+      current.set(dossierId, chained);
+      return chained;
+    });
   }
 }

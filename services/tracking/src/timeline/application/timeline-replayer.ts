@@ -34,7 +34,7 @@ export class TimelineReplayer {
         const page = await this.timeline.pageAfter(manager, progress.lastPosition, pageSize);
         if (page.length === 0) break;
         for (const entry of page) {
-          for (const projection of projections) await projection.apply(entry, manager, 'replay');
+          for (const projection of projections) await projection.replay(entry, manager);
         }
         progress = { entries: progress.entries + page.length, lastPosition: page[page.length - 1].position };
         options.onProgress?.(progress);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_CATALOG, TOPICS } from '@bcci/contracts';
-import type { CloudEvent } from '@bcci/messaging';
+import type { CloudEvent, EventContext } from '@bcci/messaging';
 import { OnEvent } from '@bcci/service-kit';
 import type { EntityManager } from 'typeorm';
 import type { TimelineEvent } from '../domain/timeline-event';
@@ -21,13 +21,28 @@ function onEveryTimelineEvent(): MethodDecorator {
   };
 }
 
-/** Thin: the inbox (service kit) has already deduplicated; the use case records and projects. */
+/**
+ * Thin: the inbox (service kit) has already deduplicated. The events of one transaction (a consumer
+ * run) are gathered and recorded together just before it commits: a run costs a few statements, not
+ * several per event. Events reach the use case in the order consumed.
+ */
 @Injectable()
 export class TrackingEventsHandler {
+  private readonly gathered = new WeakMap<EntityManager, TimelineEvent[]>();
+
   constructor(@Inject(RecordTimelineEntry) private readonly record: RecordTimelineEntry) {}
 
   @onEveryTimelineEvent()
-  async handle(event: CloudEvent, manager: EntityManager): Promise<void> {
-    await this.record.execute(event as unknown as TimelineEvent, manager);
+  async handle(event: CloudEvent, manager: EntityManager, context: EventContext): Promise<void> {
+    let events = this.gathered.get(manager);
+    if (!events) {
+      const run: TimelineEvent[] = (events = []);
+      this.gathered.set(manager, run);
+      context.beforeCommit(run, async () => {
+        this.gathered.delete(manager);
+        await this.record.recordAll(run, manager);
+      });
+    }
+    events.push(event as unknown as TimelineEvent);
   }
 }

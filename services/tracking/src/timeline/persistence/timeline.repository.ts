@@ -85,58 +85,83 @@ export class TimelineRepository {
     return row;
   }
 
-  /** Locks the dossier's chain head (creating it at the genesis) for the rest of the transaction. */
-  async lockHead(manager: EntityManager, dossierId: string): Promise<{ sequence: number; hash: string }> {
-    // Created at the genesis or, when it exists, locked by a no-op update and read, in one statement.
-    const [head]: Array<{ sequence: number; hash: string }> = await manager.query(
-      `INSERT INTO timeline_chain_heads (dossier_id, sequence, hash) VALUES ($1, 0, $2)
+  /**
+   * Locks the dossiers' chain heads (creating missing ones at the genesis) for the rest of the
+   * transaction, in dossier id order so that two transactions locking overlapping sets cannot deadlock.
+   */
+  async lockHeads(manager: EntityManager, dossierIds: readonly string[]): Promise<Map<string, { sequence: number; hash: string }>> {
+    // Created at the genesis or, when they exist, locked by a no-op update and read, in one statement.
+    const rows: Array<{ dossier_id: string; sequence: number; hash: string }> = await manager.query(
+      `INSERT INTO timeline_chain_heads (dossier_id, sequence, hash)
+       SELECT dossier_id, 0, $2 FROM unnest($1::uuid[]) AS d(dossier_id) ORDER BY dossier_id
        ON CONFLICT (dossier_id) DO UPDATE SET sequence = timeline_chain_heads.sequence
-       RETURNING sequence, hash`,
-      [dossierId, GENESIS_HASH],
+       RETURNING dossier_id, sequence, hash`,
+      [[...dossierIds].sort(), GENESIS_HASH],
     );
-    return head;
+    return new Map(rows.map((row) => [row.dossier_id, { sequence: row.sequence, hash: row.hash }]));
   }
 
   /**
-   * Appends the entry and moves the chain head to it, in one statement, unless the event is already on
-   * the timeline (then nothing is written and undefined is returned). Called with the head locked
-   * (lockHead): this statement's snapshot, taken after the lock, sees every entry committed before.
-   * The same statement returns the dossier's whole timeline with the new entry, in chain order, which
-   * the live projections derive from: one round trip per recorded event instead of two.
+   * Appends the entries (chained after the heads locked by lockHeads) and moves each dossier's head to
+   * its last entry, in one statement, unless one of the events is already on the timeline: then nothing
+   * is written and undefined is returned (the caller leaves those out and chains again). This
+   * statement's snapshot, taken after the locks, sees every entry committed before. It returns the
+   * appended entries and, for every dossier, its whole timeline with them, in chain order, which the live
+   * projections derive from.
    */
-  async appendUnlessRecorded(manager: EntityManager, entry: ChainedEntry): Promise<{ recorded: RecordedEntry; history: RecordedEntry[] } | undefined> {
+  async appendAll(manager: EntityManager, entries: readonly ChainedEntry[]): Promise<{ appended: RecordedEntry[]; histories: Map<string, RecordedEntry[]> } | undefined> {
+    const column = <T>(pick: (entry: ChainedEntry) => T) => entries.map(pick);
     const rows: Array<EntryRow & { just_appended: boolean }> = await manager.query(
-      `WITH appended AS (
+      `WITH incoming AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[], $9::text[],
+           $10::smallint[], $11::jsonb[], $12::text[], $13::text[])
+           AS i(dossier_id, sequence, event_id, event_type, event_time, recorded_at, stage, postal_code, actor_role, national_status, payload, previous_hash, hash)),
+       fresh AS (SELECT NOT EXISTS (SELECT 1 FROM timeline_entries WHERE event_id = ANY($3::uuid[])) AS ok),
+       appended AS (
          INSERT INTO timeline_entries (dossier_id, sequence, event_id, event_type, event_time, recorded_at, stage, postal_code, actor_role,
            national_status, payload, previous_hash, hash)
-         SELECT $1::uuid, $2::int, $3::uuid, $4::text, $5::timestamptz, $6::timestamptz, $7::text, $8::text, $9::text, $10::smallint, $11::jsonb, $12::text, $13::text
-         WHERE NOT EXISTS (SELECT 1 FROM timeline_entries WHERE event_id = $3)
+         SELECT incoming.* FROM incoming, fresh WHERE fresh.ok ORDER BY dossier_id, sequence
          RETURNING ${COLUMNS}),
-       moved AS (UPDATE timeline_chain_heads SET sequence = $2, hash = $13 WHERE dossier_id = $1 AND EXISTS (SELECT 1 FROM appended))
+       moved AS (
+         UPDATE timeline_chain_heads head SET sequence = last.sequence, hash = last.hash
+         FROM (SELECT DISTINCT ON (dossier_id) dossier_id, sequence, hash FROM incoming ORDER BY dossier_id, sequence DESC) last, fresh
+         WHERE head.dossier_id = last.dossier_id AND fresh.ok)
        SELECT true AS just_appended, appended.* FROM appended
        UNION ALL
-       -- The statement's snapshot does not hold the row it inserts: the earlier entries come from the table.
-       SELECT false, ${COLUMNS} FROM timeline_entries WHERE dossier_id = $1 AND EXISTS (SELECT 1 FROM appended)
-       ORDER BY sequence`,
+       -- The statement's snapshot does not hold the rows it inserts: the earlier entries come from the table.
+       SELECT false, ${COLUMNS} FROM timeline_entries, fresh WHERE dossier_id = ANY($1::uuid[]) AND fresh.ok
+       ORDER BY dossier_id, sequence`,
       [
-        entry.dossierId,
-        entry.sequence,
-        entry.eventId,
-        entry.eventType,
-        entry.eventTime,
-        entry.recordedAt,
-        entry.stage,
-        entry.postalCode,
-        entry.actorRole,
-        entry.nationalStatus,
-        JSON.stringify(entry.event),
-        entry.previousHash,
-        entry.hash,
+        column((entry) => entry.dossierId),
+        column((entry) => entry.sequence),
+        column((entry) => entry.eventId),
+        column((entry) => entry.eventType),
+        column((entry) => entry.eventTime),
+        column((entry) => entry.recordedAt),
+        column((entry) => entry.stage),
+        column((entry) => entry.postalCode),
+        column((entry) => entry.actorRole),
+        column((entry) => entry.nationalStatus),
+        column((entry) => JSON.stringify(entry.event)),
+        column((entry) => entry.previousHash),
+        column((entry) => entry.hash),
       ],
     );
-    const appended = rows.find((row) => row.just_appended);
-    if (!appended) return undefined;
-    return { recorded: toRecordedEntry(appended), history: rows.map(toRecordedEntry) };
+    const appended = rows.filter((row) => row.just_appended).map(toRecordedEntry);
+    if (appended.length === 0) return undefined;
+    const histories = new Map<string, RecordedEntry[]>();
+    for (const row of rows) {
+      const history = histories.get(row.dossier_id) ?? [];
+      history.push(toRecordedEntry(row));
+      histories.set(row.dossier_id, history);
+    }
+    return { appended, histories };
+  }
+
+  /** Which of these events are already on the timeline. */
+  async recordedEventIds(manager: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ event_id: string }> = await manager.query(`SELECT event_id FROM timeline_entries WHERE event_id = ANY($1::uuid[])`, [eventIds]);
+    return new Set(rows.map((row) => row.event_id));
   }
 
   /** One dossier's entries in chain (recording) order. */

@@ -1,0 +1,38 @@
+/**
+ * Preload that counts the SQL statements a Node process sends through `pg`, by text, and writes the
+ * counts to STATEMENT_COUNT_DIR/<service>-<pid>.json every 2 s and at exit:
+ *   STATEMENT_COUNT_DIR=/tmp/sql NODE_OPTIONS="--require $PWD/tools/profile/count-statements.cjs" npm run bench -- …
+ * Summarise with tools/profile/summarise-statements.mjs (divide by the journeys; start-up migrations add a few dozen).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const directory = process.env.STATEMENT_COUNT_DIR;
+if (directory) {
+  fs.mkdirSync(directory, { recursive: true });
+  const entry = process.argv[1] ?? 'node';
+  const label = (/services\/([^/]+)\//.exec(entry)?.[1] ?? path.basename(entry)).replace(/[^\w.-]/g, '_');
+  const file = path.join(directory, `${label}-${process.pid}.json`);
+  const counts = new Map();
+  let pg;
+  try {
+    // The repository's pg, whichever directory the process started in.
+    pg = require(require.resolve('pg', { paths: [process.cwd(), path.join(__dirname, '../..')] }));
+  } catch {
+    pg = undefined;
+  }
+  if (pg) {
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function countedQuery(config, ...rest) {
+      const text = typeof config === 'string' ? config : config?.text;
+      if (typeof text === 'string') {
+        const key = text.replace(/\s+/g, ' ').trim().slice(0, 300);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return original.call(this, config, ...rest);
+    };
+    const write = () => fs.writeFileSync(file, JSON.stringify(Object.fromEntries(counts)));
+    setInterval(write, 2000).unref();
+    process.on('exit', write);
+  }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * Summarises what count-statements.cjs wrote: per process, statements and transactions (COMMIT) per
+ * dossier and the most frequent statements.
+ *   node tools/profile/summarise-statements.mjs /tmp/sql --per 150 [--top 12]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const [directory] = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const per = option('--per', 1);
+const top = option('--top', 12);
+if (!directory) {
+  console.error('usage: summarise-statements.mjs <directory> --per <journeys> [--top N]');
+  process.exit(2);
+}
+const perDossier = (count) => (count / per).toFixed(1).padStart(7);
+let everyProcess = 0;
+for (const file of readdirSync(directory).filter((name) => name.endsWith('.json')).sort()) {
+  const counts = Object.entries(JSON.parse(readFileSync(path.join(directory, file), 'utf8'))).sort((a, b) => b[1] - a[1]);
+  const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) continue;
+  everyProcess += total;
+  const commits = counts.filter(([text]) => /^commit$/i.test(text)).reduce((sum, [, count]) => sum + count, 0);
+  console.log(`\n${file}: ${perDossier(total)} statements, ${perDossier(commits)} COMMIT per dossier`);
+  for (const [text, count] of counts.slice(0, top)) console.log(`  ${perDossier(count)}  ${text.slice(0, 160)}`);
+}
+console.log(`\nevery process: ${perDossier(everyProcess)} statements per dossier`);
