@@ -115,12 +115,17 @@ export async function sendingSlip(stack: E2eStack, dossierId: string): Promise<B
 
 
 /** The operator scans every required component, certifies the copies that need it and completes. */
-export async function digitize(stack: E2eStack, dossierId: string): Promise<void> {
+export async function digitize(stack: E2eStack, dossierId: string, options: { knownToDigitization?: boolean } = {}): Promise<void> {
   const token = stack.tokens['digitization-operator'];
-  const status = await pollUntil(`digitization to know dossier ${dossierId}`, async () => {
+  const read = async () => {
     const answer = await call(stack, 'digitization', 'GET', `/dossiers/${dossierId}/digitization`, { token });
     return answer.status === 200 ? answer.body : undefined;
-  });
+  };
+  // The caller may know that digitization has the dossier already (the benchmark waits for its consumer
+  // group on Kafka): then one read, which must find it.
+  const status = options.knownToDigitization
+    ? ((await read()) ?? failWith(`digitization does not know dossier ${dossierId}, though its consumer handled the registration`))
+    : await pollUntil(`digitization to know dossier ${dossierId}`, read);
   for (const component of status.components as Array<{ componentCode: string; required: boolean; certificationRequired: boolean }>) {
     if (!component.required) continue;
     const form = new FormData();
@@ -212,4 +217,8 @@ export function deliverResult(stack: E2eStack, dossierId: string, token: string,
     token,
     body: { deliveredAt: options.at ?? vietnamTimestamp(), recipientKind: 'APPLICANT', identityDocumentType: 'CCCD', identityMatches: true, feesCollected: options.feesCollected ?? 0 },
   });
+}
+
+function failWith(message: string): never {
+  throw new Error(message);
 }

@@ -19,6 +19,7 @@ import {
 import type { BenchContext, BenchPhase } from '../bench-phase';
 import { CpuMeter } from '../cpu-meter';
 import { ms, perSecond, summarize } from '../latency-stats';
+import { ConsumerProgress } from './consumer-progress';
 import { waitForPipelineIdle } from './pipeline-drain';
 import { timelineLag } from './timeline-lag';
 import { WorkCounter, workPerUnit } from './work-counter';
@@ -27,8 +28,9 @@ import { WorkCounter, workPerUnit } from './work-counter';
  * The milestones of a form-3 dossier, in journey order, as read on Kafka: each stage is the time between
  * two consecutive milestones' arrival at the benchmark's reader, so it holds the services' work, the
  * outbox relays, the consumers and the step the person or agency takes (done at once by the benchmark,
- * which waits for the previous step's event on Kafka; only digitization, which announces nothing when
- * it learns of a dossier, is polled every 200 ms).
+ * which waits for the previous step's event on Kafka; digitization announces nothing when it learns of
+ * a dossier, so for it the benchmark waits until digitization's consumer group committed past the
+ * registration).
  */
 const MILESTONES = [
   { type: EventType.DossierRegistered, stage: 'registered' },
@@ -72,6 +74,10 @@ export const journeyPhase: BenchPhase = {
     const behind = await waitForPipelineIdle(context, 300_000);
     if (behind > 0) context.progress(`  still ${behind} messages behind after 5 min: starting anyway`);
     const reader = await EventReader.open(context.kafkaBrokers, JOURNEY_TOPICS, { fromBeginning: false });
+    // Digitization announces nothing when it learns of a dossier: its consumer group's committed offset
+    // past the registration says it has (read on Kafka, instead of asking digitization over HTTP).
+    const digitizationProgress = await ConsumerProgress.open(context.kafkaBrokers, 'bcci.digitization');
+    const registrations = new Map<string, { topic: string; partition: number; offset: string }>();
     const milestones = new Map<string, Map<string, number>>();
     reader.onEvent((record) => {
       const id = subjectOf(record);
@@ -80,6 +86,7 @@ export const journeyPhase: BenchPhase = {
       let seen = milestones.get(id);
       if (!seen) milestones.set(id, (seen = new Map()));
       if (!seen.has(type)) seen.set(type, record.receivedAt);
+      if (type === EventType.DossierRegistered) registrations.set(id, record);
       const key = `${id} ${type}`;
       for (const wake of waiting.get(key) ?? []) wake();
       waiting.delete(key);
@@ -108,7 +115,10 @@ export const journeyPhase: BenchPhase = {
     const journeyOf = async (n: number) => {
       const dossier = await registerDossier(stack, { form: 3, procedureCode: procedure.code, n: 700_000 + n + Math.floor(Math.random() * 200_000) });
       ids.push(dossier.id);
-      await digitize(stack, dossier.id);
+      await untilEvent(dossier.id, EventType.DossierRegistered);
+      const registration = registrations.get(dossier.id)!;
+      await digitizationProgress.past(registration.topic, registration.partition, registration.offset, `the registration of ${dossier.id}`);
+      await digitize(stack, dossier.id, { knownToDigitization: true });
       await untilEvent(dossier.id, EventType.PostalLegOpened);
       await carryToAgency(stack, dossier.id);
       await signHandoverRecord(stack, [dossier]);
@@ -216,6 +226,7 @@ export const journeyPhase: BenchPhase = {
       return { lines, metrics };
     } finally {
       await reader.close();
+      await digitizationProgress.close();
     }
   },
 };
