@@ -70,6 +70,24 @@ describe('kafkajs producer and consumer against the broker', () => {
     expect(received).toEqual(['first', 'second']);
   });
 
+  it('holds a fetch asking for min bytes until that much arrived, then answers with all of it before max wait', async () => {
+    const topic = 'min-bytes';
+    const batches: string[][] = [];
+    const consumer = fixture.kafka().consumer({ groupId: 'patient', minBytes: 1000, maxWaitTimeInMs: 6_000 });
+    consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ eachBatch: async ({ batch }) => void batches.push(batch.messages.map((message) => message.value!.toString().slice(0, 6))) });
+    const producer = fixture.kafka().producer();
+    await producer.connect();
+    // Three messages of 400 bytes sent one by one: the first two are not enough for the parked fetch.
+    for (const name of ['first-', 'second', 'third-']) await producer.send({ topic, messages: [{ value: name + 'x'.repeat(394) }] });
+    // Well below the 6 s max wait: the third append, not the timeout, answers the fetch.
+    await eventually('the three messages', () => batches.flat().length === 3, 4_000);
+    await producer.disconnect();
+    expect(batches).toEqual([['first-', 'second', 'third-']]);
+  });
+
   it('lets an idempotent producer retry without duplicates', async () => {
     const producer = fixture.kafka().producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();

@@ -56,10 +56,11 @@ export class KafkajsMessageBus implements MessageBus {
       sessionTimeout: this.options.sessionTimeoutMs,
       heartbeatInterval: this.options.heartbeatIntervalMs,
       maxWaitTimeInMs: this.options.maxWaitTimeMs,
+      ...(subscription.minBytes !== undefined ? { minBytes: subscription.minBytes } : {}),
     });
     await consumer.connect();
     await consumer.subscribe({ topics: subscription.topics, fromBeginning: subscription.fromBeginning ?? true });
-    return new KafkajsConsumer(consumer);
+    return new KafkajsConsumer(consumer, subscription.commitOffsets ?? true);
   }
 
   async ensureTopics(topics: Array<{ topic: string; partitions?: number }>): Promise<void> {
@@ -122,14 +123,17 @@ class KafkajsProducer implements MessageProducer {
 }
 
 class KafkajsConsumer implements MessageConsumer {
-  constructor(private readonly consumer: Consumer) {}
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly commitOffsets: boolean,
+  ) {}
 
   async run(onBatch: Parameters<MessageConsumer['run']>[0]): Promise<void> {
     await this.consumer.run({
       // We resolve offsets ourselves, one by one after each message's transaction commits; the
       // client then only ever commits resolved offsets (at its interval, and when the batch ends).
       eachBatchAutoResolve: false,
-      autoCommit: true,
+      autoCommit: this.commitOffsets,
       // The client commits at the end of every batch; a large batch (a backlog) takes many transactions,
       // and its resolved offsets are committed along the way too, so that what the group has handled is
       // visible on the broker (lag metrics, the benchmark's waits) within this interval rather than at

@@ -53,6 +53,17 @@ export interface ConsumerSubscription {
   topics: string[];
   /** Where a group without committed offsets starts; default true (the earliest offset). */
   fromBeginning?: boolean;
+  /**
+   * Default true. False for a throwaway group that always starts at the end (a live feed): nothing is
+   * ever read back, so committing offsets would only cost a request per batch.
+   */
+  commitOffsets?: boolean;
+  /**
+   * Lets the broker hold a fetch until this many bytes are there or `maxWaitTimeMs` passed (default 1:
+   * answer as soon as anything arrives). A consumer that can be late by the wait (a live feed) fetches
+   * far less often under load.
+   */
+  minBytes?: number;
 }
 
 export interface MessageConsumer {

@@ -4,6 +4,9 @@ import { TOPICS } from '@bcci/contracts';
 import { KafkajsMessageBus, parseEvent, type MessageConsumer } from '@bcci/messaging';
 import type { LiveHub } from './live-hub';
 
+/** Longest a live notice waits on the broker before the screens get it. */
+const LIVE_NOTICE_DELAY_MS = 250;
+
 /** The dossier-event topics whose changes the post-office screens show. */
 export function liveTopics(): string[] {
   return TOPICS.filter((topic) => topic.consumers.includes('post-office-app')).map((topic) => topic.name);
@@ -25,9 +28,12 @@ export class LiveFeed {
   ) {}
 
   async start(): Promise<void> {
-    const bus = new KafkajsMessageBus({ clientId: 'post-office-app-live', brokers: this.brokers, logLevel: 'ERROR', maxWaitTimeMs: 200 });
+    const bus = new KafkajsMessageBus({ clientId: 'post-office-app-live', brokers: this.brokers, logLevel: 'ERROR', maxWaitTimeMs: LIVE_NOTICE_DELAY_MS });
     const groupId = `post-office-app-live.${hostname()}.${process.pid}.${randomUUID().slice(0, 8)}`;
-    this.consumer = await bus.createConsumer({ groupId, topics: liveTopics(), fromBeginning: false });
+    // A screen can learn of a change a quarter of a second late: the broker holds each fetch that long
+    // (or until a megabyte is there), so under load one fetch brings many events instead of one each.
+    // The group is thrown away with the process and always starts at the end: no offsets to commit.
+    this.consumer = await bus.createConsumer({ groupId, topics: liveTopics(), fromBeginning: false, minBytes: 1024 * 1024, commitOffsets: false });
     await this.consumer.run(async (batch, control) => {
       for (const message of batch.messages) {
         try {
