@@ -176,7 +176,7 @@ export async function startStack(options: StackOptions, reporter: StackReporter 
       postgresSupervisor = new Supervisor<EmbeddedPostgresHandle>({
         name: 'PostgreSQL',
         launch: async (register) => {
-          const handle = await startEmbeddedPostgres({ dataDir: clusterDir, port: ports.postgres });
+          const handle = await startEmbeddedPostgres({ dataDir: clusterDir, port: ports.postgres, postgresFlags: postgresSettingsFrom(process.env) });
           register(handle);
           return handle;
         },
@@ -525,4 +525,18 @@ function redact(url: string): string {
   } catch {
     return '(unparsable URL)';
   }
+}
+
+/**
+ * BCCI_POSTGRES_SETTINGS: extra `name=value` settings for the embedded PostgreSQL, separated by spaces
+ * (e.g. `shared_preload_libraries=pg_stat_statements` to see which statements cost it most, see
+ * docs/benchmarks.md). Unset: PostgreSQL's defaults.
+ */
+function postgresSettingsFrom(env: NodeJS.ProcessEnv): string[] {
+  const settings = env.BCCI_POSTGRES_SETTINGS?.trim();
+  if (!settings) return [];
+  return settings.split(/\s+/).flatMap((setting) => {
+    if (!/^[\w.]+=\S+$/.test(setting)) throw new Error(`BCCI_POSTGRES_SETTINGS: '${setting}' is not name=value`);
+    return ['-c', setting];
+  });
 }

@@ -20,6 +20,7 @@ import type { BenchContext, BenchPhase } from '../bench-phase';
 import { CpuMeter } from '../cpu-meter';
 import { ms, perSecond, summarize } from '../latency-stats';
 import { ConsumerProgress } from './consumer-progress';
+import { PostgresStatements } from './postgres-statements';
 import { waitForPipelineIdle } from './pipeline-drain';
 import { timelineLag } from './timeline-lag';
 import { WorkCounter, workPerUnit } from './work-counter';
@@ -79,10 +80,14 @@ export const journeyPhase: BenchPhase = {
     const digitizationProgress = await ConsumerProgress.open(context.kafkaBrokers, 'bcci.digitization');
     const registrations = new Map<string, { topic: string; partition: number; offset: string }>();
     const milestones = new Map<string, Map<string, number>>();
+    // Event time → on Kafka (this reader): the producers' outbox relays' share of tracking's lag.
+    const onKafkaLagMs: number[] = [];
     reader.onEvent((record) => {
       const id = subjectOf(record);
       const type = typeOf(record);
       if (!id || !type) return;
+      const time = Date.parse(String((record.value as { time?: unknown }).time));
+      if (Number.isFinite(time)) onKafkaLagMs.push(Math.max(0, record.receivedAt - time));
       let seen = milestones.get(id);
       if (!seen) milestones.set(id, (seen = new Map()));
       if (!seen.has(type)) seen.set(type, record.receivedAt);
@@ -141,6 +146,7 @@ export const journeyPhase: BenchPhase = {
       context.progress(`${journeys} dossiers of procedure ${procedure.code} (agency ${agency.id}), ${journeyConcurrency} travelling at once`);
       const work = new WorkCounter(context);
       const workBefore = await work.snapshot();
+      const postgresStatements = await PostgresStatements.open(context.databaseAdminUrl);
       const cpu = new CpuMeter(context.processes);
       const started = Date.now();
       const ticker = setInterval(() => context.progress(`  ${delivered}/${journeys} delivered, ${failures.length} failed, ${perSecond(delivered, Date.now() - started).toFixed(1)} dossiers/s`), 2000);
@@ -204,6 +210,10 @@ export const journeyPhase: BenchPhase = {
       );
       lines.push(`  produced by topic ${perDossier.producedByTopic.map(([topic, n]) => `${topic.replace(/^bcci\.|\.v1$/g, '')} ${n.toFixed(1)}`).join(', ')}`);
       lines.push(`  consumed by topic ${perDossier.consumedByTopic.map(([topic, n]) => `${topic.replace(/^bcci\.|\.v1$/g, '')} ${n.toFixed(1)}`).join(', ')}`);
+      if (postgresStatements) {
+        lines.push(...(await postgresStatements.report(delivered)));
+        await postgresStatements.close();
+      } else lines.push(PostgresStatements.notMeasured);
       metrics.cpuMsPerDossier = cpuPerDossier.total;
       metrics.commitsPerDossier = perDossier.commits;
       metrics.producedPerDossier = perDossier.produced;
@@ -218,6 +228,9 @@ export const journeyPhase: BenchPhase = {
         const expected = reader.all().filter((r) => r.topic !== 'bcci.agency.decisions.v1' && ids.includes(subjectOf(r) ?? '')).length;
         const lag = await timelineLag(context, ids, expected);
         lines.push(`tracking timeline   event time → timeline entry p50 ${ms(lag.p50)}, p99 ${ms(lag.p99)}, max ${ms(lag.max)} (${lag.count} of ${expected} events, at the journey's load)`);
+        const onKafka = summarize(onKafkaLagMs);
+        lines.push(`  of which on Kafka event time → read by the bench p50 ${ms(onKafka.p50)}, p99 ${ms(onKafka.p99)} (the producers' outbox relays and the broker)`);
+        metrics.onKafkaLagP99Ms = onKafka.p99;
         metrics.timelineLagP50Ms = lag.p50;
         metrics.timelineLagP99Ms = lag.p99;
       } else {

@@ -72,6 +72,7 @@ function setup(handler: EventHandlerFn, options: SetupOptions = {}) {
   const control: BatchControl = {
     resolveOffset: (offset) => void log.push(`resolve ${offset}`),
     commitOffsetsIfNecessary: async () => void log.push('commit-offsets'),
+    commitOffsets: async () => void log.push('commit-all-offsets'),
     heartbeat: async () => undefined,
     shouldContinue: () => true,
   };
@@ -217,6 +218,40 @@ describe('MessageProcessor', () => {
     });
     await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, event('A')), message(2, event('B'))] }, control);
     expect(log.filter((entry) => !entry.startsWith('resolve') && entry !== 'commit-offsets')).toEqual(['rollback', 'write A', 'commit', 'write B', 'commit']);
+  });
+
+  it('handles batches of several partitions delivered together in one transaction, resolving each offset with its own partition', async () => {
+    const handled: string[] = [];
+    const { processor, log } = setup(async (e) => void handled.push(e.subject!));
+    const partition = (n: number) => ({
+      resolveOffset: (offset: string) => void log.push(`resolve p${n}@${offset}`),
+      commitOffsetsIfNecessary: async () => undefined,
+      commitOffsets: async () => undefined,
+      heartbeat: async () => undefined,
+      shouldContinue: () => true,
+    });
+    await processor.processBatches([
+      { batch: { topic: TOPIC, partition: 0, messages: [message(7, event('A1')), message(8, event('A2'))] }, control: partition(0) },
+      { batch: { topic: TOPIC, partition: 1, messages: [message(3, event('B1'))] }, control: partition(1) },
+    ]);
+    expect(log).toEqual(['commit', 'resolve p0@7', 'resolve p0@8', 'resolve p1@3']);
+    expect(handled).toEqual(['A1', 'A2', 'B1']);
+  });
+
+  it('leaves the messages of a partition revoked meanwhile for its new owner and goes on with the others', async () => {
+    const { processor, log } = setup(async () => undefined);
+    const partition = (n: number, ours: () => boolean) => ({
+      resolveOffset: (offset: string) => void log.push(`resolve p${n}@${offset}`),
+      commitOffsetsIfNecessary: async () => undefined,
+      commitOffsets: async () => undefined,
+      heartbeat: async () => undefined,
+      shouldContinue: ours,
+    });
+    await processor.processBatches([
+      { batch: { topic: TOPIC, partition: 0, messages: [message(1, event('A1'))] }, control: partition(0, () => false) },
+      { batch: { topic: TOPIC, partition: 1, messages: [message(5, event('B1')), message(6, event('B2'))] }, control: partition(1, () => true) },
+    ]);
+    expect(log).toEqual(['commit', 'resolve p1@5', 'resolve p1@6']);
   });
 
   it('stops mid-batch when the partition is revoked', async () => {

@@ -96,19 +96,39 @@ export class MessageProcessor {
   }
 
   async processBatch(batch: IncomingBatch, control: BatchControl): Promise<void> {
+    await this.processBatches([{ batch, control }]);
+  }
+
+  /**
+   * Batches of several partitions delivered together (one fetch from the broker), handled as one
+   * stream: runs of up to maxMessagesPerTransaction messages cross partition and topic boundaries, so a
+   * fetch that brings one or two events on each of many partitions costs one transaction, not one per
+   * partition. Each partition's messages keep their order; each offset is resolved with its own
+   * partition's control after its outcome is durable.
+   */
+  async processBatches(deliveries: ReadonlyArray<{ batch: IncomingBatch; control: BatchControl }>): Promise<void> {
     const runLength = Math.max(1, this.deps.maxMessagesPerTransaction ?? 50);
-    for (let start = 0; start < batch.messages.length; start += runLength) {
-      // On rebalance or shutdown, stop: unresolved messages are redelivered to whoever owns the partition.
-      if (!control.shouldContinue()) return;
-      const run = batch.messages.slice(start, start + runLength);
-      if (run.length > 1 && (await this.processTogether(run))) {
-        for (const message of run) control.resolveOffset(message.offset);
-        await control.commitOffsetsIfNecessary();
-        await control.heartbeat();
+    const queue = deliveries.flatMap(({ batch, control }) => batch.messages.map((message) => ({ message, control })));
+    // A partition revoked (or the consumer stopping) stops its own messages; they are redelivered to the new owner.
+    const stopped = new Set<BatchControl>();
+    const stillOurs = (control: BatchControl): boolean => {
+      if (stopped.has(control)) return false;
+      if (control.shouldContinue()) return true;
+      stopped.add(control);
+      return false;
+    };
+    for (let start = 0; start < queue.length; start += runLength) {
+      const run = queue.slice(start, start + runLength).filter(({ control }) => stillOurs(control));
+      if (run.length === 0) continue;
+      const controls = [...new Set(run.map(({ control }) => control))];
+      if (run.length > 1 && (await this.processTogether(run.map(({ message }) => message)))) {
+        for (const { message, control } of run) control.resolveOffset(message.offset);
+        for (const control of controls) await control.commitOffsetsIfNecessary();
+        await controls[0]!.heartbeat();
         continue;
       }
-      for (const [i, message] of run.entries()) {
-        if (i > 0 && !control.shouldContinue()) return;
+      for (const [i, { message, control }] of run.entries()) {
+        if (i > 0 && !stillOurs(control)) continue;
         if ((await this.process(message, control)) === 'interrupted') return;
         control.resolveOffset(message.offset);
         await control.commitOffsetsIfNecessary();

@@ -1,5 +1,6 @@
 import { Kafka, logLevel as KafkaLogLevel, Partitioners, type Admin, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 import type {
+  ConsumerRunOptions,
   ConsumerSubscription,
   IncomingMessage,
   MessageBus,
@@ -128,8 +129,9 @@ class KafkajsConsumer implements MessageConsumer {
     private readonly commitOffsets: boolean,
   ) {}
 
-  async run(onBatch: Parameters<MessageConsumer['run']>[0]): Promise<void> {
+  async run(onBatch: Parameters<MessageConsumer['run']>[0], options: ConsumerRunOptions = {}): Promise<void> {
     await this.consumer.run({
+      partitionsConsumedConcurrently: options.concurrentPartitions ?? 1,
       // We resolve offsets ourselves, one by one after each message's transaction commits; the
       // client then only ever commits resolved offsets (at its interval, and when the batch ends).
       eachBatchAutoResolve: false,
@@ -139,7 +141,7 @@ class KafkajsConsumer implements MessageConsumer {
       // visible on the broker (lag metrics, the benchmark's waits) within this interval rather than at
       // the batch's end. A restart redelivers at most this much, which the inbox skips.
       autoCommitInterval: 250,
-      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, uncommittedOffsets, heartbeat, isRunning, isStale }) => {
         await onBatch(
           {
             topic: batch.topic,
@@ -158,6 +160,7 @@ class KafkajsConsumer implements MessageConsumer {
           {
             resolveOffset,
             commitOffsetsIfNecessary: () => commitOffsetsIfNecessary(),
+            commitOffsets: () => commitOffsetsIfNecessary(uncommittedOffsets()),
             heartbeat,
             shouldContinue: () => isRunning() && !isStale(),
           },

@@ -43,6 +43,8 @@ export interface BatchControl {
   resolveOffset(offset: string): void;
   /** Commits the resolved offsets if the client's commit interval or threshold says so. */
   commitOffsetsIfNecessary(): Promise<void>;
+  /** Commits every offset the consumer resolved and has not committed yet (of any partition), now. */
+  commitOffsets(): Promise<void>;
   heartbeat(): Promise<void>;
   /** False once the consumer is stopping or the partition was revoked: stop early. */
   shouldContinue(): boolean;
@@ -66,12 +68,20 @@ export interface ConsumerSubscription {
   minBytes?: number;
 }
 
+export interface ConsumerRunOptions {
+  /**
+   * How many partitions' batches of one fetch are handed to `onBatch` at the same time (default 1: one
+   * after the other). Each partition still gets its next batch only after `onBatch` settled its last.
+   */
+  concurrentPartitions?: number;
+}
+
 export interface MessageConsumer {
   /**
    * Starts consuming; resolves once running. A batch handler that throws makes the client re-deliver
    * from the last resolved offset.
    */
-  run(onBatch: (batch: IncomingBatch, control: BatchControl) => Promise<void>): Promise<void>;
+  run(onBatch: (batch: IncomingBatch, control: BatchControl) => Promise<void>, options?: ConsumerRunOptions): Promise<void>;
   /** Stops fetching, lets the current batch finish, commits resolved offsets, leaves the group. */
   disconnect(): Promise<void>;
 }
