@@ -37,6 +37,12 @@ describe('DeliveryCoalescer', () => {
     expect(log).toEqual(['handle 0', 'commit offsets', 'handle 1,2', 'commit offsets']);
   });
 
+  it('settles a handled group even when its commit fails (a rebalance starting): the client commits again', async () => {
+    const coalescer = new DeliveryCoalescer(async () => undefined);
+    const failingCommit = { ...control([]), commitOffsets: async () => Promise.reject(new Error('rebalancing')) };
+    await expect(coalescer.deliver(batch(0), failingCommit)).resolves.toBeUndefined();
+  });
+
   it('fails every batch of a group whose handling failed, and commits nothing for it', async () => {
     const log: string[] = [];
     const coalescer = new DeliveryCoalescer(async () => {

@@ -39,10 +39,13 @@ export class DeliveryCoalescer {
       let failure: unknown;
       try {
         await this.handle(group);
-        await group[0]!.control.commitOffsets();
       } catch (error) {
         failure = error ?? new Error('batch handling failed');
       }
+      // A failed commit (a rebalance starting) fails no batch: what was handled is durable, the client
+      // tries the commit again after each batch and handles the rebalance its own way, and whatever stays
+      // uncommitted is redelivered and skipped by the inbox.
+      if (failure === undefined) await group[0]!.control.commitOffsets().catch(() => undefined);
       for (const delivery of group) delivery.settle(failure);
     }
     this.draining = false;
