@@ -6,7 +6,7 @@ import type { DossierClock } from '../src/clocks/domain/dossier-clock';
 import { DossierClockRepository } from '../src/clocks/persistence/dossier-clock.repository';
 import type { DossierSummary } from '../src/dossiers/domain/dossier-summary';
 import { DossierSummaryRepository } from '../src/dossiers/persistence/dossier-summary.repository';
-import { RecordTimelineEntry } from '../src/timeline/application/record-timeline-entry.use-case';
+import { PROJECTION_REBUILD_LOCK, RecordTimelineEntry } from '../src/timeline/application/record-timeline-entry.use-case';
 import type { TimelineEvent } from '../src/timeline/domain/timeline-event';
 import { verifyChain } from '../src/timeline/domain/hash-chain';
 import { TimelineRepository, toChainedEntry } from '../src/timeline/persistence/timeline.repository';
@@ -184,6 +184,19 @@ describe('tracking projections written in one statement (PostgreSQL)', () => {
         expect(entries.map((entry) => entry.eventType)).toEqual(oneByOne.events.map((event) => event.type));
         expect(verifyChain(dossierId, entries.map(toChainedEntry), head)).toEqual({ ok: true, entries: oneByOne.events.length });
       }
+    });
+
+    it('holds the rebuild lock shared while it records, so a rebuild (exclusive) and live recording never overlap', async () => {
+      const record = service.app.get(RecordTimelineEntry);
+      const { events } = journey();
+      const held = await service.dataSource.transaction(async (manager) => {
+        await record.recordAll(events.slice(0, 2) as unknown as TimelineEvent[], manager);
+        return manager.query(
+          `SELECT mode FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND ((classid::bigint << 32) | objid::bigint) = $1`,
+          [PROJECTION_REBUILD_LOCK],
+        );
+      });
+      expect(held).toEqual([{ mode: 'ShareLock' }]);
     });
 
     it('leaves out the run\'s events already on the timeline and appends the others after them', async () => {

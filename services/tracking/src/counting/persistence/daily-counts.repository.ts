@@ -74,14 +74,28 @@ function where(filter: CountFilter, params: unknown[]): string {
 
 /** The pre-aggregated counts: applied as differences by the projection, summed by the ratio query. */
 export class DailyCountsRepository {
-  /** Adds each contribution's value to its row (creating it), then drops rows that fell to zero. */
+  /**
+   * Adds each contribution's value to its daily row and to its province-month row (creating them), in
+   * one statement, then drops the rows that fell to zero (rare: most events only add, and pay no second
+   * statement).
+   */
   async add(manager: EntityManager, items: readonly Contribution[]): Promise<void> {
     if (items.length === 0) return;
-    const rows = await manager.query(
-      `INSERT INTO counting_daily_counts (${KEY_COLUMNS.join(', ')}, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
-       ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_daily_counts.value + EXCLUDED.value
-       RETURNING basis, metric, day::text AS day, province_code, commune_code, postal_code, agency_id, procedure_code, value::text AS value`,
+    const months = byProvinceMonth(items);
+    const rows: Array<Record<string, string>> = await manager.query(
+      `WITH daily AS (
+         INSERT INTO counting_daily_counts (${KEY_COLUMNS.join(', ')}, value)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
+         ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_daily_counts.value + EXCLUDED.value
+         RETURNING 'daily' AS roll, basis, metric, day::text AS day, province_code, commune_code, postal_code, agency_id, procedure_code, value::text AS value),
+       monthly AS (
+         INSERT INTO counting_province_month_counts (${MONTH_KEY_COLUMNS.join(', ')}, value)
+         SELECT * FROM unnest($10::text[], $11::text[], $12::date[], $13::text[], $14::text[], $15::bigint[])
+         ON CONFLICT (${MONTH_KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_province_month_counts.value + EXCLUDED.value
+         RETURNING 'monthly' AS roll, basis, metric, month::text AS month, province_code, procedure_code, value::text AS value)
+       SELECT roll, basis, metric, day, NULL AS month, province_code, commune_code, postal_code, agency_id, procedure_code FROM daily WHERE value = '0'
+       UNION ALL
+       SELECT roll, basis, metric, NULL, month, province_code, NULL, NULL, NULL, procedure_code FROM monthly WHERE value = '0'`,
       [
         items.map((c) => c.basis),
         items.map((c) => c.metric),
@@ -92,43 +106,30 @@ export class DailyCountsRepository {
         items.map((c) => c.agencyId),
         items.map((c) => c.procedureCode),
         items.map((c) => String(c.value)),
+        months.map((c) => c.basis),
+        months.map((c) => c.metric),
+        months.map((c) => c.day),
+        months.map((c) => c.provinceCode),
+        months.map((c) => c.procedureCode),
+        months.map((c) => String(c.value)),
       ],
     );
-    const zero = (rows as Record<string, string>[]).filter((row) => row.value === '0');
-    if (zero.length > 0) {
+    const zeroDays = rows.filter((row) => row.roll === 'daily');
+    if (zeroDays.length > 0) {
       await manager.query(
         `DELETE FROM counting_daily_counts WHERE value = 0 AND (${KEY_COLUMNS.join(', ')}) IN (
            SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]))`,
-        KEY_COLUMNS.map((column) => zero.map((row) => row[column])),
+        KEY_COLUMNS.map((column) => zeroDays.map((row) => row[column])),
       );
     }
-    await this.addToProvinceMonths(manager, byProvinceMonth(items));
-  }
-
-  private async addToProvinceMonths(manager: EntityManager, items: readonly Contribution[]): Promise<void> {
-    if (items.length === 0) return;
-    const rows: Array<Record<(typeof MONTH_KEY_COLUMNS)[number] | 'value', string>> = await manager.query(
-      `INSERT INTO counting_province_month_counts (${MONTH_KEY_COLUMNS.join(', ')}, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::bigint[])
-       ON CONFLICT (${MONTH_KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_province_month_counts.value + EXCLUDED.value
-       RETURNING basis, metric, month::text AS month, province_code, procedure_code, value::text AS value`,
-      [
-        items.map((c) => c.basis),
-        items.map((c) => c.metric),
-        items.map((c) => c.day),
-        items.map((c) => c.provinceCode),
-        items.map((c) => c.procedureCode),
-        items.map((c) => String(c.value)),
-      ],
-    );
-    // Only a row that fell to zero is removed: most events only add, and pay no second statement.
-    const zero = rows.filter((row) => row.value === '0');
-    if (zero.length === 0) return;
-    await manager.query(
-      `DELETE FROM counting_province_month_counts WHERE value = 0 AND (${MONTH_KEY_COLUMNS.join(', ')}) IN (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]))`,
-      MONTH_KEY_COLUMNS.map((column) => zero.map((row) => row[column])),
-    );
+    const zeroMonths = rows.filter((row) => row.roll === 'monthly');
+    if (zeroMonths.length > 0) {
+      await manager.query(
+        `DELETE FROM counting_province_month_counts WHERE value = 0 AND (${MONTH_KEY_COLUMNS.join(', ')}) IN (
+           SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]))`,
+        MONTH_KEY_COLUMNS.map((column) => zeroMonths.map((row) => row[column])),
+      );
+    }
   }
 
   async sums(manager: EntityManager, filter: CountFilter): Promise<Partial<Record<Metric, number>>> {

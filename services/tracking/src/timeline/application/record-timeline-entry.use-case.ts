@@ -26,11 +26,6 @@ function dossierIdOf(event: TimelineEvent): string {
  */
 export class RecordTimelineEntry {
   private readonly timeline = new TimelineRepository();
-  /**
-   * Transactions (their EntityManager: TypeORM makes one per transaction) that already hold the shared
-   * rebuild lock; a transaction-scoped advisory lock lasts until its commit or rollback.
-   */
-  private readonly rebuildLockHeld = new WeakSet<EntityManager>();
 
   constructor(
     private readonly projections: () => readonly TimelineProjection[],
@@ -47,12 +42,9 @@ export class RecordTimelineEntry {
   async recordAll(events: readonly TimelineEvent[], manager: EntityManager): Promise<RecordedEntry[]> {
     let pending = [...new Map(events.map((event) => [event.id, event])).values()];
     if (pending.length === 0) return [];
-    // A rebuild holds this lock exclusively: live events wait rather than land in a half-built projection.
-    if (!this.rebuildLockHeld.has(manager)) {
-      await manager.query(`SELECT pg_advisory_xact_lock_shared($1)`, [PROJECTION_REBUILD_LOCK]);
-      this.rebuildLockHeld.add(manager);
-    }
-    const heads = await this.timeline.lockHeads(manager, [...new Set(pending.map(dossierIdOf))]);
+    // A rebuild holds PROJECTION_REBUILD_LOCK exclusively: live events wait (taking it shared with the
+    // heads) rather than land in a half-built projection.
+    const heads = await this.timeline.lockHeads(manager, [...new Set(pending.map(dossierIdOf))], PROJECTION_REBUILD_LOCK);
     let result = await this.timeline.appendAll(manager, this.chain(pending, heads));
     if (!result) {
       // Some event is on the timeline already (nothing was written): leave those out and chain again.

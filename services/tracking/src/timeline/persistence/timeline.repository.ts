@@ -86,17 +86,21 @@ export class TimelineRepository {
   }
 
   /**
-   * Locks the dossiers' chain heads (creating missing ones at the genesis) for the rest of the
-   * transaction, in dossier id order so that two transactions locking overlapping sets cannot deadlock.
+   * Takes `sharedLock` (a transaction-scoped advisory lock, shared) and then locks the dossiers' chain
+   * heads (creating missing ones at the genesis) for the rest of the transaction, in dossier id order so
+   * that two transactions locking overlapping sets cannot deadlock.
    */
-  async lockHeads(manager: EntityManager, dossierIds: readonly string[]): Promise<Map<string, { sequence: number; hash: string }>> {
-    // Created at the genesis or, when they exist, locked by a no-op update and read, in one statement.
+  async lockHeads(manager: EntityManager, dossierIds: readonly string[], sharedLock: number): Promise<Map<string, { sequence: number; hash: string }>> {
+    // One statement: the shared lock first (the heads' rows are joined to it, so no head is touched
+    // before it is held), then the heads created at the genesis or, when they exist, locked by a no-op
+    // update, and read.
     const rows: Array<{ dossier_id: string; sequence: number; hash: string }> = await manager.query(
-      `INSERT INTO timeline_chain_heads (dossier_id, sequence, hash)
-       SELECT dossier_id, 0, $2 FROM unnest($1::uuid[]) AS d(dossier_id) ORDER BY dossier_id
+      `WITH shared_lock AS (SELECT pg_advisory_xact_lock_shared($3::bigint) IS NULL AS taken)
+       INSERT INTO timeline_chain_heads (dossier_id, sequence, hash)
+       SELECT d.dossier_id, 0, $2 FROM unnest($1::uuid[]) AS d(dossier_id), shared_lock ORDER BY d.dossier_id
        ON CONFLICT (dossier_id) DO UPDATE SET sequence = timeline_chain_heads.sequence
        RETURNING dossier_id, sequence, hash`,
-      [[...dossierIds].sort(), GENESIS_HASH],
+      [[...dossierIds].sort(), GENESIS_HASH, sharedLock],
     );
     return new Map(rows.map((row) => [row.dossier_id, { sequence: row.sequence, hash: row.hash }]));
   }
