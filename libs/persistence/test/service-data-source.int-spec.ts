@@ -68,4 +68,63 @@ describe('service data source and migrations', () => {
       await dataSource.destroy();
     }
   });
+
+  describe('a transaction\'s BEGIN, sent with its first statement', () => {
+    const run = async (work: (dataSource: ReturnType<typeof createServiceDataSource>) => Promise<void>) => {
+      const dataSource = createServiceDataSource({ url: db.url, entities: [] });
+      await dataSource.initialize();
+      try {
+        await dataSource.query('CREATE TABLE IF NOT EXISTS ledger (id serial PRIMARY KEY, entry text NOT NULL)');
+        await work(dataSource);
+      } finally {
+        await dataSource.destroy();
+      }
+    };
+
+    it('commits and rolls back exactly as before: parameterised and plain first statements, answers intact', async () => {
+      await run(async (dataSource) => {
+        const inserted = await dataSource.transaction(async (manager) => {
+          const [row] = await manager.query('INSERT INTO ledger (entry) VALUES ($1) RETURNING entry', ['kept']);
+          const [{ inside }] = await manager.query('SELECT now() = statement_timestamp() AS inside');
+          return { row, inside };
+        });
+        expect(inserted).toEqual({ row: { entry: 'kept' }, inside: false });
+        await dataSource.transaction(async (manager) => {
+          const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM ledger');
+          await manager.query('INSERT INTO ledger (entry) VALUES ($1)', [`after ${count}`]);
+        });
+        await expect(
+          dataSource.transaction(async (manager) => {
+            await manager.query('INSERT INTO ledger (entry) VALUES ($1)', ['rolled back']);
+            throw new Error('the step failed');
+          }),
+        ).rejects.toThrow('the step failed');
+        expect((await dataSource.query('SELECT entry FROM ledger ORDER BY id')).map((row: { entry: string }) => row.entry)).toEqual(['kept', 'after 1']);
+      });
+    });
+
+    it('leaves a transaction whose first statement fails rolled back, and the connection usable', async () => {
+      await run(async (dataSource) => {
+        await expect(dataSource.transaction((manager) => manager.query('INSERT INTO ledger (missing_column) VALUES ($1)', ['x']))).rejects.toThrow(/missing_column/);
+        await expect(dataSource.transaction((manager) => manager.query('SELECT 1/0 AS n'))).rejects.toThrow(/division by zero/);
+        // An empty transaction sends nothing and still commits; the next one works on the same pool.
+        await dataSource.transaction(async () => undefined);
+        const [row] = await dataSource.transaction((manager) => manager.query('INSERT INTO ledger (entry) VALUES ($1) RETURNING entry', ['after failures']));
+        expect(row).toEqual({ entry: 'after failures' });
+      });
+    });
+
+    it('runs the first statement inside the transaction (two transactions lock one row one after the other)', async () => {
+      await run(async (dataSource) => {
+        await dataSource.query(`INSERT INTO ledger (entry) VALUES ('counter 0')`);
+        const bump = () =>
+          dataSource.transaction(async (manager) => {
+            const [{ entry }] = await manager.query(`SELECT entry FROM ledger WHERE entry LIKE $1 FOR UPDATE`, ['counter %']);
+            await manager.query('UPDATE ledger SET entry = $1 WHERE entry = $2', [`counter ${Number(entry.split(' ')[1]) + 1}`, entry]);
+          });
+        await Promise.all(Array.from({ length: 5 }, bump));
+        expect(await dataSource.query(`SELECT entry FROM ledger WHERE entry LIKE 'counter %'`)).toEqual([{ entry: 'counter 5' }]);
+      });
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -224,6 +225,29 @@ describe('service kit: a sample feature end to end (PostgreSQL + broker)', () =>
     expect(JSON.stringify(boom.body)).not.toContain('hunter2');
     const unknownRoute = await request(service.url).get('/nowhere').set('Authorization', service.authHeader()).expect(404);
     expect(unknownRoute.body).toMatchObject({ statusCode: 404, messageVi: expect.any(String) });
+  });
+
+  it('keeps an idle keep-alive connection open longer than clients do, so a request sent on it is answered', async () => {
+    const { hostname, port } = new URL(service.url);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const call = http.get({ host: hostname, port, path: '/health', agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, socket: call.socket }));
+        });
+        call.on('error', reject);
+      });
+    try {
+      const first = await get();
+      // Longer than Node's default keep-alive timeout (5 s), after which the server used to close it.
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const second = await get();
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(second.socket).toBe(first.socket);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('serves /health, /ready, /metrics and /docs-json without a token', async () => {

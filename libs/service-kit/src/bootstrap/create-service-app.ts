@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { type INestApplication, type LogLevel as NestLogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -42,6 +43,13 @@ export async function createServiceApp(options: CreateServiceAppOptions): Promis
     logger: options.logger === false ? false : new ServiceLogger(options.serviceName, options.logger ?? ['fatal', 'error', 'warn', 'log']),
     bufferLogs: false,
   });
+  // A client (fetch, a proxy, a load balancer) keeps an idle connection for a few seconds to a minute and
+  // sends its next request on it. If the server closes it first (Node's default: after 5 s idle), a
+  // request sent as it closes fails with "other side closed", a retry the clerk never asked for. So the
+  // server waits longer than any of them: 65 s (load balancers use 60 s), headers within 66 s.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...options.inputLimits };
   app.use(httpMetricsMiddleware(app.get(ServiceMetrics)));
   // Every parameter is one flat string: the middleware refuses repeats, brackets and NUL first,
