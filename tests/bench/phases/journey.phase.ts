@@ -142,11 +142,12 @@ export const journeyPhase: BenchPhase = {
       delivered++;
     };
 
+    let postgresStatements: PostgresStatements | undefined;
     try {
       context.progress(`${journeys} dossiers of procedure ${procedure.code} (agency ${agency.id}), ${journeyConcurrency} travelling at once`);
       const work = new WorkCounter(context);
       const workBefore = await work.snapshot();
-      const postgresStatements = await PostgresStatements.open(context.databaseAdminUrl);
+      postgresStatements = await PostgresStatements.open(context.databaseAdminUrl);
       const cpu = new CpuMeter(context.processes);
       const started = Date.now();
       const ticker = setInterval(() => context.progress(`  ${delivered}/${journeys} delivered, ${failures.length} failed, ${perSecond(delivered, Date.now() - started).toFixed(1)} dossiers/s`), 2000);
@@ -210,10 +211,7 @@ export const journeyPhase: BenchPhase = {
       );
       lines.push(`  produced by topic ${perDossier.producedByTopic.map(([topic, n]) => `${topic.replace(/^bcci\.|\.v1$/g, '')} ${n.toFixed(1)}`).join(', ')}`);
       lines.push(`  consumed by topic ${perDossier.consumedByTopic.map(([topic, n]) => `${topic.replace(/^bcci\.|\.v1$/g, '')} ${n.toFixed(1)}`).join(', ')}`);
-      if (postgresStatements) {
-        lines.push(...(await postgresStatements.report(delivered)));
-        await postgresStatements.close();
-      } else lines.push(PostgresStatements.notMeasured);
+      lines.push(...(postgresStatements ? await postgresStatements.report(delivered) : [PostgresStatements.notMeasured]));
       metrics.cpuMsPerDossier = cpuPerDossier.total;
       metrics.commitsPerDossier = perDossier.commits;
       metrics.producedPerDossier = perDossier.produced;
@@ -240,6 +238,8 @@ export const journeyPhase: BenchPhase = {
     } finally {
       await reader.close();
       await digitizationProgress.close();
+      // Its connection would otherwise keep the bench from exiting after a failed phase.
+      await postgresStatements?.close();
     }
   },
 };

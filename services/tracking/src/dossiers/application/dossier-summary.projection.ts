@@ -41,10 +41,10 @@ export class DossierSummaryProjection implements TimelineProjection {
     this.pending.clear();
   }
 
-  async refresh(manager: EntityManager, dossierId: string, writes: ProjectionWrites = immediateWrites(manager)): Promise<void> {
+  private async refresh(manager: EntityManager, dossierId: string): Promise<void> {
     const entries = await this.timeline.entriesOf(manager, dossierId);
     if (entries.length === 0) return;
-    await writes.write(this.summaries.saveStatement([this.derive(dossierId, entries)]));
+    await immediateWrites(manager).write(this.summaries.saveStatement([this.derive(dossierId, entries)]));
   }
 
   private derive(dossierId: string, entries: readonly RecordedEntry[]): { summary: DossierSummary; places: SummaryPlaces } {
