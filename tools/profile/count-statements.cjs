@@ -1,6 +1,7 @@
 /**
- * Preload that counts the SQL statements a Node process sends through `pg`, by text, and writes the
- * counts to STATEMENT_COUNT_DIR/<service>-<pid>.json every 2 s and at exit:
+ * Preload that counts the SQL statements a Node process sends through `pg`, by text, and the Kafka
+ * requests it sends through kafkajs, by API (keys `kafka <ApiName>`), and writes the counts to
+ * STATEMENT_COUNT_DIR/<service>-<pid>.json every 2 s and at exit:
  *   STATEMENT_COUNT_DIR=/tmp/sql NODE_OPTIONS="--require $PWD/tools/profile/count-statements.cjs" npm run bench -- …
  * Summarise with tools/profile/summarise-statements.mjs (divide by the journeys; start-up migrations add a few dozen).
  */
@@ -14,25 +15,35 @@ if (directory) {
   const label = (/services\/([^/]+)\//.exec(entry)?.[1] ?? path.basename(entry)).replace(/[^\w.-]/g, '_');
   const file = path.join(directory, `${label}-${process.pid}.json`);
   const counts = new Map();
-  let pg;
-  try {
-    // The repository's pg, whichever directory the process started in.
-    pg = require(require.resolve('pg', { paths: [process.cwd(), path.join(__dirname, '../..')] }));
-  } catch {
-    pg = undefined;
+  const count = (key) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  // The repository's packages, whichever directory the process started in.
+  const load = (name) => {
+    try {
+      return require(require.resolve(name, { paths: [process.cwd(), path.join(__dirname, '../..')] }));
+    } catch {
+      return undefined;
+    }
+  };
+  const pg = load('pg');
+  const KafkaConnection = load('kafkajs/src/network/connection');
+  if (KafkaConnection) {
+    const originalSend = KafkaConnection.prototype.send;
+    KafkaConnection.prototype.send = function countedSend(protocol, ...rest) {
+      count(`kafka ${protocol?.request?.apiName ?? 'unknown'}`);
+      return originalSend.call(this, protocol, ...rest);
+    };
+  }
+  if (pg || KafkaConnection) {
+    const write = () => fs.writeFileSync(file, JSON.stringify(Object.fromEntries(counts)));
+    setInterval(write, 2000).unref();
+    process.on('exit', write);
   }
   if (pg) {
     const original = pg.Client.prototype.query;
     pg.Client.prototype.query = function countedQuery(config, ...rest) {
       const text = typeof config === 'string' ? config : config?.text;
-      if (typeof text === 'string') {
-        const key = text.replace(/\s+/g, ' ').trim().slice(0, 300);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
+      if (typeof text === 'string') count(text.replace(/\s+/g, ' ').trim().slice(0, 300));
       return original.call(this, config, ...rest);
     };
-    const write = () => fs.writeFileSync(file, JSON.stringify(Object.fromEntries(counts)));
-    setInterval(write, 2000).unref();
-    process.on('exit', write);
   }
 }

@@ -3,7 +3,9 @@
  * Summarises the .cpuprofile files that cpu-profile.cjs wrote: for each process, its busy time split by
  * where the code comes from (a package under node_modules, the project's own code, Node's internals,
  * native calls such as writev, garbage collection), then its costliest functions by self time.
- *   node tools/profile/summarise-profiles.mjs /tmp/prof [--top 15]
+ *   node tools/profile/summarise-profiles.mjs /tmp/prof [--top 15] [--last 60]
+ * `--last S` counts only each profile's final S seconds: a profile covers the process's whole life, and
+ * start-up (module loading, TypeScript compilation, migrations) otherwise hides what a phase costs.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,8 @@ if (!directory) {
 }
 const topIndex = process.argv.indexOf('--top');
 const top = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 15;
+const lastIndex = process.argv.indexOf('--last');
+const lastMicroseconds = lastIndex > 0 ? Number(process.argv[lastIndex + 1]) * 1e6 : Infinity;
 
 function origin(node) {
   const { url, functionName } = node.callFrame;
@@ -34,7 +38,11 @@ for (const file of readdirSync(directory).filter((name) => name.endsWith('.cpupr
   const profile = JSON.parse(readFileSync(path.join(directory, file), 'utf8'));
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMicroseconds = new Map();
+  const windowStart = profile.endTime - lastMicroseconds;
+  let sampledAt = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
+    sampledAt += profile.timeDeltas[i] ?? 0;
+    if (sampledAt < windowStart) continue;
     const delta = profile.timeDeltas[i + 1] ?? 0;
     selfMicroseconds.set(profile.samples[i], (selfMicroseconds.get(profile.samples[i]) ?? 0) + delta);
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Summarises what count-statements.cjs wrote: per process, statements and transactions (COMMIT) per
- * dossier and the most frequent statements.
+ * dossier and the most frequent statements, then the Kafka requests per dossier by API.
  *   node tools/profile/summarise-statements.mjs /tmp/sql --per 150 [--top 12]
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -21,8 +21,11 @@ if (!directory) {
 const perDossier = (count) => (count / per).toFixed(1).padStart(7);
 let everyProcess = 0;
 for (const file of readdirSync(directory).filter((name) => name.endsWith('.json')).sort()) {
-  const counts = Object.entries(JSON.parse(readFileSync(path.join(directory, file), 'utf8'))).sort((a, b) => b[1] - a[1]);
+  const all = Object.entries(JSON.parse(readFileSync(path.join(directory, file), 'utf8'))).sort((a, b) => b[1] - a[1]);
+  const kafka = all.filter(([key]) => key.startsWith('kafka '));
+  const counts = all.filter(([key]) => !key.startsWith('kafka '));
   const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  if (kafka.length > 0) console.log(`\n${file}: Kafka requests per dossier: ${kafka.map(([key, count]) => `${key.slice(6)} ${perDossier(count).trim()}`).join(', ')}`);
   if (total === 0) continue;
   everyProcess += total;
   const commits = counts.filter(([text]) => /^commit$/i.test(text)).reduce((sum, [, count]) => sum + count, 0);

@@ -337,8 +337,15 @@ describe('agency gateway: decisions racing on one dossier (PostgreSQL + broker)'
       .set('Idempotency-Key', randomUUID())
       .send({ submissionChannel: 'POSTAL' });
 
-  /** The post's handover record as the consumer handles it, in a transaction of its own. */
-  const recordSignatureInProcess = (event: HandoverRecordSigned, manager: EntityManager) => service.app.get(RecordHandoverRecordSignedUseCase).execute(manager, event);
+  /**
+   * The post's handover record as the consumer handles it, in a transaction of its own: the use case
+   * gathers the fact, and the run's work is done just before the commit, as the consumer does it.
+   */
+  const recordSignatureInProcess = async (event: HandoverRecordSigned, manager: EntityManager) => {
+    const beforeCommit: Array<() => Promise<void>> = [];
+    service.app.get(RecordHandoverRecordSignedUseCase).execute({ manager, beforeCommit: (_key, work) => beforeCommit.push(work) }, event);
+    for (const work of beforeCommit) await work();
+  };
 
   // ------------------------------------------------------------------ what a dossier ended with
 

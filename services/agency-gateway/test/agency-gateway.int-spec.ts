@@ -7,6 +7,9 @@ import { DLQ_HEADERS } from '@bcci/messaging';
 import { EventCollector, startTestService, waitUntil, type TestService } from '@bcci/service-kit/testing';
 import { AppModule } from '../src/app.module';
 import { GatewayClock } from '../src/shared/gateway-clock';
+import { RecordDossierDigitizedUseCase } from '../src/dossiers/application/record-dossier-digitized.use-case';
+import { RecordDossierRegisteredUseCase } from '../src/dossiers/application/record-dossier-registered.use-case';
+import { RecordPostalLegOpenedUseCase } from '../src/dossiers/application/record-postal-leg-opened.use-case';
 import { verifyWebhookSignature } from '../src/webhooks/domain/webhook-signature';
 import { AGENCY, agencyCommand, OTHER_AGENCY, INTAKE_POSTAL_CODE, UpstreamProducer, upstreamEvents } from './agency-gateway.fixtures';
 
@@ -83,6 +86,44 @@ describe('publication to the competent agency', () => {
     expect(copy.message.topic).toBe(agencyTopicFor(AGENCY));
     expect(copy.event.causationid).toBe(published.event.id);
     expect(copy.event.data).toEqual(published.event.data);
+  });
+
+  it('applies the facts of a consumer run together exactly as one per transaction: a dossier complete within the run is published once, one still incomplete waits', async () => {
+    const [together, incomplete, oneByOne] = [randomUUID(), randomUUID(), randomUUID()];
+    const useCases = {
+      [EventType.DossierRegistered]: service.app.get(RecordDossierRegisteredUseCase),
+      [EventType.PostalLegOpened]: service.app.get(RecordPostalLegOpenedUseCase),
+      [EventType.DossierDigitized]: service.app.get(RecordDossierDigitizedUseCase),
+    } as const;
+    /** One transaction handling `events` as a consumer run does: each fact gathered, the run's work done before the commit. */
+    const handleInOneTransaction = (events: BcciEvent[]) =>
+      service.dataSource.transaction(async (manager) => {
+        const beforeCommit = new Map<object, () => Promise<void>>();
+        const run = { manager, beforeCommit: (key: object, work: () => Promise<void>) => void (beforeCommit.has(key) || beforeCommit.set(key, work)) };
+        for (const event of events) useCases[event.type as keyof typeof useCases].execute(run, event as never);
+        for (const work of beforeCommit.values()) await work();
+      });
+    // Interleaved as a run across partitions brings them: two dossiers, one of them missing its digitization.
+    const [registered, legOpened, digitized] = upstreamEvents(together);
+    const [otherRegistered, otherLegOpened] = upstreamEvents(incomplete);
+    await handleInOneTransaction([otherRegistered!, registered!, legOpened!, otherLegOpened!, digitized!]);
+    for (const event of upstreamEvents(oneByOne)) await handleInOneTransaction([event]);
+
+    const published = async (dossierId: string) =>
+      (await service.dataSource.query(`SELECT envelope FROM outbox WHERE message_key = $1 AND event_type = $2 AND topic = $3`, [dossierId, EventType.DossierPublishedToAgency, STREAM])) as unknown[];
+    expect(await published(together)).toHaveLength(1);
+    expect(await published(oneByOne)).toHaveLength(1);
+    expect(await published(incomplete)).toHaveLength(0);
+    const stateOf = async (dossierId: string) => {
+      const [row] = (await service.dataSource.query(`SELECT status, state FROM agency_dossier WHERE dossier_id = $1`, [dossierId])) as Array<{ status: string; state: Record<string, unknown> }>;
+      return row!;
+    };
+    const [gathered, separate] = [await stateOf(together), await stateOf(oneByOne)];
+    expect(gathered.status).toBe('PUBLISHED');
+    // The same state but for what names the dossier itself (ids drawn per dossier by the fixtures).
+    const comparable = (state: Record<string, unknown>) => JSON.stringify(state).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>');
+    expect(comparable(gathered.state)).toBe(comparable(separate.state));
+    expect((await stateOf(incomplete)).status).toBe('AWAITING_UPSTREAM');
   });
 
   it('ignores redelivered upstream events: no second publication', async () => {

@@ -17,24 +17,59 @@ export function applicantDataUrlOf(dossierId: string): string {
   return `/agency/dossiers/${dossierId}/applicant`;
 }
 
+/** The consumer transaction an upstream fact arrives in (EventContext's part that the projection needs). */
+export interface UpstreamRun {
+  readonly manager: EntityManager;
+  beforeCommit(key: object, work: () => Promise<void>): void;
+}
+
+interface UpstreamFact {
+  readonly dossierId: string;
+  readonly cause: UpstreamCause;
+  readonly mutate: (state: AgencyDossierState) => AgencyDossierState;
+}
+
 /**
- * Applies one upstream fact to the dossier (in the handler's transaction, under the row lock) and
- * publishes the dossier to its agency the first time it becomes publishable, whatever the order in
- * which the facts arrived.
+ * Applies upstream facts to their dossiers (in the handler's transaction, under the rows' locks) and
+ * publishes a dossier to its agency the first time it becomes publishable, whatever the order in which
+ * the facts arrived.
+ *
+ * A consumer run handles many events in one transaction: the facts of a run are gathered and applied
+ * together just before it commits, in the order consumed, with one statement that locks (or creates)
+ * every dossier of the run and one that saves them all, instead of two statements per event.
  */
 export class DossierProjection {
+  private readonly runs = new WeakMap<EntityManager, UpstreamFact[]>();
+
   constructor(
     private readonly dossiers: AgencyDossierRepository,
     private readonly writer: DossierEventWriter,
     private readonly clock: GatewayClock,
   ) {}
 
-  async apply(manager: EntityManager, dossierId: string, cause: UpstreamCause, mutate: (state: AgencyDossierState) => AgencyDossierState): Promise<AgencyDossierState> {
-    const current = await this.dossiers.lockOrCreate(manager, dossierId);
-    let next = mutate(current);
-    if (isReadyToPublish(next)) next = await this.publish(manager, next, cause);
-    await this.dossiers.save(manager, next);
-    return next;
+  /** Gathers the fact; it is applied with the rest of the run before the transaction commits. */
+  apply(run: UpstreamRun, dossierId: string, cause: UpstreamCause, mutate: (state: AgencyDossierState) => AgencyDossierState): void {
+    let facts = this.runs.get(run.manager);
+    if (!facts) {
+      const gathered: UpstreamFact[] = (facts = []);
+      this.runs.set(run.manager, gathered);
+      run.beforeCommit(gathered, async () => {
+        this.runs.delete(run.manager);
+        await this.applyAll(run.manager, gathered);
+      });
+    }
+    facts.push({ dossierId: dossierId.toLowerCase(), cause, mutate });
+  }
+
+  private async applyAll(manager: EntityManager, facts: readonly UpstreamFact[]): Promise<void> {
+    const locked = await this.dossiers.lockOrCreateAll(manager, facts.map((fact) => fact.dossierId));
+    const states = new Map(locked);
+    for (const fact of facts) {
+      let next = fact.mutate(states.get(fact.dossierId)!);
+      if (isReadyToPublish(next)) next = await this.publish(manager, next, fact.cause);
+      states.set(fact.dossierId, next);
+    }
+    await this.dossiers.saveAll(manager, [...states.values()]);
   }
 
   private async publish(manager: EntityManager, state: AgencyDossierState, cause: UpstreamCause): Promise<AgencyDossierState> {

@@ -1,8 +1,7 @@
-import type { EntityManager } from 'typeorm';
 import type { BcciEvent, EventType } from '@bcci/contracts';
 import { recordHandoverRecord } from '../domain/agency-dossier.rules';
 import type { DeadlinePolicyResolver } from './deadline-policy.resolver';
-import type { DossierProjection } from './dossier-projection';
+import type { DossierProjection, UpstreamRun } from './dossier-projection';
 
 /** Forwarding's handover record signed by both sides: the legal filing time, the agency clock's start. */
 export class RecordHandoverRecordSignedUseCase {
@@ -11,8 +10,8 @@ export class RecordHandoverRecordSignedUseCase {
     private readonly policies: DeadlinePolicyResolver,
   ) {}
 
-  async execute(manager: EntityManager, event: BcciEvent<typeof EventType.HandoverRecordSigned>, traceparent?: string): Promise<void> {
-    await this.projection.apply(manager, event.data.dossierId, { eventId: event.id, correlationId: event.correlationid, traceparent }, (state) => {
+  execute(run: UpstreamRun, event: BcciEvent<typeof EventType.HandoverRecordSigned>, traceparent?: string): void {
+    this.projection.apply(run, event.data.dossierId, { eventId: event.id, correlationId: event.correlationid, traceparent }, (state) => {
       const known = { ...state, agencyId: state.agencyId ?? event.data.agencyId };
       // Without the procedure (registration not seen yet) the clock starts when the agency signs.
       const policy = known.procedureCode ? this.policies.policyFor(known, new Date(event.data.signedAt)) : undefined;

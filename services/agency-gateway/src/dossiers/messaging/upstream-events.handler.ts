@@ -8,7 +8,10 @@ import { RecordDossierRegisteredUseCase } from '../application/record-dossier-re
 import { RecordHandoverRecordSignedUseCase } from '../application/record-handover-record-signed.use-case';
 import { RecordPostalLegOpenedUseCase } from '../application/record-postal-leg-opened.use-case';
 
-/** Upstream facts about a dossier, in any order; the dossier is published once all are known. */
+/**
+ * Upstream facts about a dossier, in any order; the dossier is published once all are known. The
+ * facts of a consumer run are applied together just before its transaction commits (DossierProjection).
+ */
 @Injectable()
 export class UpstreamEventsHandler {
   constructor(
@@ -19,22 +22,22 @@ export class UpstreamEventsHandler {
   ) {}
 
   @OnEvent(EventType.DossierRegistered)
-  onRegistered(event: CloudEvent, manager: EntityManager, context: EventContext): Promise<void> {
-    return this.registered.execute(manager, event as unknown as BcciEvent<typeof EventType.DossierRegistered>, context.traceparent);
+  async onRegistered(event: CloudEvent, _manager: EntityManager, context: EventContext): Promise<void> {
+    this.registered.execute(context, event as unknown as BcciEvent<typeof EventType.DossierRegistered>, context.traceparent);
   }
 
   @OnEvent(EventType.PostalLegOpened)
-  onLegOpened(event: CloudEvent, manager: EntityManager, context: EventContext): Promise<void> {
-    return this.legOpened.execute(manager, event as unknown as BcciEvent<typeof EventType.PostalLegOpened>, context.traceparent);
+  async onLegOpened(event: CloudEvent, _manager: EntityManager, context: EventContext): Promise<void> {
+    this.legOpened.execute(context, event as unknown as BcciEvent<typeof EventType.PostalLegOpened>, context.traceparent);
   }
 
   @OnEvent(EventType.DossierDigitized)
-  onDigitized(event: CloudEvent, manager: EntityManager, context: EventContext): Promise<void> {
-    return this.digitized.execute(manager, event as unknown as BcciEvent<typeof EventType.DossierDigitized>, context.traceparent);
+  async onDigitized(event: CloudEvent, _manager: EntityManager, context: EventContext): Promise<void> {
+    this.digitized.execute(context, event as unknown as BcciEvent<typeof EventType.DossierDigitized>, context.traceparent);
   }
 
   @OnEvent(EventType.HandoverRecordSigned)
-  onHandoverRecordSigned(event: CloudEvent, manager: EntityManager, context: EventContext): Promise<void> {
-    return this.handoverSigned.execute(manager, event as unknown as BcciEvent<typeof EventType.HandoverRecordSigned>, context.traceparent);
+  async onHandoverRecordSigned(event: CloudEvent, _manager: EntityManager, context: EventContext): Promise<void> {
+    this.handoverSigned.execute(context, event as unknown as BcciEvent<typeof EventType.HandoverRecordSigned>, context.traceparent);
   }
 }

@@ -22,6 +22,43 @@ export class AgencyDossierRepository {
     return row!.state;
   }
 
+  /**
+   * lockOrCreate for the dossiers of a consumer run, in one statement: rows created or locked in
+   * dossier id order (two runs over the same dossiers queue instead of deadlocking).
+   */
+  async lockOrCreateAll(manager: EntityManager, dossierIds: readonly string[]): Promise<ReadonlyMap<string, AgencyDossierState>> {
+    // PostgreSQL answers uuids in lower case: the map is keyed the same way.
+    const ordered = [...new Set(dossierIds.map((dossierId) => dossierId.toLowerCase()))].sort();
+    const fresh = ordered.map((dossierId) => newAgencyDossier(dossierId));
+    const rows = (await manager.query(
+      `INSERT INTO agency_dossier (dossier_id, status, state)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) ORDER BY 1
+       ON CONFLICT (dossier_id) DO UPDATE SET dossier_id = agency_dossier.dossier_id
+       RETURNING dossier_id, state`,
+      [ordered, fresh.map((state) => state.status), fresh.map((state) => JSON.stringify(state))],
+    )) as Array<{ dossier_id: string; state: AgencyDossierState }>;
+    return new Map(rows.map((row) => [row.dossier_id, row.state]));
+  }
+
+  /** save for several dossiers (their locks held), in one statement. */
+  async saveAll(manager: EntityManager, states: readonly AgencyDossierState[]): Promise<void> {
+    if (states.length === 0) return;
+    await manager.query(
+      `UPDATE agency_dossier d
+          SET agency_id = s.agency_id, status = s.status, national_status = s.national_status, due_date = s.due_date, state = s.state, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::date[], $6::jsonb[]) AS s(dossier_id, agency_id, status, national_status, due_date, state)
+        WHERE d.dossier_id = s.dossier_id`,
+      [
+        states.map((state) => state.dossierId),
+        states.map((state) => state.agencyId),
+        states.map((state) => state.status),
+        states.map((state) => state.nationalStatus),
+        states.map((state) => state.clock?.dueDate ?? null),
+        states.map((state) => JSON.stringify(state)),
+      ],
+    );
+  }
+
   async lock(manager: EntityManager, dossierId: string): Promise<AgencyDossierState | undefined> {
     const rows = (await manager.query(`SELECT state FROM agency_dossier WHERE dossier_id = $1 FOR UPDATE`, [dossierId])) as Array<{ state: AgencyDossierState }>;
     return rows[0]?.state;

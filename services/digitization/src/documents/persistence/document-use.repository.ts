@@ -1,3 +1,4 @@
+import { EntityTable } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { StaffActor } from '../../dossier-digitization/domain/digitization.types';
 import type { ContentHash } from '../domain/content-hash';
@@ -21,7 +22,7 @@ export interface DocumentPlace {
 
 export class DocumentUseRepository {
   async record(manager: EntityManager, use: DocumentUse): Promise<void> {
-    await manager.insert(DocumentUseOrmEntity, {
+    await EntityTable.of(manager, DocumentUseOrmEntity).insert(manager, [{
       contentHash: use.contentHash,
       dossierId: use.dossierId,
       kind: use.kind,
@@ -30,7 +31,7 @@ export class DocumentUseRepository {
       actorRole: use.actor.role,
       actorRef: use.actor.ref,
       usedAt: use.usedAt,
-    });
+    }]);
   }
 
   /** Intake and return postal points (and provinces) of every dossier that uses the document. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EntityTable } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { DocumentDescriptor } from '../../dossier-digitization/domain/digitization.types';
 import type { ContentHash } from '../domain/content-hash';
@@ -22,26 +23,17 @@ export class StoredDocumentRepository {
    * one documentId) when two uploads of the same bytes race.
    */
   async register(manager: EntityManager, file: ScanFile, at: Date): Promise<DocumentDescriptor> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(StoredDocumentOrmEntity)
-      .values({
-        contentHash: file.contentHash,
-        documentId: randomUUID(),
-        mediaType: file.mediaType,
-        sizeBytes: file.sizeBytes,
-        pageCount: file.pageCount ?? null,
-        storedAt: at,
-      })
-      .orIgnore()
-      .execute();
-    const row = await manager.findOneByOrFail(StoredDocumentOrmEntity, { contentHash: file.contentHash });
-    return toDescriptor(row);
+    const documents = EntityTable.of(manager, StoredDocumentOrmEntity);
+    const row = { contentHash: file.contentHash, documentId: randomUUID(), mediaType: file.mediaType, sizeBytes: file.sizeBytes, pageCount: file.pageCount ?? null, storedAt: at };
+    await documents.insert(manager, [row], { ignoreConflicts: true });
+    // A second statement, so that its snapshot sees the row a racing upload of the same bytes committed.
+    const kept = await documents.findOne(manager, { contentHash: file.contentHash });
+    if (!kept) throw new Error(`document ${file.contentHash} was neither inserted nor found`);
+    return toDescriptor(kept);
   }
 
   async find(manager: EntityManager, contentHash: ContentHash): Promise<DocumentDescriptor | undefined> {
-    const row = await manager.findOneBy(StoredDocumentOrmEntity, { contentHash });
+    const row = await EntityTable.of(manager, StoredDocumentOrmEntity).findOne(manager, { contentHash });
     return row ? toDescriptor(row) : undefined;
   }
 }

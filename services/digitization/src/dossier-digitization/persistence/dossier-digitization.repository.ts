@@ -1,4 +1,4 @@
-import { changedColumns, entitiesFromJson } from '@bcci/persistence';
+import { changedColumns, EntityTable, entitiesFromJson } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ContentHash } from '../../documents/domain/content-hash';
 import type { ScanMediaType } from '../../documents/domain/media-type';
@@ -122,17 +122,11 @@ function dossierRow(s: DossierDigitizationState): DossierDigitizationOrmEntity {
 export class DossierDigitizationRepository {
   /** Inserts a newly registered dossier; false when it is already known (nothing written). */
   async insertIfAbsent(manager: EntityManager, dossier: DossierDigitizationState): Promise<boolean> {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(DossierDigitizationOrmEntity)
-      .values(dossierRow(dossier))
-      .orIgnore()
-      .returning(['dossierId'])
-      .execute();
-    if (inserted.raw.length === 0) return false;
+    const { text, values } = EntityTable.of(manager, DossierDigitizationOrmEntity).insertStatement([dossierRow(dossier)], { ignoreConflicts: true });
+    const inserted = (await manager.query(`${text} RETURNING dossier_id`, [...values])) as unknown[];
+    if (inserted.length === 0) return false;
     const rows = dossier.components.map((c) => componentRow(dossier.dossierId, c));
-    if (rows.length > 0) await manager.insert(DigitizationComponentOrmEntity, rows);
+    if (rows.length > 0) await EntityTable.of(manager, DigitizationComponentOrmEntity).insert(manager, rows);
     return true;
   }
 
@@ -163,18 +157,19 @@ export class DossierDigitizationRepository {
       );
       return;
     }
+    const components = EntityTable.of(manager, DigitizationComponentOrmEntity);
     const dossierChanges = changedColumns(dossierRow(before), dossierRow(dossier));
-    if (dossierChanges) await manager.update(DossierDigitizationOrmEntity, { dossierId: dossier.dossierId }, dossierChanges);
+    if (dossierChanges) await EntityTable.of(manager, DossierDigitizationOrmEntity).update(manager, { dossierId: dossier.dossierId }, dossierChanges);
     for (const component of dossier.components) {
       const earlier = before.components.find((c) => c.componentId === component.componentId);
       // The rules replace a component they change and keep the others as they were.
       if (earlier === component) continue;
       if (!earlier) {
-        await manager.insert(DigitizationComponentOrmEntity, componentRow(dossier.dossierId, component));
+        await components.insert(manager, [componentRow(dossier.dossierId, component)]);
         continue;
       }
       const componentChanges = changedColumns(componentRow(dossier.dossierId, earlier), componentRow(dossier.dossierId, component));
-      if (componentChanges) await manager.update(DigitizationComponentOrmEntity, { componentId: component.componentId }, componentChanges);
+      if (componentChanges) await components.update(manager, { componentId: component.componentId }, componentChanges);
     }
   }
 

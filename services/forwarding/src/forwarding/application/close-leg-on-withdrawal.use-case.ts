@@ -1,4 +1,5 @@
 import type { BcciEvent } from '@bcci/contracts';
+import { EntityTable } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
 
@@ -14,11 +15,12 @@ export type WithdrawalOutcome = 'closed' | 'already-dispatched' | 'no-leg' | 'al
  */
 export class CloseLegOnWithdrawalUseCase {
   async execute(manager: EntityManager, event: DossierWithdrawn): Promise<WithdrawalOutcome> {
-    const leg = await manager.findOne(PostalLegOrmEntity, { where: { dossierId: event.data.dossierId }, lock: { mode: 'pessimistic_write' } });
+    const legs = EntityTable.of(manager, PostalLegOrmEntity);
+    const leg = await legs.findOne(manager, { dossierId: event.data.dossierId }, { forUpdate: true });
     if (!leg) return 'no-leg';
     if (leg.status === 'WITHDRAWN') return 'already-closed';
     if (leg.status !== 'OPEN' || leg.handoverRecordId !== null) return 'already-dispatched';
-    await manager.update(PostalLegOrmEntity, { id: leg.id }, { status: 'WITHDRAWN', withdrawnAt: new Date(event.data.withdrawnAt) });
+    await legs.update(manager, { id: leg.id }, { status: 'WITHDRAWN', withdrawnAt: new Date(event.data.withdrawnAt) });
     return 'closed';
   }
 }

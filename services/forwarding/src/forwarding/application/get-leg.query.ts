@@ -1,4 +1,5 @@
 import type { Actor } from '@bcci/auth';
+import { EntityTable } from '@bcci/persistence';
 import type { DataSource } from 'typeorm';
 import { legNotFound } from '../domain/forwarding.errors';
 import { CourierScanOrmEntity } from '../persistence/courier-scan.orm-entity';
@@ -17,11 +18,11 @@ export class GetLegQuery {
 
   async execute(actor: Actor, dossierId: string): Promise<LegView> {
     const manager = this.dataSource.manager;
-    const leg = await manager.findOne(PostalLegOrmEntity, { where: { dossierId } });
+    const leg = await EntityTable.of(manager, PostalLegOrmEntity).findOne(manager, { dossierId });
     if (!leg) throw legNotFound(`dossier ${dossierId}`);
     assertMayReadLeg(actor, leg);
-    const scans = await manager.find(CourierScanOrmEntity, { where: { legId: leg.id }, order: { scannedAt: 'ASC' } });
-    const record = leg.handoverRecordId ? await manager.findOne(HandoverRecordOrmEntity, { where: { id: leg.handoverRecordId } }) : null;
+    const scans = await EntityTable.of(manager, CourierScanOrmEntity).find(manager, { legId: leg.id }, { orderBy: ['scannedAt'] });
+    const record = leg.handoverRecordId ? ((await EntityTable.of(manager, HandoverRecordOrmEntity).findOne(manager, { id: leg.handoverRecordId })) ?? null) : null;
     return legView(leg, this.clock.now(), { scans, record });
   }
 }

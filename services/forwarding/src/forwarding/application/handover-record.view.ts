@@ -1,6 +1,6 @@
 import type { LocalDate } from '@bcci/kernel';
+import { EntityTable } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import { postalDeadlineMet } from '../domain/leg-lateness.rule';
 import { FeeRemittanceOrmEntity } from '../persistence/fee-remittance.orm-entity';
 import { HandoverRecordItemOrmEntity } from '../persistence/handover-record-item.orm-entity';
@@ -28,10 +28,11 @@ export interface HandoverRecordView {
 }
 
 export async function loadHandoverRecordView(manager: EntityManager, recordId: string): Promise<HandoverRecordView> {
-  const record = await manager.findOneOrFail(HandoverRecordOrmEntity, { where: { id: recordId } });
-  const items = await manager.find(HandoverRecordItemOrmEntity, { where: { handoverRecordId: record.id }, order: { dossierId: 'ASC' } });
-  const legs = items.length === 0 ? [] : await manager.find(PostalLegOrmEntity, { where: { id: In(items.map((i) => i.legId)) } });
-  const remittance = await manager.findOne(FeeRemittanceOrmEntity, { where: { handoverRecordId: record.id } });
+  const record = await EntityTable.of(manager, HandoverRecordOrmEntity).findOne(manager, { id: recordId });
+  if (!record) throw new Error(`handover record ${recordId} does not exist`);
+  const items = await EntityTable.of(manager, HandoverRecordItemOrmEntity).find(manager, { handoverRecordId: record.id }, { orderBy: ['dossierId'] });
+  const legs = items.length === 0 ? [] : await EntityTable.of(manager, PostalLegOrmEntity).find(manager, { id: items.map((i) => i.legId) });
+  const remittance = await EntityTable.of(manager, FeeRemittanceOrmEntity).findOne(manager, { handoverRecordId: record.id });
   return {
     handoverRecordId: record.id,
     recordNumber: record.recordNumber,

@@ -2,6 +2,7 @@ import type { Catalog } from '@bcci/catalog';
 import type { BcciEvent } from '@bcci/contracts';
 import { parseLocalDate } from '@bcci/kernel';
 import { NonRetriableError, OutboxWriter } from '@bcci/messaging';
+import { EntityTable } from '@bcci/persistence';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { documentsOnSlip } from '../domain/sending-slip-count.rule';
@@ -33,7 +34,8 @@ export class OpenPostalLegUseCase {
     if (!data.s10ItemId || !data.components) {
       throw new NonRetriableError(`registration ${event.id} of a forwarded dossier lacks its S10 item id or components`);
     }
-    const existing = await manager.findOne(PostalLegOrmEntity, { where: { dossierId: data.dossierId } });
+    const legs = EntityTable.of(manager, PostalLegOrmEntity);
+    const existing = await legs.findOne(manager, { dossierId: data.dossierId });
     if (existing) return 'already-open';
 
     const registeredAt = new Date(data.registeredAt);
@@ -48,7 +50,7 @@ export class OpenPostalLegUseCase {
     const plan = result.plan;
     const now = this.clock.now();
 
-    const leg = manager.create(PostalLegOrmEntity, {
+    const leg: PostalLegOrmEntity = {
       id: randomUUID(),
       dossierId: data.dossierId,
       s10ItemId: data.s10ItemId,
@@ -74,8 +76,8 @@ export class OpenPostalLegUseCase {
       openedAt: now,
       catalogVersion: plan.catalogVersion,
       correlationId: event.correlationid,
-    });
-    await manager.insert(PostalLegOrmEntity, leg);
+    };
+    await legs.insert(manager, [leg]);
 
     await this.outbox.append(
       manager,

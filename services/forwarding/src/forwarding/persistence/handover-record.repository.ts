@@ -1,6 +1,6 @@
 import type { LocalDate } from '@bcci/kernel';
+import { EntityTable } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import type { AcknowledgementState, HandoverDecision, HandoverRecordState } from '../domain/handover-record';
 import type { DossierAcknowledgement } from '../domain/handover-signatures.rule';
 import { AgencyAcknowledgementOrmEntity } from './agency-acknowledgement.orm-entity';
@@ -39,7 +39,7 @@ export class HandoverRecordRepository {
   async lockForAcknowledgement(manager: EntityManager, dossierId: string): Promise<LockedAcknowledgementState> {
     // An unlocked look first, to lock every leg of a known record in id order (two acknowledgements
     // of one record then queue instead of deadlocking).
-    const seen = await manager.findOne(PostalLegOrmEntity, { where: { dossierId }, select: { id: true, handoverRecordId: true } });
+    const seen = await EntityTable.of(manager, PostalLegOrmEntity).findOne(manager, { dossierId });
     let legs = !seen ? [] : seen.handoverRecordId ? await this.lockLegsOfRecord(manager, seen.handoverRecordId) : await this.lockLegs(manager, [seen.id]);
     const own = legs.find((leg) => leg.dossierId === dossierId);
     if (own?.handoverRecordId && !seen?.handoverRecordId) {
@@ -51,7 +51,7 @@ export class HandoverRecordRepository {
     const recordId = own?.handoverRecordId ?? null;
     const record = recordId ? await this.loadRecord(manager, recordId, legs) : null;
     const dossierIds = [...new Set([dossierId, ...legs.map((leg) => leg.dossierId)])];
-    const acknowledgements = await manager.find(AgencyAcknowledgementOrmEntity, { where: { dossierId: In(dossierIds) } });
+    const acknowledgements = await EntityTable.of(manager, AgencyAcknowledgementOrmEntity).find(manager, { dossierId: dossierIds });
     return {
       state: { record, acknowledgements: acknowledgements.map(toAcknowledgement) },
       correlationIds: new Map(legs.map((leg) => [leg.dossierId, leg.correlationId])),
@@ -60,24 +60,22 @@ export class HandoverRecordRepository {
 
   async insertAcknowledgement(manager: EntityManager, ack: StoredAcknowledgement): Promise<void> {
     // ON CONFLICT: a dossier with no leg yet is not locked, so two copies may both get here; the first wins.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AgencyAcknowledgementOrmEntity)
-      .values({ dossierId: ack.dossierId, agencyId: ack.agencyId, acknowledgedAt: ack.acknowledgedAt, signerRole: ack.signerRole, signerRef: ack.signerRef, eventId: ack.eventId })
-      .orIgnore()
-      .execute();
+    await EntityTable.of(manager, AgencyAcknowledgementOrmEntity).insert(
+      manager,
+      [{ dossierId: ack.dossierId, agencyId: ack.agencyId, acknowledgedAt: ack.acknowledgedAt, signerRole: ack.signerRole, signerRef: ack.signerRef, eventId: ack.eventId }],
+      { ignoreConflicts: true },
+    );
   }
 
   /** The acknowledgements kept for these dossiers; call with their legs locked. */
   async acknowledgementsOf(manager: EntityManager, dossierIds: readonly string[]): Promise<DossierAcknowledgement[]> {
-    const rows = await manager.find(AgencyAcknowledgementOrmEntity, { where: { dossierId: In([...dossierIds]) } });
+    const rows = await EntityTable.of(manager, AgencyAcknowledgementOrmEntity).find(manager, { dossierId: dossierIds });
     return rows.map(toAcknowledgement);
   }
 
   /** A record just signed by the post, with its dossiers; their legs must be locked by the caller. */
   async insertRecord(manager: EntityManager, record: HandoverRecordState, extra: { agencySignerName: string | null; originPostalCode: string; createdAt: Date }): Promise<void> {
-    await manager.insert(HandoverRecordOrmEntity, {
+    await EntityTable.of(manager, HandoverRecordOrmEntity).insert(manager, [{
       id: record.id,
       recordNumber: record.recordNumber,
       agencyId: record.agencyId,
@@ -94,14 +92,14 @@ export class HandoverRecordRepository {
       signedAt: null,
       remittanceMethod: record.remittanceMethod,
       createdAt: extra.createdAt,
-    });
-    await manager.insert(
-      HandoverRecordItemOrmEntity,
+    }]);
+    await EntityTable.of(manager, HandoverRecordItemOrmEntity).insert(
+      manager,
       record.dossiers.map((dossier) => ({ handoverRecordId: record.id, dossierId: dossier.dossierId, legId: dossier.legId, documentsCounted: dossier.documentsCounted })),
     );
-    await manager.update(
-      PostalLegOrmEntity,
-      { id: In(record.dossiers.map((dossier) => dossier.legId)) },
+    await EntityTable.of(manager, PostalLegOrmEntity).update(
+      manager,
+      { id: record.dossiers.map((dossier) => dossier.legId) },
       { handoverRecordId: record.id, postalSignedAt: record.postalSignature.signedAt },
     );
   }
@@ -111,8 +109,8 @@ export class HandoverRecordRepository {
     if (!decision.filed) return;
     const record = decision.record;
     const agency = record.agencySignature!;
-    await manager.update(
-      HandoverRecordOrmEntity,
+    await EntityTable.of(manager, HandoverRecordOrmEntity).update(
+      manager,
       { id: record.id },
       {
         status: record.status,
@@ -123,10 +121,10 @@ export class HandoverRecordRepository {
         signedAt: record.signedAt,
       },
     );
-    await manager.update(PostalLegOrmEntity, { id: In(record.dossiers.map((dossier) => dossier.legId)) }, { status: 'FILED', filedAt: record.signedAt });
+    await EntityTable.of(manager, PostalLegOrmEntity).update(manager, { id: record.dossiers.map((dossier) => dossier.legId) }, { status: 'FILED', filedAt: record.signedAt });
     const remittance = decision.remittance;
     if (!remittance) return;
-    await manager.insert(FeeRemittanceOrmEntity, {
+    await EntityTable.of(manager, FeeRemittanceOrmEntity).insert(manager, [{
       id: remittance.id,
       handoverRecordId: remittance.handoverRecordId,
       agencyId: remittance.agencyId,
@@ -135,22 +133,23 @@ export class HandoverRecordRepository {
       method: remittance.method,
       remittedAt: remittance.remittedAt,
       dossiers: remittance.dossiers.map((d) => ({ dossierId: d.dossierId, amount: d.total })),
-    });
+    }]);
   }
 
   private lockLegs(manager: EntityManager, legIds: readonly string[]): Promise<PostalLegOrmEntity[]> {
-    return manager.find(PostalLegOrmEntity, { where: { id: In([...legIds]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return EntityTable.of(manager, PostalLegOrmEntity).find(manager, { id: legIds }, { orderBy: ['id'], forUpdate: true });
   }
 
   private async lockLegsOfRecord(manager: EntityManager, recordId: string): Promise<PostalLegOrmEntity[]> {
     // A record's dossiers never change once it is made, so its items can be read without a lock.
-    const items = await manager.find(HandoverRecordItemOrmEntity, { where: { handoverRecordId: recordId } });
+    const items = await EntityTable.of(manager, HandoverRecordItemOrmEntity).find(manager, { handoverRecordId: recordId });
     return this.lockLegs(manager, items.map((item) => item.legId));
   }
 
   private async loadRecord(manager: EntityManager, recordId: string, legs: readonly PostalLegOrmEntity[]): Promise<HandoverRecordState> {
-    const row = await manager.findOneOrFail(HandoverRecordOrmEntity, { where: { id: recordId } });
-    const items = await manager.find(HandoverRecordItemOrmEntity, { where: { handoverRecordId: recordId } });
+    const row = await EntityTable.of(manager, HandoverRecordOrmEntity).findOne(manager, { id: recordId });
+    if (!row) throw new Error(`handover record ${recordId} is named by a leg but does not exist`);
+    const items = await EntityTable.of(manager, HandoverRecordItemOrmEntity).find(manager, { handoverRecordId: recordId });
     return toRecordState(row, items, legs);
   }
 }

@@ -1,4 +1,4 @@
-import { entitiesFromJson } from '@bcci/persistence';
+import { EntityTable, entitiesFromJson } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { LegReference } from '../domain/leg-reference';
 import { CourierScanOrmEntity } from './courier-scan.orm-entity';
@@ -11,10 +11,10 @@ import { PostalLegOrmEntity } from './postal-leg.orm-entity';
  */
 export function lockLegsByReference(manager: EntityManager, references: readonly LegReference[]): Promise<PostalLegOrmEntity[]> {
   const { dossierIds, s10ItemIds } = idsOf(references);
-  const query = manager.createQueryBuilder(PostalLegOrmEntity, 'leg').where('false').orderBy('leg.id').setLock('pessimistic_write');
-  if (dossierIds.length > 0) query.orWhere('leg.dossier_id IN (:...dossierIds)', { dossierIds });
-  if (s10ItemIds.length > 0) query.orWhere('leg.s10_item_id IN (:...s10ItemIds)', { s10ItemIds });
-  return query.getMany();
+  return EntityTable.of(manager, PostalLegOrmEntity).findWhere(manager, 'dossier_id = ANY($1::uuid[]) OR s10_item_id = ANY($2::text[])', [dossierIds, s10ItemIds], {
+    orderBy: ['id'],
+    forUpdate: true,
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SqlStatement } from '@bcci/persistence';
+import { EntityTable, type SqlStatement } from '@bcci/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DossierProgress } from '../domain/dossier-progress';
 import { DossierOrmEntity } from './dossier.orm-entity';
@@ -24,42 +24,11 @@ export interface DossierPage {
   readonly total: number;
 }
 
-interface ColumnWriter {
-  readonly name: string;
-  readonly valueOf: (dossier: DossierOrmEntity) => unknown;
-}
-
-const columnWriters = new WeakMap<DataSource, readonly ColumnWriter[]>();
-
-/**
- * The multi-row INSERT of dossiers, written directly from the entity's column metadata (read once):
- * TypeORM's query builder spent more CPU building this statement than PostgreSQL spent running it.
- */
-function dossierInsert(manager: EntityManager, dossiers: readonly DossierOrmEntity[]): SqlStatement {
-  let columns = columnWriters.get(manager.connection);
-  if (!columns) {
-    columns = manager.connection.getMetadata(DossierOrmEntity).columns.map((column) => {
-      const json = column.type === 'jsonb' || column.type === 'json';
-      return {
-        name: column.databaseName,
-        valueOf: (dossier: DossierOrmEntity) => {
-          const value = column.getEntityValue(dossier) ?? null;
-          return json && value !== null ? JSON.stringify(value) : value;
-        },
-      };
-    });
-    columnWriters.set(manager.connection, columns);
-  }
-  const params: unknown[] = [];
-  const rows = dossiers.map((dossier) => `(${columns.map((column) => `$${params.push(column.valueOf(dossier))}`).join(', ')})`);
-  return { text: `INSERT INTO dossiers (${columns.map((column) => `"${column.name}"`).join(', ')}) VALUES ${rows.join(', ')}`, values: params };
-}
-
 export class DossierRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<DossierOrmEntity | null> {
-    return manager.getRepository(DossierOrmEntity).findOne({ where: { id } });
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<DossierOrmEntity | null> {
+    return (await EntityTable.of(manager, DossierOrmEntity).findOne(manager, { id })) ?? null;
   }
 
   /**
@@ -67,14 +36,14 @@ export class DossierRepository {
    * the agency's dossier code arriving at the same moment queue on it, each reading what the one before
    * committed. Hold it to the end of the transaction that saves the decision.
    */
-  findByIdForUpdate(manager: EntityManager, id: string): Promise<DossierOrmEntity | null> {
-    return manager.getRepository(DossierOrmEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  async findByIdForUpdate(manager: EntityManager, id: string): Promise<DossierOrmEntity | null> {
+    return (await EntityTable.of(manager, DossierOrmEntity).findOne(manager, { id }, { forUpdate: true })) ?? null;
   }
 
   /** Saves what can change after registration (domain/dossier-progress.ts); call with the row locked. */
   async saveProgress(manager: EntityManager, progress: DossierProgress): Promise<void> {
-    await manager.update(
-      DossierOrmEntity,
+    await EntityTable.of(manager, DossierOrmEntity).update(
+      manager,
       { id: progress.id },
       {
         status: progress.status,
@@ -94,7 +63,9 @@ export class DossierRepository {
    */
   insertStatements(manager: EntityManager, entries: readonly { dossier: DossierOrmEntity; tokens: readonly SearchToken[] }[]): SqlStatement[] {
     if (entries.length === 0) return [];
-    const dossiers = dossierInsert(manager, entries.map((entry) => entry.dossier));
+    // Written from the entity's column metadata: TypeORM's query builder spent more CPU building this
+    // statement than PostgreSQL spent running it.
+    const dossiers = EntityTable.of(manager, DossierOrmEntity).insertStatement(entries.map((entry) => entry.dossier));
     const values: unknown[] = [];
     const rows = entries.flatMap(({ dossier, tokens }) =>
       tokens.map((token) => `($${values.push(dossier.id)}::uuid, $${values.push(token.kind)}, $${values.push(token.token)}, $${values.push(dossier.postalCode)})`),

@@ -1,4 +1,4 @@
-import { changedColumns } from '@bcci/persistence';
+import { changedColumns, EntityTable } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ReturnState } from '../domain/return';
 import type { ReturnRecord } from '../domain/return-records';
@@ -37,8 +37,8 @@ export class ReturnRepository {
     return this.lockRow(manager, dossierId);
   }
 
-  find(manager: EntityManager, dossierId: string): Promise<ReturnState | null> {
-    return manager.findOne(ReturnOrmEntity, { where: { dossierId } });
+  async find(manager: EntityManager, dossierId: string): Promise<ReturnState | null> {
+    return (await EntityTable.of(manager, ReturnOrmEntity).findOne(manager, { dossierId })) ?? null;
   }
 
   /** The earliest due date first; legs not open yet come last. */
@@ -63,13 +63,11 @@ export class ReturnRepository {
    * updated, in one statement, where TypeORM's save read the row again first.
    */
   async save(manager: EntityManager, state: ReturnState, now: Date, before: ReturnState | null): Promise<void> {
-    const row = { ...state, documentsToTakeBack: [...state.documentsToTakeBack], invitations: [...state.invitations], updatedAt: now };
-    if (!before) {
-      await manager.insert(ReturnOrmEntity, row);
-      return;
-    }
-    const changes = changedColumns<ReturnOrmEntity>({ ...(before as ReturnOrmEntity) }, row as ReturnOrmEntity);
-    if (changes) await manager.update(ReturnOrmEntity, { dossierId: state.dossierId }, changes);
+    const returns = EntityTable.of(manager, ReturnOrmEntity);
+    const row = { ...state, documentsToTakeBack: [...state.documentsToTakeBack], invitations: [...state.invitations], updatedAt: now } as ReturnOrmEntity;
+    if (!before) return returns.insert(manager, [row]);
+    const changes = changedColumns<ReturnOrmEntity>({ ...(before as ReturnOrmEntity) }, row);
+    if (changes) await returns.update(manager, { dossierId: state.dossierId }, changes);
   }
 
   /** Keeps the record a step left (attempt, notice, delivery or incident). */
@@ -77,28 +75,24 @@ export class ReturnRepository {
     switch (record.kind) {
       case 'delivery-attempt': {
         const { kind: _kind, ...row } = record;
-        await manager.insert(DeliveryAttemptOrmEntity, row);
-        return;
+        return EntityTable.of(manager, DeliveryAttemptOrmEntity).insert(manager, [row]);
       }
       case 'counter-notice': {
         const { kind: _kind, ...row } = record;
-        await manager.insert(CounterNoticeOrmEntity, row);
-        return;
+        return EntityTable.of(manager, CounterNoticeOrmEntity).insert(manager, [row]);
       }
       case 'delivery': {
         const { kind: _kind, ...row } = record;
-        await manager.insert(DeliveryOrmEntity, { ...row, takenBackDocuments: [...row.takenBackDocuments] });
-        return;
+        return EntityTable.of(manager, DeliveryOrmEntity).insert(manager, [{ ...row, takenBackDocuments: [...row.takenBackDocuments] }]);
       }
       case 'incident': {
         const { kind: _kind, incidentKind, ...row } = record;
-        await manager.insert(IncidentOrmEntity, { ...row, kind: incidentKind });
-        return;
+        return EntityTable.of(manager, IncidentOrmEntity).insert(manager, [{ ...row, kind: incidentKind }]);
       }
     }
   }
 
-  private lockRow(manager: EntityManager, dossierId: string): Promise<ReturnOrmEntity | null> {
-    return manager.findOne(ReturnOrmEntity, { where: { dossierId }, lock: { mode: 'pessimistic_write' } });
+  private async lockRow(manager: EntityManager, dossierId: string): Promise<ReturnOrmEntity | null> {
+    return (await EntityTable.of(manager, ReturnOrmEntity).findOne(manager, { dossierId }, { forUpdate: true })) ?? null;
   }
 }
