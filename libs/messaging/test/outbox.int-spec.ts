@@ -60,6 +60,9 @@ describe('transactional outbox (real PostgreSQL)', () => {
     try {
       await slow.startTransaction();
       await writer.append(slow.manager, { topic: TOPIC, event: registered('D-slow') });
+      // The append goes with the transaction's next statement: this one, so the row takes its id now,
+      // as when a transaction appends and then goes on working.
+      await slow.query('SELECT 1');
       await fast.startTransaction();
       await writer.append(fast.manager, { topic: TOPIC, event: registered('D-fast') });
       await fast.commitTransaction();

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createServiceDataSource, createTestDatabase, runMigrations, type TestDatabase } from '@bcci/persistence';
+import { createServiceDataSource, createTestDatabase, runMigrations, writeWithNextStatement, type TestDatabase } from '@bcci/persistence';
 import { PREPARED_STATEMENTS_PER_CONNECTION } from '../src/data-source/prepared-statement-client';
 
 class CreateGreeting1735689600001 implements MigrationInterface {
@@ -124,6 +124,117 @@ describe('service data source and migrations', () => {
           });
         await Promise.all(Array.from({ length: 5 }, bump));
         expect(await dataSource.query(`SELECT entry FROM ledger WHERE entry LIKE 'counter %'`)).toEqual([{ entry: 'counter 5' }]);
+      });
+    });
+  });
+
+  describe('writes sent with the transaction\'s next statement (writeWithNextStatement)', () => {
+    const withLedger = async (work: (dataSource: ReturnType<typeof createServiceDataSource>) => Promise<void>) => {
+      // One connection: what one transaction deferred must not leak into the next on the same connection.
+      const dataSource = createServiceDataSource({ url: db.url, entities: [], poolSize: 1 });
+      await dataSource.initialize();
+      try {
+        await dataSource.query('CREATE TABLE IF NOT EXISTS deferred_ledger (id serial PRIMARY KEY, entry text NOT NULL UNIQUE, at timestamptz)');
+        await dataSource.query('TRUNCATE deferred_ledger');
+        await work(dataSource);
+      } finally {
+        await dataSource.destroy();
+      }
+    };
+    const insert = (entry: string, at: Date | null = null) => ({ text: 'INSERT INTO deferred_ledger (entry, at) VALUES ($1, $2)', values: [entry, at] });
+    const entries = async (dataSource: ReturnType<typeof createServiceDataSource>) =>
+      ((await dataSource.query('SELECT entry FROM deferred_ledger ORDER BY id')) as Array<{ entry: string }>).map((row) => row.entry);
+    /** Round trips of the pool's one connection during `work`: each ends with a Sync (extended protocol) or is a simple Query. */
+    const roundTripsOf = async (dataSource: ReturnType<typeof createServiceDataSource>, work: () => Promise<void>) => {
+      type Ends = { sync: (...args: unknown[]) => unknown; query: (...args: unknown[]) => unknown };
+      const client = (dataSource.driver as unknown as { master: { _clients: Array<{ connection: Ends }> } }).master._clients[0]!;
+      const connection = client.connection;
+      const { sync, query } = connection;
+      let roundTrips = 0;
+      connection.sync = (...args) => ((roundTrips += 1), sync.apply(connection, args));
+      connection.query = (...args) => ((roundTrips += 1), query.apply(connection, args));
+      try {
+        await work();
+      } finally {
+        Object.assign(connection, { sync, query });
+      }
+      return roundTrips;
+    };
+
+    it('commits deferred writes with the COMMIT, in order, values converted as pg converts them (a Date), and reads after them see them', async () => {
+      await withLedger(async (dataSource) => {
+        const at = new Date('2026-12-07T01:02:03.456Z');
+        // The first use of a text on a connection goes at once (it prepares the statement).
+        await dataSource.transaction((manager) => writeWithNextStatement(manager, insert('first use')));
+        let seenInside: string[] = [];
+        await dataSource.transaction(async (manager) => {
+          await writeWithNextStatement(manager, insert('a', at));
+          await writeWithNextStatement(manager, insert('b'));
+          seenInside = ((await manager.query('SELECT entry FROM deferred_ledger ORDER BY id')) as Array<{ entry: string }>).map((row) => row.entry);
+          await writeWithNextStatement(manager, insert('c'));
+        });
+        expect(seenInside).toEqual(['first use', 'a', 'b']);
+        expect(await entries(dataSource)).toEqual(['first use', 'a', 'b', 'c']);
+        const [{ stored }] = await dataSource.query(`SELECT at AS stored FROM deferred_ledger WHERE entry = 'a'`);
+        expect(stored).toEqual(at);
+      });
+    });
+
+    it('sends a transaction of deferred writes as one round trip: BEGIN, the writes and COMMIT together', async () => {
+      await withLedger(async (dataSource) => {
+        await dataSource.transaction((manager) => writeWithNextStatement(manager, insert('prepares the statement')));
+        const roundTrips = await roundTripsOf(dataSource, () =>
+          dataSource.transaction(async (manager) => {
+            await writeWithNextStatement(manager, insert('x'));
+            await writeWithNextStatement(manager, insert('y'));
+          }),
+        );
+        expect(roundTrips).toBe(1);
+        expect(await entries(dataSource)).toEqual(['prepares the statement', 'x', 'y']);
+        // The same two writes sent as statements of their own: BEGIN with the first, the second, COMMIT.
+        const asStatements = await roundTripsOf(dataSource, () =>
+          dataSource.transaction(async (manager) => {
+            await manager.query(insert('x2').text, insert('x2').values);
+            await manager.query(insert('y2').text, insert('y2').values);
+          }),
+        );
+        expect(asStatements).toBe(3);
+      });
+    });
+
+    it('fails the transaction at its COMMIT when a deferred write fails, rolls everything back, and leaves the connection usable', async () => {
+      await withLedger(async (dataSource) => {
+        await dataSource.transaction((manager) => writeWithNextStatement(manager, insert('taken')));
+        await expect(
+          dataSource.transaction(async (manager) => {
+            await writeWithNextStatement(manager, insert('written before the failure'));
+            await writeWithNextStatement(manager, insert('taken'));
+          }),
+        ).rejects.toThrow(/duplicate key/);
+        // A failure surfacing at a later statement fails that statement, as the write itself would have.
+        await expect(
+          dataSource.transaction(async (manager) => {
+            await writeWithNextStatement(manager, insert('taken'));
+            await manager.query('SELECT count(*) FROM deferred_ledger');
+          }),
+        ).rejects.toThrow(/duplicate key/);
+        expect(await entries(dataSource)).toEqual(['taken']);
+        await dataSource.transaction((manager) => writeWithNextStatement(manager, insert('after the failures')));
+        expect(await entries(dataSource)).toEqual(['taken', 'after the failures']);
+      });
+    });
+
+    it('drops deferred writes of a transaction that rolls back, and writes at once outside a transaction', async () => {
+      await withLedger(async (dataSource) => {
+        await dataSource.transaction((manager) => writeWithNextStatement(manager, insert('prepared')));
+        await expect(
+          dataSource.transaction(async (manager) => {
+            await writeWithNextStatement(manager, insert('never'));
+            throw new Error('the step failed');
+          }),
+        ).rejects.toThrow('the step failed');
+        await writeWithNextStatement(dataSource.manager, insert('outside'));
+        expect(await entries(dataSource)).toEqual(['prepared', 'outside']);
       });
     });
   });

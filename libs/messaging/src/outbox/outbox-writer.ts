@@ -1,4 +1,4 @@
-import type { SqlStatement } from '@bcci/persistence';
+import { writeWithNextStatement, type SqlStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '../envelope/cloud-event';
 import { CLOUDEVENTS_CONTENT_TYPE } from '../envelope/cloud-event';
@@ -27,8 +27,9 @@ export class OutboxWriter {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside a transaction (use dataSource.transaction(manager => ...))');
     }
-    const { text, values } = this.appendStatement(list);
-    await manager.query(text, [...values]);
+    // Nobody reads the insert's result: it goes to PostgreSQL with the transaction's next statement (its
+    // COMMIT at the latest), one round trip less; should it fail, the transaction fails with it.
+    await writeWithNextStatement(manager, this.appendStatement(list));
   }
 
   /**

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Client, Query } from 'pg';
+import pg, { Client, Query } from 'pg';
+
+/** pg's own conversion of parameter values (Date, Buffer, arrays, objects as JSON), as its queries use it. */
+const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils.prepareValue;
 
 /** Distinct statements kept prepared per connection; beyond it, statements go unnamed (parsed each time). */
 export const PREPARED_STATEMENTS_PER_CONNECTION = 500;
@@ -43,36 +46,61 @@ interface PgResult {
   fields: unknown[];
 }
 
-/** What of pg's Query and connection (runtime API, not in its typings) the pipelined BEGIN uses. */
+/** What of pg's Query and connection (runtime API, not in its typings) the pipelined statements use. */
 interface PgConnection {
   readonly stream: { cork?: () => void; uncork?: () => void };
+  readonly parsedStatements: Record<string, string | undefined>;
   parse(message: { text: string }): void;
   bind(message: object): void;
+  describe(message: object): void;
   execute(message: object): void;
 }
-type PgQueryClass = new (config: { name?: string; text: string; values: unknown[] }) => {
+type PgQueryClass = new (config: { name?: string; text: string; values: unknown[]; queryMode?: 'extended' }) => {
   submit(connection: PgConnection): Error | null;
   callback?: (error: Error | null, result: PgResult | PgResult[]) => void;
 };
 
 const noRows = (command: string): PgResult => ({ command, rowCount: null, rows: [], fields: [] });
 
-/** The statement's own result: sent after BEGIN in one exchange, pg answers both. */
+/** The statement's own result: sent after BEGIN (or deferred writes) in one exchange, pg answers each. */
 const lastResult = (result: PgResult | PgResult[]): PgResult => (Array.isArray(result) ? result[result.length - 1]! : result);
 
+/** A write whose result nobody waits for: it goes to PostgreSQL with the transaction's next statement. */
+interface DeferredWrite {
+  /** Its prepared statement, already parsed on this connection. */
+  readonly name: string;
+  readonly values: unknown[];
+}
+
 /**
- * A query sent in the same round trip as the BEGIN before it (extended protocol: BEGIN's parse, bind and
- * execute, then the statement's, then one Sync). PostgreSQL runs them in order; an error in the
- * statement leaves the transaction open and failed, exactly as if BEGIN had gone first alone, and the
- * caller rolls back.
+ * A query sent in the same round trip as what comes before it in the transaction: the BEGIN not sent
+ * yet, then writes deferred until the next statement (extended protocol: each one's parse or bind and
+ * execute, then the query's own, then one Sync). PostgreSQL runs them in order; an error in any of them
+ * skips the rest, leaves the transaction failed and is this query's error, and the caller rolls back
+ * exactly as if each had been sent alone.
  */
-class QueryAfterBegin extends (Query as unknown as PgQueryClass) {
+class PipelinedQuery extends (Query as unknown as PgQueryClass) {
+  constructor(
+    config: { name?: string; text: string; values: unknown[]; queryMode?: 'extended' },
+    private readonly begin: boolean,
+    private readonly writes: readonly DeferredWrite[],
+  ) {
+    super(config);
+  }
+
   override submit(connection: PgConnection): Error | null {
     connection.stream.cork?.();
     try {
-      connection.parse({ text: 'BEGIN' });
-      connection.bind({});
-      connection.execute({});
+      if (this.begin) {
+        connection.parse({ text: 'BEGIN' });
+        connection.bind({});
+        connection.execute({});
+      }
+      for (const write of this.writes) {
+        connection.bind({ statement: write.name, values: write.values, valueMapper: prepareValue });
+        connection.describe({ type: 'P', name: '' });
+        connection.execute({});
+      }
       return super.submit(connection);
     } finally {
       connection.stream.uncork?.();
@@ -89,36 +117,71 @@ export class PreparedStatementClient extends Client {
    * nothing at all.
    */
   private beginPending = false;
+  /** Between the transaction's start and its COMMIT or ROLLBACK (as asked for, sent or not). */
+  private inTransaction = false;
+  /** Writes waiting for the transaction's next statement (deferWrite). */
+  private deferred: DeferredWrite[] = [];
+
+  /**
+   * Sends a write of the open transaction together with the transaction's next statement (its COMMIT
+   * at the latest), one round trip instead of two: for writes whose result nobody reads (an outbox row,
+   * an UPDATE under a lock already held). Their error, if any, becomes the next statement's error, and
+   * the transaction fails as it would have. The first time a text is written on this connection it is
+   * sent at once, which prepares it; outside a transaction, always at once.
+   */
+  async deferWrite(text: string, values: readonly unknown[]): Promise<void> {
+    const name = statementName(text);
+    const parsed = (this as unknown as { connection: PgConnection }).connection.parsedStatements[name] === text;
+    if (!this.inTransaction || !parsed || values.length === 0) {
+      await (this.query as (text: string, values: unknown[]) => Promise<unknown>)(text, [...values]);
+      return;
+    }
+    this.deferred.push({ name, values: [...values] });
+  }
 
   override query(config: unknown, values?: unknown, callback?: unknown): never {
     const promised = typeof callback !== 'function' && typeof values !== 'function';
-    if (typeof config === 'string' && promised && !(Array.isArray(values) && values.length > 0)) {
+    const parameterised = Array.isArray(values) && values.length > 0;
+    if (typeof config === 'string' && promised && !parameterised) {
       if (TRANSACTION_START.test(config)) {
         this.beginPending = true;
+        this.inTransaction = true;
         return Promise.resolve(noRows('BEGIN')) as never;
       }
-      if (this.beginPending && TRANSACTION_END.test(config)) {
-        this.beginPending = false;
-        return Promise.resolve(noRows(config.trim().replace(/;$/, '').toUpperCase())) as never;
+      if (TRANSACTION_END.test(config)) {
+        const command = config.trim().replace(/;$/, '').toUpperCase();
+        this.inTransaction = false;
+        // Nothing a rolled-back transaction wrote needs sending.
+        if (command === 'ROLLBACK') this.deferred = [];
+        if (this.beginPending && this.deferred.length === 0) {
+          this.beginPending = false;
+          return Promise.resolve(noRows(command)) as never;
+        }
       }
+    }
+    if ((this.beginPending || this.deferred.length > 0) && typeof config === 'string' && promised) {
+      const name = parameterised && PREPARABLE.test(config) ? this.preparedName(config) : undefined;
+      return this.pipelined(name ? { name, text: config, values: values as unknown[] } : { text: config, values: parameterised ? (values as unknown[]) : [], queryMode: 'extended' });
     }
     if (this.beginPending) {
-      this.beginPending = false;
-      if (typeof config === 'string' && promised) {
-        if (Array.isArray(values) && values.length > 0 && PREPARABLE.test(config)) return this.afterBegin(config, values);
-        // A statement without parameters goes as a simple query after BEGIN, in the same round trip.
-        return ((super.query as (config: unknown) => Promise<PgResult | PgResult[]>)(`BEGIN;\n${config}`).then(lastResult)) as never;
-      }
       // Anything else (a callback, a cursor) waits for a BEGIN of its own, queued first.
+      this.beginPending = false;
       void (super.query as (config: unknown) => Promise<unknown>)('BEGIN').catch(() => undefined);
     }
+    // A query in another form (a callback, a cursor) goes after the deferred writes, queued first; their
+    // error, if any, leaves the transaction failed, which that query then reports.
+    if (this.deferred.length > 0) (this.pipelined({ text: 'SELECT 1', values: [], queryMode: 'extended' }) as Promise<unknown>).catch(() => undefined);
     return this.send(config, values, callback);
   }
 
-  private afterBegin(text: string, values: unknown[]): never {
-    const name = this.preparedName(text);
+  /** The query with what waits before it (BEGIN, deferred writes), in one round trip. */
+  private pipelined(config: { name?: string; text: string; values: unknown[]; queryMode?: 'extended' }): never {
+    const begin = this.beginPending;
+    const writes = this.deferred;
+    this.beginPending = false;
+    this.deferred = [];
     return new Promise<PgResult>((resolve, reject) => {
-      const query = new QueryAfterBegin(name ? { name, text, values } : { text, values });
+      const query = new PipelinedQuery(config, begin, writes);
       query.callback = (error: Error | null, result: PgResult | PgResult[]) => (error ? reject(error) : resolve(lastResult(result)));
       (super.query as (config: unknown) => unknown)(query);
     }) as never;

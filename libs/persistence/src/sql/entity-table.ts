@@ -1,6 +1,7 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { SqlStatement } from './sql-statement';
+import { writeWithNextStatement } from './write-with-next-statement';
 
 type Row = Record<string, unknown>;
 
@@ -96,16 +97,18 @@ export class EntityTable<T extends ObjectLiteral> {
     return entity;
   }
 
-  /** Inserts `rows` with one statement (see insertStatement). */
+  /**
+   * Inserts `rows` with one statement (see insertStatement). In a transaction the statement goes to
+   * PostgreSQL with the transaction's next one (writeWithNextStatement): a failure (a constraint) fails
+   * that next statement or the commit, and so the transaction, as it would have failed here.
+   */
   async insert(manager: EntityManager, rows: ReadonlyArray<Partial<T>>, options: InsertOptions = {}): Promise<void> {
-    const { text, values } = this.insertStatement(rows, options);
-    await manager.query(text, [...values]);
+    await writeWithNextStatement(manager, this.insertStatement(rows, options));
   }
 
-  /** Updates the rows matching `key` with one statement (see updateStatement). */
+  /** Updates the rows matching `key` with one statement (see updateStatement), sent as insert's is. */
   async update(manager: EntityManager, key: EntityConditions<T>, changes: Partial<T>): Promise<void> {
-    const { text, values } = this.updateStatement(key, changes);
-    await manager.query(text, [...values]);
+    await writeWithNextStatement(manager, this.updateStatement(key, changes));
   }
 
   /** One INSERT of `rows`; a property left undefined takes the column's default. */

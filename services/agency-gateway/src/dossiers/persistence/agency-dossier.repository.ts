@@ -1,3 +1,4 @@
+import { writeWithNextStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import { newAgencyDossier, type AgencyDossierState } from '../domain/agency-dossier';
 
@@ -40,15 +41,15 @@ export class AgencyDossierRepository {
     return new Map(rows.map((row) => [row.dossier_id, row.state]));
   }
 
-  /** save for several dossiers (their locks held), in one statement. */
+  /** save for several dossiers (their locks held), in one statement, sent as save's is. */
   async saveAll(manager: EntityManager, states: readonly AgencyDossierState[]): Promise<void> {
     if (states.length === 0) return;
-    await manager.query(
-      `UPDATE agency_dossier d
+    await writeWithNextStatement(manager, {
+      text: `UPDATE agency_dossier d
           SET agency_id = s.agency_id, status = s.status, national_status = s.national_status, due_date = s.due_date, state = s.state, updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::date[], $6::jsonb[]) AS s(dossier_id, agency_id, status, national_status, due_date, state)
         WHERE d.dossier_id = s.dossier_id`,
-      [
+      values: [
         states.map((state) => state.dossierId),
         states.map((state) => state.agencyId),
         states.map((state) => state.status),
@@ -56,7 +57,7 @@ export class AgencyDossierRepository {
         states.map((state) => state.clock?.dueDate ?? null),
         states.map((state) => JSON.stringify(state)),
       ],
-    );
+    });
   }
 
   async lock(manager: EntityManager, dossierId: string): Promise<AgencyDossierState | undefined> {
@@ -69,11 +70,12 @@ export class AgencyDossierRepository {
     return rows[0]?.state;
   }
 
+  /** Saves the state of a locked dossier, sent with the transaction's next statement (its commit at the latest). */
   async save(manager: EntityManager, state: AgencyDossierState): Promise<void> {
-    await manager.query(
-      `UPDATE agency_dossier SET agency_id = $2, status = $3, national_status = $4, due_date = $5, state = $6::jsonb, updated_at = now() WHERE dossier_id = $1`,
-      [state.dossierId, state.agencyId, state.status, state.nationalStatus, state.clock?.dueDate ?? null, JSON.stringify(state)],
-    );
+    await writeWithNextStatement(manager, {
+      text: `UPDATE agency_dossier SET agency_id = $2, status = $3, national_status = $4, due_date = $5, state = $6::jsonb, updated_at = now() WHERE dossier_id = $1`,
+      values: [state.dossierId, state.agencyId, state.status, state.nationalStatus, state.clock?.dueDate ?? null, JSON.stringify(state)],
+    });
   }
 
   /** The agency's published dossiers, newest first. */
