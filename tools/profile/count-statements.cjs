@@ -1,5 +1,6 @@
 /**
- * Preload that counts the SQL statements a Node process sends through `pg`, by text, and the Kafka
+ * Preload that counts the SQL statements a Node process sends through `pg`, by text, its round trips to
+ * PostgreSQL (key `pg round trips`), and the Kafka
  * requests it sends through kafkajs, by API (keys `kafka <ApiName>`), and writes the counts to
  * STATEMENT_COUNT_DIR/<service>-<pid>.json every 2 s and at exit:
  *   STATEMENT_COUNT_DIR=/tmp/sql NODE_OPTIONS="--require $PWD/tools/profile/count-statements.cjs" npm run bench -- …
@@ -39,6 +40,19 @@ if (directory) {
     process.on('exit', write);
   }
   if (pg) {
+    // Round trips to PostgreSQL: each ends with a Sync (extended protocol) or is one simple Query. A
+    // statement sent with the next one (a pipelined BEGIN, a deferred write) shares its round trip.
+    // Statements executed: each is an Execute (extended protocol) or a simple Query, whether sent alone
+    // or with others (writes deferred to the next statement are executed, but never pass Client.query).
+    const connection = pg.Connection.prototype;
+    const counted = { sync: ['pg round trips'], query: ['pg round trips', 'pg statements executed'], execute: ['pg statements executed'] };
+    for (const [message, keys] of Object.entries(counted)) {
+      const send = connection[message];
+      connection[message] = function countedMessage(...args) {
+        for (const key of keys) count(key);
+        return send.apply(this, args);
+      };
+    }
     const original = pg.Client.prototype.query;
     pg.Client.prototype.query = function countedQuery(config, ...rest) {
       const text = typeof config === 'string' ? config : config?.text;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Summarises what count-statements.cjs wrote: per process, statements and transactions (COMMIT) per
- * dossier and the most frequent statements, then the Kafka requests per dossier by API.
+ * Summarises what count-statements.cjs wrote: per process, statements executed, round trips to
+ * PostgreSQL and transactions (COMMIT) per dossier and the most frequent statements sent as queries,
+ * then the Kafka requests per dossier by API.
  *   node tools/profile/summarise-statements.mjs /tmp/sql --per 150 [--top 12]
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,17 +20,21 @@ if (!directory) {
   process.exit(2);
 }
 const perDossier = (count) => (count / per).toFixed(1).padStart(7);
-let everyProcess = 0;
+let everyRoundTrip = 0;
+let everyExecuted = 0;
 for (const file of readdirSync(directory).filter((name) => name.endsWith('.json')).sort()) {
   const all = Object.entries(JSON.parse(readFileSync(path.join(directory, file), 'utf8'))).sort((a, b) => b[1] - a[1]);
   const kafka = all.filter(([key]) => key.startsWith('kafka '));
-  const counts = all.filter(([key]) => !key.startsWith('kafka '));
+  const roundTrips = all.find(([key]) => key === 'pg round trips')?.[1] ?? 0;
+  const executed = all.find(([key]) => key === 'pg statements executed')?.[1] ?? 0;
+  const counts = all.filter(([key]) => !key.startsWith('kafka ') && !key.startsWith('pg '));
   const total = counts.reduce((sum, [, count]) => sum + count, 0);
   if (kafka.length > 0) console.log(`\n${file}: Kafka requests per dossier: ${kafka.map(([key, count]) => `${key.slice(6)} ${perDossier(count).trim()}`).join(', ')}`);
   if (total === 0) continue;
-  everyProcess += total;
   const commits = counts.filter(([text]) => /^commit$/i.test(text)).reduce((sum, [, count]) => sum + count, 0);
-  console.log(`\n${file}: ${perDossier(total)} statements, ${perDossier(commits)} COMMIT per dossier`);
+  everyRoundTrip += roundTrips;
+  everyExecuted += executed;
+  console.log(`\n${file}: ${perDossier(executed)} statements executed (${perDossier(total).trim()} sent as queries, below), ${perDossier(commits)} COMMIT, ${perDossier(roundTrips)} round trips to PostgreSQL per dossier`);
   for (const [text, count] of counts.slice(0, top)) console.log(`  ${perDossier(count)}  ${text.slice(0, 160)}`);
 }
-console.log(`\nevery process: ${perDossier(everyProcess)} statements per dossier`);
+console.log(`\nevery process: ${perDossier(everyExecuted)} statements executed, ${perDossier(everyRoundTrip)} round trips to PostgreSQL per dossier`);

@@ -1,3 +1,4 @@
+import { writeWithNextStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 
 export interface StoredCommand {
@@ -33,14 +34,11 @@ export class AgencyCommandRepository {
     return row && { commandId: row.command_id, agencyId: row.agency_id, dossierId: row.dossier_id, kind: row.kind, result: row.result };
   }
 
+  /** Remembers an applied command; sent with the transaction's next statement (its commit at the latest). */
   async insert(manager: EntityManager, command: StoredCommand, channel: string): Promise<void> {
-    await manager.query(`INSERT INTO agency_command (command_id, agency_id, dossier_id, kind, channel, result) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`, [
-      command.commandId,
-      command.agencyId,
-      command.dossierId,
-      command.kind,
-      channel,
-      JSON.stringify(command.result),
-    ]);
+    await writeWithNextStatement(manager, {
+      text: `INSERT INTO agency_command (command_id, agency_id, dossier_id, kind, channel, result) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+      values: [command.commandId, command.agencyId, command.dossierId, command.kind, channel, JSON.stringify(command.result)],
+    });
   }
 }

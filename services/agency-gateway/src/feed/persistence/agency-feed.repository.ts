@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BcciEvent } from '@bcci/contracts';
+import { writeWithNextStatement } from '@bcci/persistence';
 
 export interface FeedEntry {
   seq: string;
@@ -8,18 +9,18 @@ export interface FeedEntry {
 
 /** The agency's HTTP feed and its acknowledged cursor; cursors are the feed's sequence numbers. */
 export class AgencyFeedRepository {
-  /** Appends an event copied to the agency, and a webhook delivery when the agency has a webhook. */
-  async append(manager: EntityManager, agencyId: string, event: BcciEvent): Promise<string> {
-    const rows = (await manager.query(
-      `INSERT INTO agency_feed_entry (agency_id, dossier_id, event_id, event_type, envelope) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING seq`,
-      [agencyId, event.subject, event.id, event.type, JSON.stringify(event)],
-    )) as Array<{ seq: string }>;
-    const seq = String(rows[0].seq);
-    await manager.query(
-      `INSERT INTO webhook_delivery (agency_id, feed_seq, event_id) SELECT agency_id, $2, $3 FROM agency_webhook WHERE agency_id = $1`,
-      [agencyId, seq, event.id],
-    );
-    return seq;
+  /**
+   * Appends an event copied to the agency, and a webhook delivery when the agency has a webhook: one
+   * statement, sent with the transaction's next one (its commit at the latest), as nothing reads it.
+   */
+  async append(manager: EntityManager, agencyId: string, event: BcciEvent): Promise<void> {
+    await writeWithNextStatement(manager, {
+      text: `WITH entry AS (
+               INSERT INTO agency_feed_entry (agency_id, dossier_id, event_id, event_type, envelope) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING seq
+             )
+             INSERT INTO webhook_delivery (agency_id, feed_seq, event_id) SELECT webhook.agency_id, entry.seq, $3 FROM agency_webhook webhook, entry WHERE webhook.agency_id = $1`,
+      values: [agencyId, event.subject, event.id, event.type, JSON.stringify(event)],
+    });
   }
 
   async readAfter(manager: EntityManager, agencyId: string, after: string, limit: number): Promise<FeedEntry[]> {

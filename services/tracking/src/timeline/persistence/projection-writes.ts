@@ -1,4 +1,4 @@
-import { combineWritableStatements, type SqlStatement } from '@bcci/persistence';
+import { combineWritableStatements, writeWithNextStatement, type SqlStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ProjectionWrites } from '../application/timeline-projection';
 
@@ -14,8 +14,9 @@ export function immediateWrites(manager: EntityManager): ProjectionWrites {
 /**
  * Writes held while the projections apply one recorded event, then sent as one statement
  * (combineWritableStatements): they go to different tables and none reads another's effect, so one
- * round trip replaces four for every event tracking records. Flushed before the next event of the
- * transaction, which may read what this one wrote.
+ * round trip replaces four for every event tracking records. The combined statement itself goes with
+ * the transaction's next statement (its COMMIT, when the run's projections are done), as nobody reads
+ * its result; a statement read after it still sees its effects.
  */
 export class HeldWrites implements ProjectionWrites {
   private readonly held: SqlStatement[] = [];
@@ -26,7 +27,6 @@ export class HeldWrites implements ProjectionWrites {
 
   async flush(manager: EntityManager): Promise<void> {
     if (this.held.length === 0) return;
-    const combined = combineWritableStatements(this.held.splice(0));
-    await manager.query(combined.text, [...combined.values]);
+    await writeWithNextStatement(manager, combineWritableStatements(this.held.splice(0)));
   }
 }
