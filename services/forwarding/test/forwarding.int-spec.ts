@@ -4,6 +4,7 @@ import type { BcciEvent } from '@bcci/contracts';
 import { EventCollector, EventPublisher, startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import { acknowledgementEvent, againWithNewId, registrationEvent, withdrawalEvent } from './support/events';
 import { ForwardingTestModule } from './support/forwarding-test.module';
+import { storedHandoverRecordView } from './support/stored-handover-record-view';
 
 const FORWARDING_TOPIC = 'bcci.forwarding.dossier-events.v1';
 const CRIMINAL_RECORD_AGENCY = '000.00.13.H65';
@@ -220,6 +221,8 @@ describe('forwarding service (PostgreSQL + broker)', () => {
         remittance: { total: 335000, dossierCount: 2, method: 'BANK_TRANSFER' },
       });
       expect(response.body.items.every((item: { postalDeadlineMet: boolean }) => item.postalDeadlineMet)).toBe(true);
+      // The answer is built from the decision, not read back: it must say what the stored rows say.
+      expect(response.body).toEqual(await storedHandoverRecordView(service.dataSource.manager, response.body.handoverRecordId));
 
       const [signed] = await eventsOf('bcci.forwarding.handover-record-signed.v1', a.registration.subject);
       const data = (signed.event as BcciEvent<'bcci.forwarding.handover-record-signed.v1'>).data;
@@ -296,6 +299,7 @@ describe('forwarding service (PostgreSQL + broker)', () => {
         .send({ items: [{ dossierId: a.registration.subject, documentsCounted: 2 }, { dossierId: b.registration.subject, documentsCounted: 2 }], signedAt: '2025-03-13T09:41:12+07:00' });
       expect(posted.status).toBe(201);
       expect(posted.body).toMatchObject({ status: 'AWAITING_AGENCY_SIGNATURE', signedAt: null, remittance: null });
+      expect(posted.body).toEqual(await storedHandoverRecordView(service.dataSource.manager, posted.body.handoverRecordId));
       const retry = await request(service.url)
         .post('/handover-records')
         .set('Authorization', courier())

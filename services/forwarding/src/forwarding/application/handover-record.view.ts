@@ -1,11 +1,6 @@
-import type { LocalDate } from '@bcci/kernel';
-import { EntityTable } from '@bcci/persistence';
-import type { EntityManager } from 'typeorm';
+import type { HandoverDecision } from '../domain/handover-record';
 import { postalDeadlineMet } from '../domain/leg-lateness.rule';
-import { FeeRemittanceOrmEntity } from '../persistence/fee-remittance.orm-entity';
-import { HandoverRecordItemOrmEntity } from '../persistence/handover-record-item.orm-entity';
-import { HandoverRecordOrmEntity } from '../persistence/handover-record.orm-entity';
-import { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
+import type { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
 
 /** What the API answers about a handover record (no personal data beyond the receiver's name the caller gave). */
 export interface HandoverRecordView {
@@ -27,30 +22,30 @@ export interface HandoverRecordView {
   readonly remittance: { readonly remittanceId: string; readonly total: number; readonly dossierCount: number; readonly method: string } | null;
 }
 
-export async function loadHandoverRecordView(manager: EntityManager, recordId: string): Promise<HandoverRecordView> {
-  const record = await EntityTable.of(manager, HandoverRecordOrmEntity).findOne(manager, { id: recordId });
-  if (!record) throw new Error(`handover record ${recordId} does not exist`);
-  const items = await EntityTable.of(manager, HandoverRecordItemOrmEntity).find(manager, { handoverRecordId: record.id }, { orderBy: ['dossierId'] });
-  const legs = items.length === 0 ? [] : await EntityTable.of(manager, PostalLegOrmEntity).find(manager, { id: items.map((i) => i.legId) });
-  const remittance = await EntityTable.of(manager, FeeRemittanceOrmEntity).findOne(manager, { handoverRecordId: record.id });
+/**
+ * The view of a record just decided, from the decision and the record's legs as the step locked them:
+ * what the rows the step is writing say, without reading them back (tests compare the two).
+ */
+export function handoverRecordViewOf(decision: HandoverDecision, legs: readonly Pick<PostalLegOrmEntity, 'id' | 's10ItemId'>[]): HandoverRecordView {
+  const { record, remittance } = decision;
   return {
     handoverRecordId: record.id,
     recordNumber: record.recordNumber,
     agencyId: record.agencyId,
     status: record.status,
     signedAt: record.signedAt?.toISOString() ?? null,
-    postalSignedAt: record.postalSignedAt.toISOString(),
-    agencySignedAt: record.agencySignedAt?.toISOString() ?? null,
-    agencySignatureSource: record.agencySignatureSource,
-    items: items.map((item) => {
-      const leg = legs.find((l) => l.id === item.legId)!;
-      return {
-        dossierId: item.dossierId,
-        s10ItemId: leg.s10ItemId,
-        documentsCounted: item.documentsCounted,
-        postalDeadlineMet: postalDeadlineMet(leg.dueDate as LocalDate, record.postalSignedAt),
-      };
-    }),
-    remittance: remittance ? { remittanceId: remittance.id, total: remittance.total, dossierCount: remittance.dossierCount, method: remittance.method } : null,
+    postalSignedAt: record.postalSignature.signedAt.toISOString(),
+    agencySignedAt: record.agencySignature?.signedAt.toISOString() ?? null,
+    agencySignatureSource: record.agencySignature?.source ?? null,
+    // In dossier id order, as the rows are read.
+    items: [...record.dossiers]
+      .sort((a, b) => (a.dossierId < b.dossierId ? -1 : a.dossierId > b.dossierId ? 1 : 0))
+      .map((dossier) => ({
+        dossierId: dossier.dossierId,
+        s10ItemId: legs.find((leg) => leg.id === dossier.legId)!.s10ItemId,
+        documentsCounted: dossier.documentsCounted,
+        postalDeadlineMet: postalDeadlineMet(dossier.dueDate, record.postalSignature.signedAt),
+      })),
+    remittance: remittance ? { remittanceId: remittance.id, total: remittance.total, dossierCount: remittance.dossiers.length, method: remittance.method } : null,
   };
 }
