@@ -107,6 +107,9 @@ describe('service data source and migrations', () => {
       await run(async (dataSource) => {
         await expect(dataSource.transaction((manager) => manager.query('INSERT INTO ledger (missing_column) VALUES ($1)', ['x']))).rejects.toThrow(/missing_column/);
         await expect(dataSource.transaction((manager) => manager.query('SELECT 1/0 AS n'))).rejects.toThrow(/division by zero/);
+        // Several statements in one string, first in the transaction (as a migration may send them).
+        await dataSource.transaction((manager) => manager.query(`INSERT INTO ledger (entry) VALUES ('one'); INSERT INTO ledger (entry) VALUES ('two')`));
+        expect(await dataSource.query(`SELECT count(*)::int AS n FROM ledger WHERE entry IN ('one', 'two')`)).toEqual([{ n: 2 }]);
         // An empty transaction sends nothing and still commits; the next one works on the same pool.
         await dataSource.transaction(async () => undefined);
         const [row] = await dataSource.transaction((manager) => manager.query('INSERT INTO ledger (entry) VALUES ($1) RETURNING entry', ['after failures']));

@@ -160,6 +160,12 @@ export class PreparedStatementClient extends Client {
       }
     }
     if ((this.beginPending || this.deferred.length > 0) && typeof config === 'string' && promised) {
+      if (!parameterised && this.deferred.length === 0) {
+        // A plain statement after BEGIN goes as one simple query with it, which (unlike the extended
+        // protocol) also takes several statements in one string, as a migration may send.
+        this.beginPending = false;
+        return (super.query as (config: unknown) => Promise<PgResult | PgResult[]>)(`BEGIN;\n${config}`).then(lastResult) as never;
+      }
       const name = parameterised && PREPARABLE.test(config) ? this.preparedName(config) : undefined;
       return this.pipelined(name ? { name, text: config, values: values as unknown[] } : { text: config, values: parameterised ? (values as unknown[]) : [], queryMode: 'extended' });
     }
