@@ -40,16 +40,20 @@ export class HandoverRecordRepository {
     // An unlocked look first, to lock every leg of a known record in id order (two acknowledgements
     // of one record then queue instead of deadlocking).
     const seen = await EntityTable.of(manager, PostalLegOrmEntity).findOne(manager, { dossierId });
-    let legs = !seen ? [] : seen.handoverRecordId ? await this.lockLegsOfRecord(manager, seen.handoverRecordId) : await this.lockLegs(manager, [seen.id]);
+    let items: HandoverRecordItemOrmEntity[] = [];
+    let legs: PostalLegOrmEntity[] = [];
+    if (seen?.handoverRecordId) ({ items, legs } = await this.lockLegsOfRecord(manager, seen.handoverRecordId));
+    else if (seen) legs = await this.lockLegs(manager, [seen.id]);
     const own = legs.find((leg) => leg.dossierId === dossierId);
     if (own?.handoverRecordId && !seen?.handoverRecordId) {
       // The record was committed while we waited for our leg: lock the rest of it too. Only a second
       // acknowledgement of the same record racing the same commit can then deadlock; PostgreSQL
       // aborts one of them and the consumer runs it again.
-      legs = await this.lockLegsOfRecord(manager, own.handoverRecordId);
+      ({ items, legs } = await this.lockLegsOfRecord(manager, own.handoverRecordId));
     }
     const recordId = own?.handoverRecordId ?? null;
-    const record = recordId ? await this.loadRecord(manager, recordId, legs) : null;
+    // The record's items were read with its legs: a record's dossiers never change once it is made.
+    const record = recordId ? await this.loadRecord(manager, recordId, items, legs) : null;
     const dossierIds = [...new Set([dossierId, ...legs.map((leg) => leg.dossierId)])];
     const acknowledgements = await EntityTable.of(manager, AgencyAcknowledgementOrmEntity).find(manager, { dossierId: dossierIds });
     return {
@@ -140,16 +144,16 @@ export class HandoverRecordRepository {
     return EntityTable.of(manager, PostalLegOrmEntity).find(manager, { id: legIds }, { orderBy: ['id'], forUpdate: true });
   }
 
-  private async lockLegsOfRecord(manager: EntityManager, recordId: string): Promise<PostalLegOrmEntity[]> {
+  /** The record's items and its legs, locked. */
+  private async lockLegsOfRecord(manager: EntityManager, recordId: string): Promise<{ items: HandoverRecordItemOrmEntity[]; legs: PostalLegOrmEntity[] }> {
     // A record's dossiers never change once it is made, so its items can be read without a lock.
     const items = await EntityTable.of(manager, HandoverRecordItemOrmEntity).find(manager, { handoverRecordId: recordId });
-    return this.lockLegs(manager, items.map((item) => item.legId));
+    return { items, legs: await this.lockLegs(manager, items.map((item) => item.legId)) };
   }
 
-  private async loadRecord(manager: EntityManager, recordId: string, legs: readonly PostalLegOrmEntity[]): Promise<HandoverRecordState> {
+  private async loadRecord(manager: EntityManager, recordId: string, items: readonly HandoverRecordItemOrmEntity[], legs: readonly PostalLegOrmEntity[]): Promise<HandoverRecordState> {
     const row = await EntityTable.of(manager, HandoverRecordOrmEntity).findOne(manager, { id: recordId });
     if (!row) throw new Error(`handover record ${recordId} is named by a leg but does not exist`);
-    const items = await EntityTable.of(manager, HandoverRecordItemOrmEntity).find(manager, { handoverRecordId: recordId });
     return toRecordState(row, items, legs);
   }
 }
