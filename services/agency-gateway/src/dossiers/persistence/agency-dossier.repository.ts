@@ -8,24 +8,10 @@ import { newAgencyDossier, type AgencyDossierState } from '../domain/agency-doss
  */
 export class AgencyDossierRepository {
   /**
-   * The dossier, created empty when an upstream event is the first the gateway hears of it, locked and
-   * read in one statement: on a known dossier the no-op update takes the row lock that SELECT … FOR
-   * UPDATE would, and RETURNING reads the state (every upstream event of every dossier comes this way).
-   */
-  async lockOrCreate(manager: EntityManager, dossierId: string): Promise<AgencyDossierState> {
-    const fresh = newAgencyDossier(dossierId);
-    const [row] = (await manager.query(
-      `INSERT INTO agency_dossier (dossier_id, status, state) VALUES ($1, $2, $3::jsonb)
-       ON CONFLICT (dossier_id) DO UPDATE SET dossier_id = agency_dossier.dossier_id
-       RETURNING state`,
-      [dossierId, fresh.status, JSON.stringify(fresh)],
-    )) as Array<{ state: AgencyDossierState }>;
-    return row!.state;
-  }
-
-  /**
-   * lockOrCreate for the dossiers of a consumer run, in one statement: rows created or locked in
-   * dossier id order (two runs over the same dossiers queue instead of deadlocking).
+   * The dossiers of a consumer run's upstream events, each created empty when an event is the first the
+   * gateway hears of it, locked and read in one statement: on a known dossier the no-op update takes the
+   * row lock that SELECT … FOR UPDATE would, and RETURNING reads the state. Rows are created or locked in
+   * dossier id order, so two runs over the same dossiers queue instead of deadlocking.
    */
   async lockOrCreateAll(manager: EntityManager, dossierIds: readonly string[]): Promise<ReadonlyMap<string, AgencyDossierState>> {
     // PostgreSQL answers uuids in lower case: the map is keyed the same way.
