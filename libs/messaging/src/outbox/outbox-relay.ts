@@ -20,6 +20,12 @@ export interface OutboxRelayOptions {
   errorBackoffMs?: number;
   /** Wake on the outbox trigger's NOTIFY (holds one pool connection); default true. */
   listen?: boolean;
+  /**
+   * After a wake-up, wait this long before claiming (default 10 ms): the rows of transactions that
+   * commit meanwhile go in the same batch, one claim, Kafka send and commit for several transactions
+   * instead of one each. Not after a full batch, when more is already waiting.
+   */
+  lingerMs?: number;
   metrics?: OutboxRelayMetrics;
 }
 
@@ -36,6 +42,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly idlePollMs: number;
   private readonly errorBackoffMs: number;
+  private readonly lingerMs: number;
   private readonly wakeup = new Wakeup();
   private running = false;
   private loop?: Promise<void>;
@@ -49,6 +56,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 200;
     this.idlePollMs = options.idlePollMs ?? 1000;
     this.errorBackoffMs = options.errorBackoffMs ?? 1000;
+    this.lingerMs = options.lingerMs ?? 10;
   }
 
   /** One cycle: publishes at most one batch. Returns the number of rows published. */
@@ -105,7 +113,10 @@ export class OutboxRelay {
       try {
         const published = await this.publishPending();
         // A full batch means more may be waiting: go again at once.
-        if (published < this.batchSize) await this.wakeup.wait(this.idlePollMs);
+        if (published < this.batchSize) {
+          await this.wakeup.wait(this.idlePollMs);
+          if (this.lingerMs > 0 && this.running) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
+        }
       } catch (error) {
         this.options.metrics?.failed?.(error);
         await this.wakeup.wait(this.errorBackoffMs);
