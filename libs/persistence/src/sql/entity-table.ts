@@ -34,7 +34,9 @@ export class EntityTable<T extends ObjectLiteral> {
   private static readonly tables = new WeakMap<EntityMetadata, EntityTable<ObjectLiteral>>();
 
   private readonly byProperty: ReadonlyMap<string, ColumnMetadata>;
-  private readonly selectList: string;
+  private readonly tableName: string;
+  /** `SELECT <every column> FROM <table>`, the start of every read. */
+  private readonly selectFrom: string;
 
   private constructor(private readonly metadata: EntityMetadata) {
     // A relation is fine when its join column is also a plain property (`dossierId` beside `dossier`);
@@ -42,7 +44,8 @@ export class EntityTable<T extends ObjectLiteral> {
     const unmapped = metadata.columns.find((column) => column.embeddedMetadata || (column.relationMetadata && column.propertyName === column.relationMetadata.propertyName));
     if (unmapped) throw new Error(`EntityTable: ${metadata.name}.${unmapped.propertyPath} is held by a relation or an embedded entity, which it does not map`);
     this.byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
-    this.selectList = metadata.columns.map((column) => quote(column.databaseName)).join(', ');
+    this.tableName = metadata.schema ? `${quote(metadata.schema)}.${quote(metadata.tableName)}` : quote(metadata.tableName);
+    this.selectFrom = `SELECT ${metadata.columns.map((column) => quote(column.databaseName)).join(', ')} FROM ${this.tableName}`;
   }
 
   /** The table of `target` (built once per entity and data source). */
@@ -59,7 +62,7 @@ export class EntityTable<T extends ObjectLiteral> {
   /** `SELECT <every column> FROM <table> WHERE <conditions> [ORDER BY …] [FOR UPDATE]`. */
   select(where: EntityConditions<T>, options: SelectOptions<T> = {}): SqlStatement {
     const { clause, values } = this.conditions(where, 0);
-    return { text: `SELECT ${this.selectList} FROM ${this.tableName()} WHERE ${clause}${this.tail(options)}`, values };
+    return { text: `${this.selectFrom} WHERE ${clause}${this.tail(options)}`, values };
   }
 
   private tail(options: SelectOptions<T>): string {
@@ -74,8 +77,7 @@ export class EntityTable<T extends ObjectLiteral> {
 
   /** Every row matching `where` (in `orderBy` order, otherwise in no particular order). */
   async find(manager: EntityManager, where: EntityConditions<T>, options: SelectOptions<T> = {}): Promise<T[]> {
-    const { text, values } = this.select(where, options);
-    return ((await manager.query(text, [...values])) as Row[]).map((row) => this.hydrate(row));
+    return this.read(manager, this.select(where, options));
   }
 
   /**
@@ -83,8 +85,11 @@ export class EntityTable<T extends ObjectLiteral> {
    * the table's column names with parameters $1, $2… from `values`.
    */
   async findWhere(manager: EntityManager, clause: string, values: readonly unknown[], options: SelectOptions<T> = {}): Promise<T[]> {
-    const rows = (await manager.query(`SELECT ${this.selectList} FROM ${this.tableName()} WHERE ${clause}${this.tail(options)}`, [...values])) as Row[];
-    return rows.map((row) => this.hydrate(row));
+    return this.read(manager, { text: `${this.selectFrom} WHERE ${clause}${this.tail(options)}`, values });
+  }
+
+  private async read(manager: EntityManager, { text, values }: SqlStatement): Promise<T[]> {
+    return ((await manager.query(text, [...values])) as Row[]).map((row) => this.hydrate(row));
   }
 
   /** An entity from a row whose keys are column names, as TypeORM hydrates it. */
@@ -126,7 +131,7 @@ export class EntityTable<T extends ObjectLiteral> {
       return `(${cells.join(', ')})`;
     });
     const onConflict = options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : '';
-    return { text: `INSERT INTO ${this.tableName()} (${columns.map((column) => quote(column.databaseName)).join(', ')}) VALUES ${tuples.join(', ')}${onConflict}`, values };
+    return { text: `INSERT INTO ${this.tableName} (${columns.map((column) => quote(column.databaseName)).join(', ')}) VALUES ${tuples.join(', ')}${onConflict}`, values };
   }
 
   /** `UPDATE <table> SET <changes> WHERE <key>`; `changes` must not be empty. */
@@ -141,7 +146,7 @@ export class EntityTable<T extends ObjectLiteral> {
       });
     if (assignments.length === 0) throw new RangeError(`EntityTable.update(${this.metadata.name}) needs at least one change`);
     const { clause, values: keyValues } = this.conditions(key, values.length);
-    return { text: `UPDATE ${this.tableName()} SET ${assignments.join(', ')} WHERE ${clause}`, values: [...values, ...keyValues] };
+    return { text: `UPDATE ${this.tableName} SET ${assignments.join(', ')} WHERE ${clause}`, values: [...values, ...keyValues] };
   }
 
   private conditions(where: EntityConditions<T>, offset: number): { clause: string; values: unknown[] } {
@@ -175,10 +180,6 @@ export class EntityTable<T extends ObjectLiteral> {
     const column = this.byProperty.get(property);
     if (!column) throw new Error(`EntityTable(${this.metadata.name}): no column for property ${property}`);
     return column;
-  }
-
-  private tableName(): string {
-    return this.metadata.schema ? `${quote(this.metadata.schema)}.${quote(this.metadata.tableName)}` : quote(this.metadata.tableName);
   }
 }
 
