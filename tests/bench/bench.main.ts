@@ -15,6 +15,7 @@ import type { BenchContext, PhaseResult } from './bench-phase';
 import { postmasterPid, type MeteredProcess } from './cpu-meter';
 import { BENCH_PHASES } from './bench-phases';
 import { ms } from './latency-stats';
+import { requestQueueTimerFix } from '@bcci/messaging';
 
 const say = (line: string) => console.log(line);
 
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
   try {
     say(`benchmarking ${target.description}: ${Object.keys(target.urls).join(', ') || 'no service'}; Kafka ${target.kafkaBrokers.join(',')}`);
     say(`phases: ${BENCH_PHASES.map((p) => p.name).join(', ')}`);
+    // The bench's own Kafka clients (and the box limit's) spin like the services' would without it.
+    if (!requestQueueTimerFix.installed) say(`! kafkajs request-queue timer fix not installed: ${requestQueueTimerFix.reason}`);
     for (const phase of BENCH_PHASES) {
       if (interrupted) break;
       if (options.phases && !options.phases.includes(phase.name)) continue;

@@ -41,3 +41,4 @@ export { DLQ_HEADERS, toDeadLetter, fromDeadLetter, type DeadLetterCause } from 
 export { replayDeadLetters, type ReplayOptions, type ReplayProgress } from './dead-letter/replay-dead-letters';
 // kafkajs adapter (the only kafkajs import)
 export { KafkajsMessageBus, type KafkajsBusOptions } from './kafkajs/kafkajs-message-bus.adapter';
+export { requestQueueTimerFix } from './kafkajs/request-queue-timer-fix';

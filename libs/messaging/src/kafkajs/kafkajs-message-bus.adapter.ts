@@ -10,6 +10,8 @@ import type {
   OutgoingMessage,
   PartitionOffsets,
 } from '../ports/message-bus.port';
+// Stops kafkajs's idle 1 ms request-queue timer in every client of this process (see the file).
+import './request-queue-timer-fix';
 
 export interface KafkajsBusOptions {
   brokers: string[];
