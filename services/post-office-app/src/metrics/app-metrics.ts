@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectProcessMetrics } from '@bcci/service-kit';
+import { Counter, Gauge, Registry } from 'prom-client';
 import type { SignInOutcome } from '../session/staff-sign-in';
 
 /**
@@ -17,7 +18,7 @@ export class PostOfficeAppMetrics {
 
   constructor(liveListeners: () => number) {
     this.registry.setDefaultLabels({ service: 'post-office-app' });
-    collectDefaultMetrics({ register: this.registry });
+    collectProcessMetrics(this.registry);
     new Gauge({
       name: 'live_listeners',
       help: 'Screens connected to GET /api/live',
