@@ -22,6 +22,8 @@ export interface BenchOptions {
   rawMessages: number;
   rawBatch: number;
   rawMessageBytes: number;
+  /** Length of the idle phase: the stack's CPU with no load. */
+  idleSeconds: number;
   /** Use the stack `npm start` is running (its .data/stack.json) instead of starting one. */
   attach: boolean;
   /** Data directory of the stack to attach to (default .data, or BCCI_DATA_DIR). */
@@ -50,6 +52,7 @@ export const BENCH_USAGE = `npm run bench [-- options]
   --ratio-queries N    GET /ratios calls timed (default 200)
   --raw-messages N     messages of the raw kafkajs produce loop (default 100000)
   --raw-batch N        messages per produce request (default 100)
+  --idle-seconds N     length of the idle phase, the stack's CPU with no load (default 10)
   --attach             use the stack npm start is running (reads .data/stack.json) instead of starting one
   --data-dir DIR       data directory of the stack to attach to (default .data)
   --services a,b       services of the stack the benchmark starts (default: all that exist but the agency
@@ -79,6 +82,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
         'ratio-queries': { type: 'string' },
         'raw-messages': { type: 'string' },
         'raw-batch': { type: 'string' },
+        'idle-seconds': { type: 'string' },
         attach: { type: 'boolean' },
         'data-dir': { type: 'string' },
         services: { type: 'string' },
@@ -108,6 +112,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     rawMessages: count('raw-messages', v['raw-messages'], 100_000),
     rawBatch: count('raw-batch', v['raw-batch'], 100),
     rawMessageBytes: 1024,
+    idleSeconds: count('idle-seconds', v['idle-seconds'], 10),
     attach: v.attach ?? false,
     dataDir: v['data-dir'],
     services: list(v.services),

@@ -157,7 +157,9 @@ function summaryLines(results: Map<string, PhaseResult>): string[] {
   const journey = results.get('journey')?.metrics;
   const ratios = results.get('tracking-ratios')?.metrics;
   const boxLimit = results.get('box-limit')?.metrics;
+  const idle = results.get('idle')?.metrics;
   const lines: string[] = [];
+  if (idle) lines.push(`idle CPU                 ${idle.idleCpuMsPerSecond.toFixed(0)} ms per second over the stack with no load`);
   if (throughput) lines.push(`registrations/s          ${throughput.acceptedPerSecond.toFixed(0)} (p50 ${ms(throughput.latencyP50Ms)}, p99 ${ms(throughput.latencyP99Ms)}; outbox→Kafka p50 ${ms(throughput.lagP50Ms)}, p99 ${ms(throughput.lagP99Ms)})`);
   if (fixed) lines.push(`p99 at ${fixed.rate}/s             ${ms(fixed.latencyP99Ms)}`);
   if (journey?.dossiersPerSecond !== undefined) lines.push(`journey dossiers/s       ${journey.dossiersPerSecond.toFixed(1)} (end to end p50 ${ms(journey.endToEndP50Ms)}, p99 ${ms(journey.endToEndP99Ms)}; ${journey.failed} failed)`);
