@@ -38,4 +38,12 @@ describe('W3C trace context', () => {
     expect(parseTraceparent(childTraceparent('garbage'))!.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(parseTraceparent('00-00000000000000000000000000000000-0000000000000001-01')).toBeUndefined();
   });
+
+  it('gives every new trace and span its own ids, well past one fill of the random pool', () => {
+    const traces = Array.from({ length: 2000 }, () => parseTraceparent(createTraceparent())!);
+    const spans = Array.from({ length: 2000 }, () => parseTraceparent(childTraceparent(createTraceparent()))!.spanId);
+    expect(traces.every((trace) => /^[0-9a-f]{32}$/.test(trace.traceId) && /^[0-9a-f]{16}$/.test(trace.spanId))).toBe(true);
+    expect(new Set(traces.map((trace) => trace.traceId)).size).toBe(2000);
+    expect(new Set([...traces.map((trace) => trace.spanId), ...spans]).size).toBe(4000);
+  });
 });
