@@ -11,6 +11,7 @@ import { BuildSendingSlipUseCase } from './dossiers/application/build-sending-sl
 import { systemClock, type Clock } from './dossiers/application/clock';
 import { GetDossierUseCase } from './dossiers/application/get-dossier.use-case';
 import { ReadApplicantUseCase } from './dossiers/application/read-applicant.use-case';
+import { DossierProgressRecorder } from './dossiers/application/dossier-progress.recorder';
 import { RecordDispatchUseCase } from './dossiers/application/record-dispatch.use-case';
 import { RecordDossierCodeUseCase } from './dossiers/application/record-dossier-code.use-case';
 import { RegisterDossierUseCase } from './dossiers/application/register-dossier.use-case';
@@ -99,14 +100,19 @@ const providers: Provider[] = [
     useFactory: (catalog: Catalog, clock: Clock) => new ListEligibleProceduresUseCase(catalog, clock),
   },
   {
-    provide: RecordDispatchUseCase,
+    provide: DossierProgressRecorder,
     inject: [DossierRepository, OutboxWriter, CLOCK],
-    useFactory: (dossiers: DossierRepository, outbox: OutboxWriter, clock: Clock) => new RecordDispatchUseCase({ dossiers, outbox, clock }),
+    useFactory: (dossiers: DossierRepository, outbox: OutboxWriter, clock: Clock) => new DossierProgressRecorder({ dossiers, outbox, clock }),
+  },
+  {
+    provide: RecordDispatchUseCase,
+    inject: [DossierProgressRecorder],
+    useFactory: (recorder: DossierProgressRecorder) => new RecordDispatchUseCase(recorder),
   },
   {
     provide: RecordDossierCodeUseCase,
-    inject: [DossierRepository, OutboxWriter, CLOCK],
-    useFactory: (dossiers: DossierRepository, outbox: OutboxWriter, clock: Clock) => new RecordDossierCodeUseCase({ dossiers, outbox, clock }),
+    inject: [DossierProgressRecorder],
+    useFactory: (recorder: DossierProgressRecorder) => new RecordDossierCodeUseCase(recorder),
   },
   DossierProgressHandler,
 ];

@@ -18,9 +18,19 @@ export async function writeDossierDecision(
 ): Promise<boolean> {
   if (decision.state === before) return false;
   await deps.dossiers.saveProgress(manager, decision.state);
+  await appendDecisionEvents(manager, deps.outbox, decision, context);
+  return true;
+}
+
+/** The decision's events in the outbox, in the caller's transaction (the one that saves its state). */
+export async function appendDecisionEvents(
+  manager: EntityManager,
+  outbox: OutboxWriter,
+  decision: DossierDecision,
+  context: { readonly now: Date; readonly traceparent?: string },
+): Promise<void> {
   for (const { type, data } of decision.events) {
     const event = buildEvent({ type, data, time: context.now, channel: decision.state.receivingChannel });
-    await deps.outbox.append(manager, { topic: topicFor(type), event, ...(context.traceparent ? { headers: { traceparent: context.traceparent } } : {}) });
+    await outbox.append(manager, { topic: topicFor(type), event, ...(context.traceparent ? { headers: { traceparent: context.traceparent } } : {}) });
   }
-  return true;
 }

@@ -1,22 +1,16 @@
-import type { OutboxWriter } from '@bcci/messaging';
-import type { EntityManager } from 'typeorm';
 import { recordDispatch } from '../domain/dossier-progress.rules';
-import type { DossierRepository } from '../persistence/dossier.repository';
-import type { Clock } from './clock';
-import { writeDossierDecision } from './dossier-decision.writer';
+import type { DossierProgressRecorder, ProgressRun } from './dossier-progress.recorder';
 
 /**
  * Forwarding's courier scanned the sealed item out of the postal point (rule: recordDispatch in
- * domain/dossier-progress.rules.ts). Runs in the consumer's transaction, next to its inbox row, under
- * the dossier's lock: a withdrawal at the counter at the same moment comes before it or sees it.
- * A dossier this intake does not know changes nothing. Answers whether the scan was recorded.
+ * domain/dossier-progress.rules.ts). Applied in the consumer's transaction, next to its inbox row, under
+ * the dossier's lock, with the rest of the run (DossierProgressRecorder): a withdrawal at the counter at
+ * the same moment comes before it or sees it. A dossier this intake does not know changes nothing.
  */
 export class RecordDispatchUseCase {
-  constructor(private readonly deps: { dossiers: DossierRepository; outbox: OutboxWriter; clock: Clock }) {}
+  constructor(private readonly recorder: DossierProgressRecorder) {}
 
-  async execute(manager: EntityManager, dossierId: string, scannedAt: Date): Promise<boolean> {
-    const dossier = await this.deps.dossiers.findByIdForUpdate(manager, dossierId);
-    if (!dossier) return false;
-    return writeDossierDecision(manager, this.deps, dossier, recordDispatch(dossier, { scannedAt }), { now: this.deps.clock.now() });
+  execute(run: ProgressRun, dossierId: string, scannedAt: Date): void {
+    this.recorder.record(run, dossierId, (dossier) => recordDispatch(dossier, { scannedAt }));
   }
 }

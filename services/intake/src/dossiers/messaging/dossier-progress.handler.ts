@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventType, type CourierScannedData, type HandoverAcknowledgedData } from '@bcci/contracts';
-import type { CloudEvent } from '@bcci/messaging';
+import type { CloudEvent, EventContext } from '@bcci/messaging';
 import { OnEvent } from '@bcci/service-kit';
 import type { EntityManager } from 'typeorm';
 import { RecordDispatchUseCase } from '../application/record-dispatch.use-case';
@@ -8,8 +8,8 @@ import { RecordDossierCodeUseCase } from '../application/record-dossier-code.use
 
 /**
  * What intake learns from downstream: the DISPATCHED scan (no more withdrawal at the counter) and the
- * agency's dossier code. The service kit runs each call in the inbox transaction: a redelivery never
- * reaches it.
+ * agency's dossier code. The service kit runs each call in the inbox transaction (a redelivery never
+ * reaches it); the facts of a consumer run are applied together before it commits (DossierProgressRecorder).
  */
 @Injectable()
 export class DossierProgressHandler {
@@ -19,15 +19,15 @@ export class DossierProgressHandler {
   ) {}
 
   @OnEvent(EventType.CourierScanned)
-  async onCourierScanned(event: CloudEvent, manager: EntityManager): Promise<void> {
+  async onCourierScanned(event: CloudEvent, _manager: EntityManager, context: EventContext): Promise<void> {
     const data = event.data as CourierScannedData;
     // ARRIVED or HANDED_OVER without a DISPATCHED before it (a missed scan) still proves the item left.
-    await this.recordDispatch.execute(manager, data.dossierId, new Date(data.scannedAt));
+    this.recordDispatch.execute(context, data.dossierId, new Date(data.scannedAt));
   }
 
   @OnEvent(EventType.HandoverAcknowledged)
-  async onHandoverAcknowledged(event: CloudEvent, manager: EntityManager): Promise<void> {
+  async onHandoverAcknowledged(event: CloudEvent, _manager: EntityManager, context: EventContext): Promise<void> {
     const data = event.data as HandoverAcknowledgedData;
-    if (data.dossierCode) await this.recordDossierCode.execute(manager, data.dossierId, data.dossierCode);
+    if (data.dossierCode) this.recordDossierCode.execute(context, data.dossierId, data.dossierCode);
   }
 }
