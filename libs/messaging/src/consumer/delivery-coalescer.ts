@@ -13,9 +13,8 @@ interface Waiting extends Delivery {
  * Gathers the batches the client hands over at the same time (every partition of one fetch, with
  * ConsumerRunOptions.concurrentPartitions) and passes them on together, one group at a time: the
  * processor then handles a fetch as one stream of runs instead of a transaction per partition. Batches
- * arriving while a group is being handled form the next group. Once a group is handled, its offsets are
- * committed with one request before the client is told the batches are done (the client would otherwise
- * commit once per batch).
+ * arriving while a group is being handled form the next group. The client commits what the group's
+ * batches resolved once they are done (at most one commit per interval, however many batches).
  */
 export class DeliveryCoalescer {
   private waiting: Waiting[] = [];
@@ -42,10 +41,6 @@ export class DeliveryCoalescer {
       } catch (error) {
         failure = error ?? new Error('batch handling failed');
       }
-      // A failed commit (a rebalance starting) fails no batch: what was handled is durable, the client
-      // tries the commit again after each batch and handles the rebalance its own way, and whatever stays
-      // uncommitted is redelivered and skipped by the inbox.
-      if (failure === undefined) await group[0]!.control.commitOffsets().catch(() => undefined);
       for (const delivery of group) delivery.settle(failure);
     }
     this.draining = false;

@@ -72,7 +72,6 @@ function setup(handler: EventHandlerFn, deps: Partial<MessageProcessorDeps> = {}
   const control: BatchControl = {
     resolveOffset: (offset) => void log.push(`resolve ${offset}`),
     commitOffsetsIfNecessary: async () => void log.push('commit-offsets'),
-    commitOffsets: async () => void log.push('commit-all-offsets'),
     heartbeat: async () => void heartbeats++,
     shouldContinue: () => true,
   };

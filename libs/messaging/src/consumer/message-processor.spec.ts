@@ -72,7 +72,6 @@ function setup(handler: EventHandlerFn, options: SetupOptions = {}) {
   const control: BatchControl = {
     resolveOffset: (offset) => void log.push(`resolve ${offset}`),
     commitOffsetsIfNecessary: async () => void log.push('commit-offsets'),
-    commitOffsets: async () => void log.push('commit-all-offsets'),
     heartbeat: async () => undefined,
     shouldContinue: () => true,
   };
@@ -226,7 +225,6 @@ describe('MessageProcessor', () => {
     const partition = (n: number) => ({
       resolveOffset: (offset: string) => void log.push(`resolve p${n}@${offset}`),
       commitOffsetsIfNecessary: async () => undefined,
-      commitOffsets: async () => undefined,
       heartbeat: async () => undefined,
       shouldContinue: () => true,
     });
@@ -243,7 +241,6 @@ describe('MessageProcessor', () => {
     const partition = (n: number, ours: () => boolean) => ({
       resolveOffset: (offset: string) => void log.push(`resolve p${n}@${offset}`),
       commitOffsetsIfNecessary: async () => undefined,
-      commitOffsets: async () => undefined,
       heartbeat: async () => undefined,
       shouldContinue: ours,
     });

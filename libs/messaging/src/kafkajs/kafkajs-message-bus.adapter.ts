@@ -125,7 +125,18 @@ class KafkajsProducer implements MessageProducer {
   }
 }
 
+/**
+ * Offsets a group handled reach the broker at most this long after (lag metrics, the benchmark's waits,
+ * what a restart redelivers and the inbox skips), and a consumer commits at most once per interval.
+ */
+const COMMIT_INTERVAL_MS = 250;
+
 class KafkajsConsumer implements MessageConsumer {
+  /** The commit of what stays uncommitted after a batch, due one interval after the last commit. */
+  private trailingCommit?: { timer: NodeJS.Timeout; commit: () => Promise<void> };
+  /** Set by disconnect: a batch ending now commits at once, before the client leaves the group. */
+  private stopping = false;
+
   constructor(
     private readonly consumer: Consumer,
     private readonly commitOffsets: boolean,
@@ -134,47 +145,95 @@ class KafkajsConsumer implements MessageConsumer {
   async run(onBatch: Parameters<MessageConsumer['run']>[0], options: ConsumerRunOptions = {}): Promise<void> {
     await this.consumer.run({
       partitionsConsumedConcurrently: options.concurrentPartitions ?? 1,
-      // We resolve offsets ourselves, one by one after each message's transaction commits; the
-      // client then only ever commits resolved offsets (at its interval, and when the batch ends).
+      // We resolve offsets ourselves, one by one after each message's transaction commits; only resolved
+      // offsets are ever committed.
       eachBatchAutoResolve: false,
-      autoCommit: this.commitOffsets,
-      // The client commits at the end of every batch; a large batch (a backlog) takes many transactions,
-      // and its resolved offsets are committed along the way too, so that what the group has handled is
-      // visible on the broker (lag metrics, the benchmark's waits) within this interval rather than at
-      // the batch's end. A restart redelivers at most this much, which the inbox skips.
-      autoCommitInterval: 250,
+      // The client's own commits are off: it commits after every batch, and a fetch hands over a batch
+      // per partition, so a commit request per fetch (about one per dossier per service at the journey's
+      // load), which the consumer waits for before its next fetch. Resolved offsets are committed at most
+      // once per COMMIT_INTERVAL_MS instead: along a long batch when the handler asks
+      // (commitOffsetsIfNecessary follows the interval below whatever autoCommit says), and within an
+      // interval after each batch ends (endOfBatch). A restart redelivers at most what was handled in the
+      // last interval, which the inbox skips.
+      autoCommit: false,
+      autoCommitInterval: COMMIT_INTERVAL_MS,
       eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, uncommittedOffsets, heartbeat, isRunning, isStale }) => {
-        await onBatch(
-          {
-            topic: batch.topic,
-            partition: batch.partition,
-            messages: batch.messages.map(
-              (message): IncomingMessage => ({
-                topic: batch.topic,
-                partition: batch.partition,
-                offset: message.offset,
-                key: message.key,
-                value: message.value,
-                headers: headersToStrings(message.headers),
-              }),
-            ),
-          },
-          {
-            resolveOffset,
-            commitOffsetsIfNecessary: () => commitOffsetsIfNecessary(),
-            commitOffsets: () => commitOffsetsIfNecessary(uncommittedOffsets()),
-            heartbeat,
-            shouldContinue: () => isRunning() && !isStale(),
-          },
-        );
+        try {
+          await onBatch(
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              messages: batch.messages.map(
+                (message): IncomingMessage => ({
+                  topic: batch.topic,
+                  partition: batch.partition,
+                  offset: message.offset,
+                  key: message.key,
+                  value: message.value,
+                  headers: headersToStrings(message.headers),
+                }),
+              ),
+            },
+            {
+              resolveOffset,
+              commitOffsetsIfNecessary: () => (this.commitOffsets ? commitOffsetsIfNecessary() : Promise.resolve()),
+              heartbeat,
+              shouldContinue: () => isRunning() && !isStale(),
+            },
+          );
+        } finally {
+          // What the batch resolved counts even if it failed part-way: those messages were handled.
+          if (this.commitOffsets) await this.endOfBatch(commitOffsetsIfNecessary, uncommittedOffsets);
+        }
       },
     });
   }
 
-  disconnect(): Promise<void> {
-    return this.consumer.disconnect();
+  /**
+   * After a batch: a commit now if the interval has passed, otherwise one armed for when it has (a single
+   * timer, whichever batch armed it). While disconnecting, everything at once: the client leaves the
+   * group as soon as its batches end, and a commit after that would be refused.
+   */
+  private async endOfBatch(commitIfDue: (offsets?: ReturnType<UncommittedOffsets>) => Promise<void>, uncommittedOffsets: UncommittedOffsets): Promise<void> {
+    const commitEverything = () => commitIfDue(uncommittedOffsets());
+    try {
+      if (this.stopping) return await commitEverything();
+      await commitIfDue();
+      if (uncommittedOffsets().topics.length > 0) this.commitLater(commitEverything);
+    } catch {
+      // A rebalance under way: the offsets go with a later commit, or are redelivered and skipped by the inbox.
+    }
+  }
+
+  /** Arms the trailing commit (or gives the armed one the latest batch's view of the offsets). */
+  private commitLater(commit: () => Promise<void>): void {
+    if (this.trailingCommit) {
+      this.trailingCommit.commit = commit;
+      return;
+    }
+    const timer = setTimeout(() => {
+      const due = this.trailingCommit;
+      this.trailingCommit = undefined;
+      // A failure (a rebalance under way) leaves the offsets to the next commit or to redelivery.
+      void due?.commit().catch(() => undefined);
+    }, COMMIT_INTERVAL_MS);
+    this.trailingCommit = { timer, commit };
+  }
+
+  async disconnect(): Promise<void> {
+    // What finished batches left uncommitted goes now; a batch still running commits as it ends.
+    this.stopping = true;
+    const due = this.trailingCommit;
+    this.trailingCommit = undefined;
+    if (due) {
+      clearTimeout(due.timer);
+      await due.commit().catch(() => undefined);
+    }
+    await this.consumer.disconnect();
   }
 }
+
+type UncommittedOffsets = () => { topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }> };
 
 function headersToStrings(headers: IHeaders | undefined): MessageHeaders {
   const result: MessageHeaders = {};

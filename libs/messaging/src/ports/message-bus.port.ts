@@ -41,10 +41,12 @@ export interface IncomingBatch {
 export interface BatchControl {
   /** Marks `offset` as done; only done offsets are ever committed. */
   resolveOffset(offset: string): void;
-  /** Commits the resolved offsets if the client's commit interval or threshold says so. */
+  /**
+   * Commits the resolved offsets if the client's commit interval has passed since its last commit, for a
+   * long batch to commit along the way. Whatever a batch resolved is committed anyway within one interval
+   * after the batch ends, and before the consumer leaves its group on disconnect.
+   */
   commitOffsetsIfNecessary(): Promise<void>;
-  /** Commits every offset the consumer resolved and has not committed yet (of any partition), now. */
-  commitOffsets(): Promise<void>;
   heartbeat(): Promise<void>;
   /** False once the consumer is stopping or the partition was revoked: stop early. */
   shouldContinue(): boolean;
