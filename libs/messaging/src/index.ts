@@ -36,6 +36,7 @@ export { interruptibleSleep, type Sleep } from './consumer/interruptible-sleep';
 export type { EventContext, EventHandlerFn, HandlerResolver, EventValidator, TransactionRunner, InboxPort } from './consumer/event-handler';
 export { MessageProcessor, type MessageProcessorDeps, type MessageOutcome, type ProcessResult } from './consumer/message-processor';
 export { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
+export { RunFacts, type ConsumerRun } from './consumer/run-facts';
 // Dead letters
 export { DLQ_HEADERS, toDeadLetter, fromDeadLetter, type DeadLetterCause } from './dead-letter/dead-letter-headers';
 export { replayDeadLetters, type ReplayOptions, type ReplayProgress } from './dead-letter/replay-dead-letters';

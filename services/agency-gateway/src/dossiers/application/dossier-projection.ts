@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { EventType } from '@bcci/contracts';
+import { RunFacts, type ConsumerRun } from '@bcci/messaging';
 import type { AgencyDossierState } from '../domain/agency-dossier';
 import { isReadyToPublish, publish } from '../domain/agency-dossier.rules';
 import type { AgencyDossierRepository } from '../persistence/agency-dossier.repository';
@@ -17,11 +18,8 @@ export function applicantDataUrlOf(dossierId: string): string {
   return `/agency/dossiers/${dossierId}/applicant`;
 }
 
-/** The consumer transaction an upstream fact arrives in (EventContext's part that the projection needs). */
-export interface UpstreamRun {
-  readonly manager: EntityManager;
-  beforeCommit(key: object, work: () => Promise<void>): void;
-}
+/** The consumer transaction an upstream fact arrives in. */
+export type UpstreamRun = ConsumerRun;
 
 interface UpstreamFact {
   readonly dossierId: string;
@@ -39,7 +37,7 @@ interface UpstreamFact {
  * every dossier of the run and one that saves them all, instead of two statements per event.
  */
 export class DossierProjection {
-  private readonly runs = new WeakMap<EntityManager, UpstreamFact[]>();
+  private readonly facts = new RunFacts<UpstreamFact>((manager, facts) => this.applyAll(manager, facts));
 
   constructor(
     private readonly dossiers: AgencyDossierRepository,
@@ -49,16 +47,7 @@ export class DossierProjection {
 
   /** Gathers the fact; it is applied with the rest of the run before the transaction commits. */
   apply(run: UpstreamRun, dossierId: string, cause: UpstreamCause, mutate: (state: AgencyDossierState) => AgencyDossierState): void {
-    let facts = this.runs.get(run.manager);
-    if (!facts) {
-      const gathered: UpstreamFact[] = (facts = []);
-      this.runs.set(run.manager, gathered);
-      run.beforeCommit(gathered, async () => {
-        this.runs.delete(run.manager);
-        await this.applyAll(run.manager, gathered);
-      });
-    }
-    facts.push({ dossierId: dossierId.toLowerCase(), cause, mutate });
+    this.facts.add(run, { dossierId: dossierId.toLowerCase(), cause, mutate });
   }
 
   private async applyAll(manager: EntityManager, facts: readonly UpstreamFact[]): Promise<void> {

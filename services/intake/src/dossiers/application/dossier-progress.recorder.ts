@@ -1,15 +1,12 @@
-import type { OutboxWriter } from '@bcci/messaging';
+import { RunFacts, type ConsumerRun, type OutboxWriter } from '@bcci/messaging';
 import type { EntityManager } from 'typeorm';
 import type { DossierDecision, DossierProgress } from '../domain/dossier-progress';
 import type { DossierRepository } from '../persistence/dossier.repository';
 import type { Clock } from './clock';
 import { appendDecisionEvents } from './dossier-decision.writer';
 
-/** The consumer transaction a downstream fact arrives in (the part of EventContext the recorder needs). */
-export interface ProgressRun {
-  readonly manager: EntityManager;
-  beforeCommit(key: object, work: () => Promise<void>): void;
-}
+/** The consumer transaction a downstream fact arrives in. */
+export type ProgressRun = ConsumerRun;
 
 /** A rule of domain/dossier-progress.rules.ts, given what it needs but the dossier's state. */
 export type ProgressRule = (dossier: DossierProgress) => DossierDecision;
@@ -32,22 +29,13 @@ interface ProgressFact {
  * locking read each. A dossier this intake does not know changes nothing.
  */
 export class DossierProgressRecorder {
-  private readonly runs = new WeakMap<EntityManager, ProgressFact[]>();
+  private readonly facts = new RunFacts<ProgressFact>((manager, facts) => this.applyAll(manager, facts));
 
   constructor(private readonly deps: { readonly dossiers: DossierRepository; readonly outbox: OutboxWriter; readonly clock: Clock }) {}
 
   /** Gathers the fact; it is applied with the rest of the run before the transaction commits. */
   record(run: ProgressRun, dossierId: string, rule: ProgressRule, traceparent?: string): void {
-    let facts = this.runs.get(run.manager);
-    if (!facts) {
-      const gathered: ProgressFact[] = (facts = []);
-      this.runs.set(run.manager, gathered);
-      run.beforeCommit(gathered, async () => {
-        this.runs.delete(run.manager);
-        await this.applyAll(run.manager, gathered);
-      });
-    }
-    facts.push({ dossierId: dossierId.toLowerCase(), rule, ...(traceparent ? { traceparent } : {}) });
+    this.facts.add(run, { dossierId: dossierId.toLowerCase(), rule, ...(traceparent ? { traceparent } : {}) });
   }
 
   private async applyAll(manager: EntityManager, facts: readonly ProgressFact[]): Promise<void> {

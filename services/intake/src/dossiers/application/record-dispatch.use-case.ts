@@ -10,7 +10,7 @@ import type { DossierProgressRecorder, ProgressRun } from './dossier-progress.re
 export class RecordDispatchUseCase {
   constructor(private readonly recorder: DossierProgressRecorder) {}
 
-  execute(run: ProgressRun, dossierId: string, scannedAt: Date): void {
-    this.recorder.record(run, dossierId, (dossier) => recordDispatch(dossier, { scannedAt }));
+  execute(run: ProgressRun, dossierId: string, scannedAt: Date, traceparent?: string): void {
+    this.recorder.record(run, dossierId, (dossier) => recordDispatch(dossier, { scannedAt }), traceparent);
   }
 }

@@ -9,7 +9,7 @@ import type { DossierProgressRecorder, ProgressRun } from './dossier-progress.re
 export class RecordDossierCodeUseCase {
   constructor(private readonly recorder: DossierProgressRecorder) {}
 
-  execute(run: ProgressRun, dossierId: string, dossierCode: string): void {
-    this.recorder.record(run, dossierId, (dossier) => recordDossierCode(dossier, { dossierCode }));
+  execute(run: ProgressRun, dossierId: string, dossierCode: string, traceparent?: string): void {
+    this.recorder.record(run, dossierId, (dossier) => recordDossierCode(dossier, { dossierCode }), traceparent);
   }
 }

@@ -22,12 +22,12 @@ export class DossierProgressHandler {
   async onCourierScanned(event: CloudEvent, _manager: EntityManager, context: EventContext): Promise<void> {
     const data = event.data as CourierScannedData;
     // ARRIVED or HANDED_OVER without a DISPATCHED before it (a missed scan) still proves the item left.
-    this.recordDispatch.execute(context, data.dossierId, new Date(data.scannedAt));
+    this.recordDispatch.execute(context, data.dossierId, new Date(data.scannedAt), context.traceparent);
   }
 
   @OnEvent(EventType.HandoverAcknowledged)
   async onHandoverAcknowledged(event: CloudEvent, _manager: EntityManager, context: EventContext): Promise<void> {
     const data = event.data as HandoverAcknowledgedData;
-    if (data.dossierCode) this.recordDossierCode.execute(context, data.dossierId, data.dossierCode);
+    if (data.dossierCode) this.recordDossierCode.execute(context, data.dossierId, data.dossierCode, context.traceparent);
   }
 }
