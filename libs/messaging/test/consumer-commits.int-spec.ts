@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { KafkajsMessageBus, MessageProducer } from '@bcci/messaging';
+import type { KafkajsMessageBus, MessageConsumer, MessageProducer } from '@bcci/messaging';
 import type { TestKafkaLease } from '@bcci/persistence';
 import { openTestBus, uniqueTopic, waitUntil } from './kafka-test-kit';
 
@@ -30,17 +30,25 @@ describe('consumer offset commits', () => {
 
   const committedOffset = async (groupId: string, topic: string) => (await bus.committedOffsets(groupId, topic)).find((p) => p.partition === 0)?.offset ?? '-1';
 
+  /** A consumer of the group that resolves every message it gets; `offsets` lists them as they come. */
+  async function consume(groupId: string, topic: string): Promise<{ consumer: MessageConsumer; offsets: string[] }> {
+    const consumer = await bus.createConsumer({ groupId, topics: [topic], fromBeginning: true });
+    const offsets: string[] = [];
+    await consumer.run(async (batch, control) => {
+      for (const message of batch.messages) {
+        offsets.push(message.offset);
+        control.resolveOffset(message.offset);
+      }
+    });
+    return { consumer, offsets };
+  }
+
   it('commits what it handled once it goes idle, without waiting for another batch', async () => {
     const topic = await topicWith(5);
     const groupId = `commits-${randomBytes(4).toString('hex')}`;
-    const consumer = await bus.createConsumer({ groupId, topics: [topic], fromBeginning: true });
-    let handled = 0;
-    await consumer.run(async (batch, control) => {
-      for (const message of batch.messages) control.resolveOffset(message.offset);
-      handled += batch.messages.length;
-    });
+    const { consumer, offsets } = await consume(groupId, topic);
     try {
-      await waitUntil(() => handled === 5);
+      await waitUntil(() => offsets.length === 5);
       // No further message comes: the trailing commit alone must bring the group to the end (offset 5).
       await waitUntil(async () => (await committedOffset(groupId, topic)) === '5');
     } finally {
@@ -51,24 +59,12 @@ describe('consumer offset commits', () => {
   it('commits on disconnect what it handled just before, so a restart does not redeliver it', async () => {
     const topic = await topicWith(3);
     const groupId = `commits-${randomBytes(4).toString('hex')}`;
-    const consumer = await bus.createConsumer({ groupId, topics: [topic], fromBeginning: true });
-    let handled = 0;
-    await consumer.run(async (batch, control) => {
-      for (const message of batch.messages) control.resolveOffset(message.offset);
-      handled += batch.messages.length;
-    });
-    await waitUntil(() => handled === 3);
-    await consumer.disconnect();
+    const first = await consume(groupId, topic);
+    await waitUntil(() => first.offsets.length === 3);
+    await first.consumer.disconnect();
     expect(await committedOffset(groupId, topic)).toBe('3');
 
-    const restarted = await bus.createConsumer({ groupId, topics: [topic], fromBeginning: true });
-    const redelivered: string[] = [];
-    await restarted.run(async (batch, control) => {
-      for (const message of batch.messages) {
-        redelivered.push(message.offset);
-        control.resolveOffset(message.offset);
-      }
-    });
+    const { consumer: restarted, offsets: redelivered } = await consume(groupId, topic);
     try {
       await producer.send([{ topic, key: 'k', value: 'after the restart', headers: {} }]);
       await waitUntil(() => redelivered.length >= 1);
