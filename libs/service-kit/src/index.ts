@@ -34,7 +34,7 @@ export { OnEvent, type OnEventOptions } from './messaging/on-event.decorator';
 export type { OnEventHandler } from './messaging/event-handler-registry';
 export { MessagingLifecycle } from './messaging/messaging-lifecycle';
 // Metrics, health
-export { ServiceMetrics, collectProcessMetrics, EVENT_LOOP_SAMPLING_MS } from './metrics/service-metrics';
+export { ServiceMetrics, collectProcessMetrics } from './metrics/service-metrics';
 export { kafkaReachable } from './health/kafka-reachable';
 // Idempotency
 export { IdempotencyStore, type IdempotencyClaim, type IdempotencyClaimRequest, type IdempotencyRecord } from './idempotency/idempotency.store';

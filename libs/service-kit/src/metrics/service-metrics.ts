@@ -2,10 +2,10 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 /**
  * How often the event loop's delay is sampled for nodejs_eventloop_lag_*: prom-client's default, 10 ms,
- * wakes an idle process a hundred times a second for it. Twenty samples a second still give a scrape
- * every 15 s three hundred of them, and the delay of each is measured exactly whatever the interval.
+ * wakes an idle process a hundred times a second for it. Twenty samples a second still put three hundred
+ * between two scrapes 15 s apart, and each sample's delay is measured exactly whatever the interval.
  */
-export const EVENT_LOOP_SAMPLING_MS = 50;
+const EVENT_LOOP_SAMPLING_MS = 50;
 
 /** Node's process metrics (CPU, memory, GC, event loop) on a registry, sampled as above. */
 export function collectProcessMetrics(registry: Registry): void {
