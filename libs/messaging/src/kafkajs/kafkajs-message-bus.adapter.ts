@@ -191,7 +191,7 @@ class KafkajsConsumer implements MessageConsumer {
 
   /**
    * After a batch: a commit now if the interval has passed, otherwise one armed for when it has (a single
-   * timer, whichever batch armed it). While disconnecting, everything at once: the client leaves the
+   * timer, whichever batch armed it, which commits what is uncommitted when it fires). While disconnecting, everything at once: the client leaves the
    * group as soon as its batches end, and a commit after that would be refused.
    */
   private async endOfBatch(commitIfDue: (offsets?: ReturnType<UncommittedOffsets>) => Promise<void>, uncommittedOffsets: UncommittedOffsets): Promise<void> {
@@ -199,18 +199,15 @@ class KafkajsConsumer implements MessageConsumer {
     try {
       if (this.stopping) return await commitEverything();
       await commitIfDue();
-      if (uncommittedOffsets().topics.length > 0) this.commitLater(commitEverything);
+      // An armed commit reads the offsets when it fires: nothing to look at until then.
+      if (!this.trailingCommit && uncommittedOffsets().topics.length > 0) this.commitLater(commitEverything);
     } catch {
       // A rebalance under way: the offsets go with a later commit, or are redelivered and skipped by the inbox.
     }
   }
 
-  /** Arms the trailing commit (or gives the armed one the latest batch's view of the offsets). */
+  /** Arms the trailing commit; every batch's commit functions act on the same group, so one will do. */
   private commitLater(commit: () => Promise<void>): void {
-    if (this.trailingCommit) {
-      this.trailingCommit.commit = commit;
-      return;
-    }
     const timer = setTimeout(() => {
       const due = this.trailingCommit;
       this.trailingCommit = undefined;

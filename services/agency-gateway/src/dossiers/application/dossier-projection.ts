@@ -18,9 +18,6 @@ export function applicantDataUrlOf(dossierId: string): string {
   return `/agency/dossiers/${dossierId}/applicant`;
 }
 
-/** The consumer transaction an upstream fact arrives in. */
-export type UpstreamRun = ConsumerRun;
-
 interface UpstreamFact {
   readonly dossierId: string;
   readonly cause: UpstreamCause;
@@ -46,7 +43,7 @@ export class DossierProjection {
   ) {}
 
   /** Gathers the fact; it is applied with the rest of the run before the transaction commits. */
-  apply(run: UpstreamRun, dossierId: string, cause: UpstreamCause, mutate: (state: AgencyDossierState) => AgencyDossierState): void {
+  apply(run: ConsumerRun, dossierId: string, cause: UpstreamCause, mutate: (state: AgencyDossierState) => AgencyDossierState): void {
     this.facts.add(run, { dossierId: dossierId.toLowerCase(), cause, mutate });
   }
 

@@ -1,7 +1,8 @@
 import type { BcciEvent, EventType } from '@bcci/contracts';
 import { recordHandoverRecord } from '../domain/agency-dossier.rules';
 import type { DeadlinePolicyResolver } from './deadline-policy.resolver';
-import type { DossierProjection, UpstreamRun } from './dossier-projection';
+import type { ConsumerRun } from '@bcci/messaging';
+import type { DossierProjection } from './dossier-projection';
 
 /** Forwarding's handover record signed by both sides: the legal filing time, the agency clock's start. */
 export class RecordHandoverRecordSignedUseCase {
@@ -10,7 +11,7 @@ export class RecordHandoverRecordSignedUseCase {
     private readonly policies: DeadlinePolicyResolver,
   ) {}
 
-  execute(run: UpstreamRun, event: BcciEvent<typeof EventType.HandoverRecordSigned>, traceparent?: string): void {
+  execute(run: ConsumerRun, event: BcciEvent<typeof EventType.HandoverRecordSigned>, traceparent?: string): void {
     this.projection.apply(run, event.data.dossierId, { eventId: event.id, correlationId: event.correlationid, traceparent }, (state) => {
       const known = { ...state, agencyId: state.agencyId ?? event.data.agencyId };
       // Without the procedure (registration not seen yet) the clock starts when the agency signs.

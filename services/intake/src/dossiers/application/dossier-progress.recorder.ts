@@ -5,9 +5,6 @@ import type { DossierRepository } from '../persistence/dossier.repository';
 import type { Clock } from './clock';
 import { appendDecisionEvents } from './dossier-decision.writer';
 
-/** The consumer transaction a downstream fact arrives in. */
-export type ProgressRun = ConsumerRun;
-
 /** A rule of domain/dossier-progress.rules.ts, given what it needs but the dossier's state. */
 export type ProgressRule = (dossier: DossierProgress) => DossierDecision;
 
@@ -34,7 +31,7 @@ export class DossierProgressRecorder {
   constructor(private readonly deps: { readonly dossiers: DossierRepository; readonly outbox: OutboxWriter; readonly clock: Clock }) {}
 
   /** Gathers the fact; it is applied with the rest of the run before the transaction commits. */
-  record(run: ProgressRun, dossierId: string, rule: ProgressRule, traceparent?: string): void {
+  record(run: ConsumerRun, dossierId: string, rule: ProgressRule, traceparent?: string): void {
     this.facts.add(run, { dossierId: dossierId.toLowerCase(), rule, ...(traceparent ? { traceparent } : {}) });
   }
 

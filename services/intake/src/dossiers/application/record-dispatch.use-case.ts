@@ -1,5 +1,6 @@
 import { recordDispatch } from '../domain/dossier-progress.rules';
-import type { DossierProgressRecorder, ProgressRun } from './dossier-progress.recorder';
+import type { ConsumerRun } from '@bcci/messaging';
+import type { DossierProgressRecorder } from './dossier-progress.recorder';
 
 /**
  * Forwarding's courier scanned the sealed item out of the postal point (rule: recordDispatch in
@@ -10,7 +11,7 @@ import type { DossierProgressRecorder, ProgressRun } from './dossier-progress.re
 export class RecordDispatchUseCase {
   constructor(private readonly recorder: DossierProgressRecorder) {}
 
-  execute(run: ProgressRun, dossierId: string, scannedAt: Date, traceparent?: string): void {
+  execute(run: ConsumerRun, dossierId: string, scannedAt: Date, traceparent?: string): void {
     this.recorder.record(run, dossierId, (dossier) => recordDispatch(dossier, { scannedAt }), traceparent);
   }
 }

@@ -1,5 +1,6 @@
 import { recordDossierCode } from '../domain/dossier-progress.rules';
-import type { DossierProgressRecorder, ProgressRun } from './dossier-progress.recorder';
+import type { ConsumerRun } from '@bcci/messaging';
+import type { DossierProgressRecorder } from './dossier-progress.recorder';
 
 /**
  * The agency's one-stop system issued the dossier code (rule: recordDossierCode in
@@ -9,7 +10,7 @@ import type { DossierProgressRecorder, ProgressRun } from './dossier-progress.re
 export class RecordDossierCodeUseCase {
   constructor(private readonly recorder: DossierProgressRecorder) {}
 
-  execute(run: ProgressRun, dossierId: string, dossierCode: string, traceparent?: string): void {
+  execute(run: ConsumerRun, dossierId: string, dossierCode: string, traceparent?: string): void {
     this.recorder.record(run, dossierId, (dossier) => recordDossierCode(dossier, { dossierCode }), traceparent);
   }
 }
