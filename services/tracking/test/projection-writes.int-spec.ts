@@ -10,6 +10,7 @@ import { PROJECTION_REBUILD_LOCK, RecordTimelineEntry } from '../src/timeline/ap
 import type { TimelineEvent } from '../src/timeline/domain/timeline-event';
 import { verifyChain } from '../src/timeline/domain/hash-chain';
 import { TimelineRepository, toChainedEntry } from '../src/timeline/persistence/timeline.repository';
+import { TimelineProjections } from '../src/timeline/timeline-projections';
 import { exampleEvent, journey } from './support/journey-events';
 
 /**
@@ -64,6 +65,23 @@ const summary = (dossierId: string, references: DossierSummary['references']): D
 async function storedReferences(dossierId: string) {
   return service.dataSource.query(`SELECT reference, kind FROM dossier_references WHERE dossier_id = $1 ORDER BY reference`, [dossierId]);
 }
+
+/** The same journey for another dossier: every id of the first dossier replaced, fresh event ids. */
+const sameJourneyFor = (events: readonly TimelineEvent[], from: string, to: string): TimelineEvent[] =>
+  events.map((event) => ({ ...(JSON.parse(JSON.stringify(event).split(from).join(to)) as TimelineEvent), id: randomUUID() }));
+
+/** What the projections hold for a dossier, with its id written as DOSSIER so that two dossiers compare. */
+async function projected(dossierId: string) {
+  const rows = {
+    summary: await service.dataSource.query(`SELECT * FROM dossier_summaries WHERE dossier_id = $1`, [dossierId]),
+    references: await service.dataSource.query(`SELECT reference, kind FROM dossier_references WHERE dossier_id = $1 ORDER BY reference`, [dossierId]),
+    clocks: await service.dataSource.query(`SELECT * FROM dossier_clocks WHERE dossier_id = $1 ORDER BY clock_key`, [dossierId]),
+    fact: await service.dataSource.query(`SELECT fact, stage, stage_event_time, open, intake_postal_code FROM counting_dossier_facts WHERE dossier_id = $1`, [dossierId]),
+  };
+  for (const row of [...rows.summary, ...rows.clocks]) delete row.updated_at;
+  return JSON.parse(JSON.stringify(rows).split(dossierId).join('DOSSIER'));
+}
+
 
 describe('tracking projections written in one statement (PostgreSQL)', () => {
   it('replaces a dossier’s clocks: a clock no longer derived is deleted, a changed one updated, a new one added; other dossiers untouched', async () => {
@@ -144,22 +162,6 @@ describe('tracking projections written in one statement (PostgreSQL)', () => {
   });
 
   describe('a consumer run recorded at once', () => {
-    /** The same journey for another dossier: every id of the first dossier replaced, fresh event ids. */
-    const sameJourneyFor = (events: readonly TimelineEvent[], from: string, to: string): TimelineEvent[] =>
-      events.map((event) => ({ ...(JSON.parse(JSON.stringify(event).split(from).join(to)) as TimelineEvent), id: randomUUID() }));
-
-    /** What the projections hold for a dossier, with its id written as DOSSIER so that two dossiers compare. */
-    async function projected(dossierId: string) {
-      const rows = {
-        summary: await service.dataSource.query(`SELECT * FROM dossier_summaries WHERE dossier_id = $1`, [dossierId]),
-        references: await service.dataSource.query(`SELECT reference, kind FROM dossier_references WHERE dossier_id = $1 ORDER BY reference`, [dossierId]),
-        clocks: await service.dataSource.query(`SELECT * FROM dossier_clocks WHERE dossier_id = $1 ORDER BY clock_key`, [dossierId]),
-        fact: await service.dataSource.query(`SELECT fact, stage, stage_event_time, open, intake_postal_code FROM counting_dossier_facts WHERE dossier_id = $1`, [dossierId]),
-      };
-      for (const row of [...rows.summary, ...rows.clocks]) delete row.updated_at;
-      return JSON.parse(JSON.stringify(rows).split(dossierId).join('DOSSIER'));
-    }
-
     it('leaves every projection as recording the events one transaction each does, and chains each dossier in order', async () => {
       const record = service.app.get(RecordTimelineEntry);
       const oneByOne = journey();
@@ -212,6 +214,46 @@ describe('tracking projections written in one statement (PostgreSQL)', () => {
       const timeline = new TimelineRepository();
       const entries = await service.dataSource.transaction((manager) => timeline.entriesOf(manager, dossierId));
       expect(verifyChain(dossierId, entries.map(toChainedEntry), await service.dataSource.transaction((manager) => timeline.headOf(manager, dossierId)))).toEqual({ ok: true, entries: 3 });
+    });
+  });
+
+  describe('timelines held between runs', () => {
+    /** Another recorder with the service's projections and timelines of its own: a second instance of tracking. */
+    const anotherInstance = () => new RecordTimelineEntry(() => service.app.get(TimelineProjections).all());
+
+    it('two instances recording one dossier’s events in turn leave every projection as one instance does', async () => {
+      const reference = journey();
+      const alone = anotherInstance();
+      for (const event of reference.events) await service.dataSource.transaction((manager) => alone.execute(event as unknown as TimelineEvent, manager));
+
+      const dossierId = randomUUID();
+      const events = sameJourneyFor(reference.events as unknown as TimelineEvent[], reference.dossierId, dossierId);
+      const instances = [anotherInstance(), anotherInstance()];
+      // Each instance holds the timeline it last saw; the other one appended since, so it must read it again.
+      for (const [i, event] of events.entries()) await service.dataSource.transaction((manager) => instances[i % 2]!.execute(event, manager));
+      expect(await projected(dossierId)).toEqual(await projected(reference.dossierId));
+    });
+
+    it('a run that rolled back leaves nothing of its events in the next run’s timeline', async () => {
+      const reference = journey();
+      const [registered, , third] = reference.events as unknown as TimelineEvent[];
+      const expected = anotherInstance();
+      for (const event of [registered!, third!]) await service.dataSource.transaction((manager) => expected.execute(event, manager));
+
+      const dossierId = randomUUID();
+      const [ownRegistered, ownSecond, ownThird] = sameJourneyFor([registered!, reference.events[1] as unknown as TimelineEvent, third!], reference.dossierId, dossierId);
+      const record = anotherInstance();
+      await service.dataSource.transaction((manager) => record.execute(ownRegistered!, manager));
+      // The second event is recorded, the projections derived, and then the transaction fails.
+      await expect(
+        service.dataSource.transaction(async (manager) => {
+          await record.execute(ownSecond!, manager);
+          throw new Error('the consumer run failed after recording');
+        }),
+      ).rejects.toThrow('the consumer run failed after recording');
+      const next = await service.dataSource.transaction((manager) => record.execute(ownThird!, manager));
+      expect(next?.sequence).toBe(2);
+      expect(await projected(dossierId)).toEqual(await projected(reference.dossierId));
     });
   });
 });

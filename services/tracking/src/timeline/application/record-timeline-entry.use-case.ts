@@ -4,6 +4,7 @@ import { chainAfter, type ChainedEntry } from '../domain/hash-chain';
 import type { TimelineEvent } from '../domain/timeline-event';
 import { HeldWrites } from '../persistence/projection-writes';
 import { TimelineRepository } from '../persistence/timeline.repository';
+import { RecentHistories } from './recent-histories';
 import type { RecordedEntry } from './recorded-entry';
 import type { LiveDossier, TimelineProjection } from './timeline-projection';
 import { systemClock } from '@bcci/kernel';
@@ -30,6 +31,7 @@ export class RecordTimelineEntry {
   constructor(
     private readonly projections: () => readonly TimelineProjection[],
     private readonly now: () => Date = () => systemClock.now(),
+    private readonly recent = new RecentHistories(),
   ) {}
 
   /** One event: its entry, or undefined when it was already on the timeline. */
@@ -45,21 +47,27 @@ export class RecordTimelineEntry {
     // A rebuild holds PROJECTION_REBUILD_LOCK exclusively: live events wait (taking it shared with the
     // heads) rather than land in a half-built projection.
     const heads = await this.timeline.lockHeads(manager, [...new Set(pending.map(dossierIdOf))], PROJECTION_REBUILD_LOCK);
-    let result = await this.timeline.appendAll(manager, this.chain(pending, heads));
+    // Only the timelines not held already (and proven current by their locked heads) are read back.
+    const held = new Map([...heads].map(([dossierId, head]) => [dossierId, this.recent.upTo(dossierId, head)]));
+    const unheld = [...held].filter(([, history]) => !history).map(([dossierId]) => dossierId);
+    let result = await this.timeline.appendAll(manager, this.chain(pending, heads), unheld);
     if (!result) {
       // Some event is on the timeline already (nothing was written): leave those out and chain again.
       const known = await this.timeline.recordedEventIds(manager, pending.map((event) => event.id));
       pending = pending.filter((event) => !known.has(event.id));
       if (pending.length === 0) return [];
-      result = await this.timeline.appendAll(manager, this.chain(pending, heads));
+      result = await this.timeline.appendAll(manager, this.chain(pending, heads), unheld);
       if (!result) throw new Error('timeline append wrote nothing for events it had found unrecorded');
     }
-    const { appended, histories } = result;
-    const dossiers: LiveDossier[] = [...histories].map(([dossierId, history]) => ({
-      dossierId,
-      appended: appended.filter((entry) => entry.dossierId === dossierId),
-      history,
-    }));
+    const { appended, earlier } = result;
+    const dossiers: LiveDossier[] = [...new Set(appended.map((entry) => entry.dossierId))].sort().map((dossierId) => {
+      const appendedNow = appended.filter((entry) => entry.dossierId === dossierId);
+      const history = [...(held.get(dossierId) ?? earlier.get(dossierId) ?? []), ...appendedNow];
+      // Remembered before the commit: should the transaction roll back, the head it leaves does not end
+      // this timeline, so the next run reads it again.
+      this.recent.remember(dossierId, history);
+      return { dossierId, appended: appendedNow, history };
+    });
     // Writes that need no answer go to PostgreSQL together, once every projection has applied the run.
     const writes = new HeldWrites();
     for (const projection of this.projections()) await projection.applyLive(dossiers, manager, writes);

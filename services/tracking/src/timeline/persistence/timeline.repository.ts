@@ -110,10 +110,14 @@ export class TimelineRepository {
    * its last entry, in one statement, unless one of the events is already on the timeline: then nothing
    * is written and undefined is returned (the caller leaves those out and chains again). This
    * statement's snapshot, taken after the locks, sees every entry committed before. It returns the
-   * appended entries and, for every dossier, its whole timeline with them, in chain order, which the live
-   * projections derive from.
+   * appended entries and, for each dossier of `earlierOf`, the entries it had before them, in chain order
+   * (the caller holds the others' timelines already).
    */
-  async appendAll(manager: EntityManager, entries: readonly ChainedEntry[]): Promise<{ appended: RecordedEntry[]; histories: Map<string, RecordedEntry[]> } | undefined> {
+  async appendAll(
+    manager: EntityManager,
+    entries: readonly ChainedEntry[],
+    earlierOf: readonly string[],
+  ): Promise<{ appended: RecordedEntry[]; earlier: Map<string, RecordedEntry[]> } | undefined> {
     const column = <T>(pick: (entry: ChainedEntry) => T) => entries.map(pick);
     const rows: Array<EntryRow & { just_appended: boolean }> = await manager.query(
       `WITH incoming AS (
@@ -133,7 +137,7 @@ export class TimelineRepository {
        SELECT true AS just_appended, appended.* FROM appended
        UNION ALL
        -- The statement's snapshot does not hold the rows it inserts: the earlier entries come from the table.
-       SELECT false, ${COLUMNS} FROM timeline_entries, fresh WHERE dossier_id = ANY($1::uuid[]) AND fresh.ok
+       SELECT false, ${COLUMNS} FROM timeline_entries, fresh WHERE dossier_id = ANY($14::uuid[]) AND fresh.ok
        ORDER BY dossier_id, sequence`,
       [
         column((entry) => entry.dossierId),
@@ -149,17 +153,14 @@ export class TimelineRepository {
         column((entry) => JSON.stringify(entry.event)),
         column((entry) => entry.previousHash),
         column((entry) => entry.hash),
+        earlierOf,
       ],
     );
     const appended = rows.filter((row) => row.just_appended).map(toRecordedEntry);
     if (appended.length === 0) return undefined;
-    const histories = new Map<string, RecordedEntry[]>();
-    for (const row of rows) {
-      const history = histories.get(row.dossier_id) ?? [];
-      history.push(toRecordedEntry(row));
-      histories.set(row.dossier_id, history);
-    }
-    return { appended, histories };
+    const earlier = new Map<string, RecordedEntry[]>(earlierOf.map((dossierId) => [dossierId, []]));
+    for (const row of rows) if (!row.just_appended) earlier.get(row.dossier_id)?.push(toRecordedEntry(row));
+    return { appended, earlier };
   }
 
   /** Which of these events are already on the timeline. */
