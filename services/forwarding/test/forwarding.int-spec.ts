@@ -147,6 +147,14 @@ describe('forwarding service (PostgreSQL + broker)', () => {
       const handedOver = scanned.find(({ event }) => (event as BcciEvent<'bcci.forwarding.courier-scanned.v1'>).data.scanKind === 'HANDED_OVER')!.event as BcciEvent<'bcci.forwarding.courier-scanned.v1'>;
       expect(handedOver.data).toMatchObject({ legId: opened.data.legId, agencyId: CRIMINAL_RECORD_AGENCY, actor: { role: 'COURIER', ref: 'staff:33100-104' } });
       expect(await outboxCount('bcci.forwarding.courier-scanned.v1', dossierId)).toBe(3);
+      // The leg as a courier looks at it: each step once (the repeat left the first time), in scan time order.
+      const leg = await request(service.url).get(`/dossiers/${dossierId}/leg`).set('Authorization', courier());
+      expect(leg.body).toMatchObject({ status: 'HANDED_OVER', handover: null });
+      expect(leg.body.scans).toEqual([
+        { kind: 'DISPATCHED', postalCode: expect.any(String), scannedAt: '2025-03-12T08:40:00.000Z' },
+        { kind: 'ARRIVED', postalCode: expect.any(String), scannedAt: '2025-03-13T01:05:00.000Z' },
+        { kind: 'HANDED_OVER', postalCode: expect.any(String), scannedAt: '2025-03-13T02:30:00.000Z' },
+      ]);
     });
 
     it('refuses bad input (400), an unknown dossier (404), another postal point (403) and agencies (403)', async () => {
@@ -252,7 +260,13 @@ describe('forwarding service (PostgreSQL + broker)', () => {
       expect(await outboxCount('bcci.forwarding.fees-remitted.v1', c.registration.subject)).toBe(0);
 
       const leg = await request(service.url).get(`/dossiers/${a.registration.subject}/leg`).set('Authorization', courier());
-      expect(leg.body).toMatchObject({ status: 'FILED', filedAt: '2025-03-13T02:41:12.000Z', late: false, handover: { status: 'SIGNED' } });
+      expect(leg.body).toMatchObject({
+        status: 'FILED',
+        filedAt: '2025-03-13T02:41:12.000Z',
+        late: false,
+        handover: { handoverRecordId: response.body.handoverRecordId, recordNumber: response.body.recordNumber, status: 'SIGNED', signedAt: '2025-03-13T02:41:12.000Z' },
+        scans: [{ kind: 'DISPATCHED', postalCode: '33100', scannedAt: '2025-03-12T08:40:00.000Z' }],
+      });
       const again = await request(service.url).post('/handover-records').set('Authorization', courier()).send({ items: [{ dossierId: a.registration.subject, documentsCounted: 2 }], signedAt: '2025-03-13T10:00:00+07:00', agencySignerName: 'B' });
       expect(again.status).toBe(409);
     });

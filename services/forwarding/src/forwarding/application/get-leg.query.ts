@@ -1,10 +1,7 @@
 import type { Actor } from '@bcci/auth';
-import { EntityTable } from '@bcci/persistence';
 import type { DataSource } from 'typeorm';
 import { legNotFound } from '../domain/forwarding.errors';
-import { CourierScanOrmEntity } from '../persistence/courier-scan.orm-entity';
-import { HandoverRecordOrmEntity } from '../persistence/handover-record.orm-entity';
-import { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
+import { findLegWithScansAndRecord } from '../persistence/postal-leg.reads';
 import type { Clock } from './clock';
 import { legView, type LegView } from './leg.view';
 import { assertMayReadLeg } from './read-scope';
@@ -17,12 +14,9 @@ export class GetLegQuery {
   ) {}
 
   async execute(actor: Actor, dossierId: string): Promise<LegView> {
-    const manager = this.dataSource.manager;
-    const leg = await EntityTable.of(manager, PostalLegOrmEntity).findOne(manager, { dossierId });
-    if (!leg) throw legNotFound(`dossier ${dossierId}`);
-    assertMayReadLeg(actor, leg);
-    const scans = await EntityTable.of(manager, CourierScanOrmEntity).find(manager, { legId: leg.id }, { orderBy: ['scannedAt'] });
-    const record = leg.handoverRecordId ? ((await EntityTable.of(manager, HandoverRecordOrmEntity).findOne(manager, { id: leg.handoverRecordId })) ?? null) : null;
-    return legView(leg, this.clock.now(), { scans, record });
+    const found = await findLegWithScansAndRecord(this.dataSource.manager, dossierId);
+    if (!found) throw legNotFound(`dossier ${dossierId}`);
+    assertMayReadLeg(actor, found.leg);
+    return legView(found.leg, this.clock.now(), { scans: found.scans, record: found.record });
   }
 }

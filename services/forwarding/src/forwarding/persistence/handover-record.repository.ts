@@ -1,5 +1,5 @@
 import type { LocalDate } from '@bcci/kernel';
-import { EntityTable } from '@bcci/persistence';
+import { EntityTable, entitiesFromJson } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { AcknowledgementState, HandoverDecision, HandoverRecordState } from '../domain/handover-record';
 import type { DossierAcknowledgement } from '../domain/handover-signatures.rule';
@@ -37,25 +37,31 @@ export class HandoverRecordRepository {
    * to lock, and no record can exist without a dispatched leg.
    */
   async lockForAcknowledgement(manager: EntityManager, dossierId: string): Promise<LockedAcknowledgementState> {
-    // An unlocked look first, to lock every leg of a known record in id order (two acknowledgements
-    // of one record then queue instead of deadlocking).
-    const seen = await EntityTable.of(manager, PostalLegOrmEntity).findOne(manager, { dossierId });
+    // An unlocked look first, with the items of the leg's record if it has one, to lock every leg of a
+    // known record in id order (two acknowledgements of one record then queue instead of deadlocking).
+    const seen = await this.lookAtLeg(manager, dossierId);
     let items: HandoverRecordItemOrmEntity[] = [];
     let legs: PostalLegOrmEntity[] = [];
-    if (seen?.handoverRecordId) ({ items, legs } = await this.lockLegsOfRecord(manager, seen.handoverRecordId));
-    else if (seen) legs = await this.lockLegs(manager, [seen.id]);
+    if (seen?.leg.handoverRecordId) {
+      items = seen.recordItems;
+      legs = await this.lockLegs(manager, items.map((item) => item.legId));
+    } else if (seen) {
+      legs = await this.lockLegs(manager, [seen.leg.id]);
+    }
     const own = legs.find((leg) => leg.dossierId === dossierId);
-    if (own?.handoverRecordId && !seen?.handoverRecordId) {
+    if (own?.handoverRecordId && !seen?.leg.handoverRecordId) {
       // The record was committed while we waited for our leg: lock the rest of it too. Only a second
       // acknowledgement of the same record racing the same commit can then deadlock; PostgreSQL
       // aborts one of them and the consumer runs it again.
       ({ items, legs } = await this.lockLegsOfRecord(manager, own.handoverRecordId));
     }
     const recordId = own?.handoverRecordId ?? null;
-    // The record's items were read with its legs: a record's dossiers never change once it is made.
-    const record = recordId ? await this.loadRecord(manager, recordId, items, legs) : null;
     const dossierIds = [...new Set([dossierId, ...legs.map((leg) => leg.dossierId)])];
-    const acknowledgements = await EntityTable.of(manager, AgencyAcknowledgementOrmEntity).find(manager, { dossierId: dossierIds });
+    // Read after the legs' locks, in a statement of its own: its snapshot sees what the holder of a lock
+    // we waited for committed. The record's items were read before: a record's dossiers never change once it is made.
+    const { record: recordRow, acknowledgements } = await this.recordAndAcknowledgements(manager, recordId, dossierIds);
+    if (recordId && !recordRow) throw new Error(`handover record ${recordId} is named by a leg but does not exist`);
+    const record = recordRow ? toRecordState(recordRow, items, legs) : null;
     return {
       state: { record, acknowledgements: acknowledgements.map(toAcknowledgement) },
       correlationIds: new Map(legs.map((leg) => [leg.dossierId, leg.correlationId])),
@@ -151,10 +157,34 @@ export class HandoverRecordRepository {
     return { items, legs: await this.lockLegs(manager, items.map((item) => item.legId)) };
   }
 
-  private async loadRecord(manager: EntityManager, recordId: string, items: readonly HandoverRecordItemOrmEntity[], legs: readonly PostalLegOrmEntity[]): Promise<HandoverRecordState> {
-    const row = await EntityTable.of(manager, HandoverRecordOrmEntity).findOne(manager, { id: recordId });
-    if (!row) throw new Error(`handover record ${recordId} is named by a leg but does not exist`);
-    return toRecordState(row, items, legs);
+  /** A dossier's leg and, when it is in a record, the record's items: one unlocked statement. */
+  private async lookAtLeg(manager: EntityManager, dossierId: string): Promise<{ leg: PostalLegOrmEntity; recordItems: HandoverRecordItemOrmEntity[] } | undefined> {
+    const [row]: Array<{ leg: unknown; items: unknown }> = await manager.query(
+      `SELECT row_to_json(leg) AS leg,
+              (SELECT json_agg(item) FROM handover_record_items item WHERE item.handover_record_id = leg.handover_record_id) AS items
+         FROM postal_legs leg
+        WHERE leg.dossier_id = $1`,
+      [dossierId],
+    );
+    if (!row) return undefined;
+    return { leg: entitiesFromJson(manager, PostalLegOrmEntity, [row.leg])[0]!, recordItems: entitiesFromJson(manager, HandoverRecordItemOrmEntity, row.items) };
+  }
+
+  /** The record (if any) and the acknowledgements kept for these dossiers, in one statement. */
+  private async recordAndAcknowledgements(
+    manager: EntityManager,
+    recordId: string | null,
+    dossierIds: readonly string[],
+  ): Promise<{ record: HandoverRecordOrmEntity | undefined; acknowledgements: AgencyAcknowledgementOrmEntity[] }> {
+    const [row]: Array<{ record: unknown; acknowledgements: unknown }> = await manager.query(
+      `SELECT (SELECT row_to_json(record) FROM handover_records record WHERE record.id = $1) AS record,
+              (SELECT json_agg(ack) FROM agency_acknowledgements ack WHERE ack.dossier_id = ANY($2::uuid[])) AS acknowledgements`,
+      [recordId, dossierIds],
+    );
+    return {
+      record: row!.record ? entitiesFromJson(manager, HandoverRecordOrmEntity, [row!.record])[0] : undefined,
+      acknowledgements: entitiesFromJson(manager, AgencyAcknowledgementOrmEntity, row!.acknowledgements),
+    };
   }
 }
 
