@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -25,6 +25,29 @@ describe('FilesystemDocumentStore (content-addressed: the same bytes stored once
     const dir = join(root, 'sha256', hash.slice(7, 9), hash.slice(9, 11));
     expect(await readdir(dir)).toEqual([hash.slice(7)]);
     expect(await text((await store.open(hash))!)).toBe('%PDF-1.4 a scan');
+  });
+
+  it('has the file and its directory entry on disk before it answers (a row naming the scan commits next)', async () => {
+    const store = new FilesystemDocumentStore(root);
+    const probe = await open(root, 'r');
+    const fileHandle = Object.getPrototypeOf(probe) as { sync(): Promise<void> };
+    await probe.close();
+    const synced: string[] = [];
+    const sync = jest.spyOn(fileHandle, 'sync');
+    sync.mockImplementation(async function (this: { fd: number }) {
+      synced.push(`fd ${this.fd}`);
+    });
+    try {
+      const bytes = new TextEncoder().encode('%PDF-1.4 kept for good');
+      await store.put(contentHashOf(bytes), bytes);
+      // The temporary file, then the directory it was renamed into.
+      expect(synced).toHaveLength(2);
+      // The same bytes again: already on disk, nothing written, nothing to sync.
+      await store.put(contentHashOf(bytes), bytes);
+      expect(synced).toHaveLength(2);
+    } finally {
+      sync.mockRestore();
+    }
   });
 
   it('refuses bytes that do not match the hash and answers undefined for unknown hashes', async () => {

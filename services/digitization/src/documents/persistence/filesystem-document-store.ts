@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -9,7 +9,10 @@ import { contentHashOf, hexDigestOf, type ContentHash } from '../domain/content-
 /**
  * Content-addressed files: `<root>/sha256/ab/cd/<64 hex>`. Two levels of fan-out keep directories
  * small at millions of scans. A write goes to a temporary file and is renamed into place, so a reader
- * never sees a half-written document and two concurrent writers of the same bytes both succeed.
+ * never sees a half-written document and two concurrent writers of the same bytes both succeed. The
+ * file and its directory entry reach the disk before `put` returns: the caller then commits a row that
+ * names the document, and a power cut after that commit must not leave the row naming a file the page
+ * cache never wrote.
  */
 export class FilesystemDocumentStore implements DocumentStore {
   constructor(private readonly root: string) {}
@@ -26,8 +29,15 @@ export class FilesystemDocumentStore implements DocumentStore {
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${randomUUID()}.tmp`;
     try {
-      await writeFile(temporary, bytes, { flag: 'wx' });
+      const file = await open(temporary, 'wx');
+      try {
+        await file.writeFile(bytes);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
       await rename(temporary, path);
+      await syncDirectory(dirname(path));
     } finally {
       await rm(temporary, { force: true });
     }
@@ -46,5 +56,15 @@ export class FilesystemDocumentStore implements DocumentStore {
   async open(contentHash: ContentHash): Promise<Readable | undefined> {
     if (!(await this.has(contentHash))) return undefined;
     return createReadStream(this.pathOf(contentHash));
+  }
+}
+
+/** Makes a rename in `directory` durable (POSIX: the entry is the directory's data, synced on its own). */
+async function syncDirectory(directory: string): Promise<void> {
+  const handle = await open(directory, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
