@@ -27,25 +27,27 @@ export class PostgresStatements {
 
   /**
    * Lines: PostgreSQL's time per unit by database, then the `top` statements by time per unit (with the
-   * rows each returned or wrote per unit). BENCH_PG_TOP sets `top`.
+   * time planning them, and the rows each returned or wrote, per unit). BENCH_PG_TOP sets `top`.
    */
   async report(units: number, top = Number(process.env.BENCH_PG_TOP ?? 12)): Promise<string[]> {
     const perUnit = (value: number) => (value / units).toFixed(2);
-    const byDatabase = await this.client.query<{ datname: string; ms: number; calls: string }>(
-      `SELECT d.datname, sum(s.total_exec_time + s.total_plan_time)::float8 AS ms, sum(s.calls)::text AS calls
+    const byDatabase = await this.client.query<{ datname: string; ms: number; planMs: number; calls: string }>(
+      `SELECT d.datname, sum(s.total_exec_time + s.total_plan_time)::float8 AS ms, sum(s.total_plan_time)::float8 AS "planMs", sum(s.calls)::text AS calls
        FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname LIKE 'bcci\\_%'
        GROUP BY d.datname ORDER BY ms DESC`,
     );
-    const statements = await this.client.query<{ datname: string; query: string; ms: number; calls: string; rows: string }>(
-      `SELECT d.datname, s.query, (s.total_exec_time + s.total_plan_time)::float8 AS ms, s.calls::text AS calls, s.rows::text AS rows
+    const statements = await this.client.query<{ datname: string; query: string; ms: number; planMs: number; calls: string; rows: string }>(
+      `SELECT d.datname, s.query, (s.total_exec_time + s.total_plan_time)::float8 AS ms, s.total_plan_time::float8 AS "planMs", s.calls::text AS calls, s.rows::text AS rows
        FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname LIKE 'bcci\\_%'
        ORDER BY ms DESC LIMIT $1`,
       [top],
     );
     return [
-      `PostgreSQL time per dossier (planning + execution, ms; statements): ${byDatabase.rows.map((row) => `${row.datname.replace(/^bcci_/, '')} ${perUnit(row.ms)} (${perUnit(Number(row.calls))})`).join(', ')}`,
+      `PostgreSQL time per dossier (planning + execution, ms; of which planning, counted with pg_stat_statements.track_planning=on; statements): ${byDatabase.rows
+        .map((row) => `${row.datname.replace(/^bcci_/, '')} ${perUnit(row.ms)} (${perUnit(row.planMs)}; ${perUnit(Number(row.calls))})`)
+        .join(', ')}`,
       ...statements.rows.map(
-        (row) => `  ${perUnit(row.ms).padStart(6)} ms ${perUnit(Number(row.calls)).padStart(6)} calls ${perUnit(Number(row.rows)).padStart(7)} rows  ${row.datname.replace(/^bcci_/, '').padEnd(14)} ${row.query.replace(/\s+/g, ' ').slice(0, 110)}`,
+        (row) => `  ${perUnit(row.ms).padStart(6)} ms (${perUnit(row.planMs)}) ${perUnit(Number(row.calls)).padStart(6)} calls ${perUnit(Number(row.rows)).padStart(7)} rows  ${row.datname.replace(/^bcci_/, '').padEnd(14)} ${row.query.replace(/\s+/g, ' ').slice(0, 110)}`,
       ),
     ];
   }
