@@ -14,6 +14,8 @@ export interface BenchOptions {
   /** Dossiers pushed through the whole journey, and how many travel at once. */
   journeys: number;
   journeyConcurrency: number;
+  /** Dossiers sent through the journey first and not measured (JIT, schema compilation, prepared statements). */
+  journeyWarmup: number;
   /** Synthetic dossier facts loaded into tracking for the ratio query, their year, and the queries timed. */
   ratioFacts: number;
   ratioYear: number;
@@ -46,6 +48,7 @@ export const BENCH_USAGE = `npm run bench [-- options]
                        numbers at most 9,999 dossiers a day, so long runs at one point are refused)
   --journeys N         dossiers pushed through the whole journey (default 200)
   --journey-concurrency N  dossiers travelling at once (default 32)
+  --journey-warmup N   dossiers sent through the journey first, unmeasured (default 64; 0 = none)
   --ratio-facts N      synthetic dossier facts loaded into tracking before timing GET /ratios (default 1000000;
                        0 = time the query on what is there)
   --ratio-year YYYY    the year they fall in and the query asks for (default 2025)
@@ -77,6 +80,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
         'postal-points': { type: 'string' },
         journeys: { type: 'string' },
         'journey-concurrency': { type: 'string' },
+        'journey-warmup': { type: 'string' },
         'ratio-facts': { type: 'string' },
         'ratio-year': { type: 'string' },
         'ratio-queries': { type: 'string' },
@@ -106,6 +110,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     postalPoints: count('postal-points', v['postal-points'], 8),
     journeys: count('journeys', v.journeys, 200),
     journeyConcurrency: count('journey-concurrency', v['journey-concurrency'], 32),
+    journeyWarmup: count('journey-warmup', v['journey-warmup'], 64, true),
     ratioFacts: count('ratio-facts', v['ratio-facts'], 1_000_000, true),
     ratioYear: count('ratio-year', v['ratio-year'], 2025),
     ratioQueries: count('ratio-queries', v['ratio-queries'], 200),
