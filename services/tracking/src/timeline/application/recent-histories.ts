@@ -21,7 +21,8 @@ export const RECENT_HISTORY_ENTRIES = 10_000;
  * entries are append-only and each one's hash covers the entry before it, so a timeline that ends at the
  * head is the stored one. Anything else (another instance of tracking appended since, or the run that
  * remembered it rolled back) misses, and the timeline is read again. The oldest timelines go first once
- * more than `maxEntries` entries are held.
+ * more than `maxEntries` entries are held. A maintenance job deleting entries (the table's escape hatch)
+ * must restart tracking: the held timelines would still hold what it deleted.
  */
 export class RecentHistories {
   /** In the order last remembered: the first one is the oldest. */
