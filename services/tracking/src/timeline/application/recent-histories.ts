@@ -49,7 +49,7 @@ export class RecentHistories {
     }
   }
 
-  /** How many dossiers' timelines are held (for tests and metrics). */
+  /** How many dossiers' timelines are held. */
   get size(): number {
     return this.byDossier.size;
   }
