@@ -29,7 +29,7 @@ export class PostgresStatements {
    * Lines: PostgreSQL's time per unit by database, then the `top` statements by time per unit (with the
    * time planning them, and the rows each returned or wrote, per unit). BENCH_PG_TOP sets `top`.
    */
-  async report(units: number, top = Number(process.env.BENCH_PG_TOP ?? 12)): Promise<string[]> {
+  async report(units: number, top = statementsToShow(process.env.BENCH_PG_TOP)): Promise<string[]> {
     const perUnit = (value: number) => (value / units).toFixed(2);
     const byDatabase = await this.client.query<{ datname: string; ms: number; planMs: number; calls: string }>(
       `SELECT d.datname, sum(s.total_exec_time + s.total_plan_time)::float8 AS ms, sum(s.total_plan_time)::float8 AS "planMs", sum(s.calls)::text AS calls
@@ -55,4 +55,12 @@ export class PostgresStatements {
   async close(): Promise<void> {
     await this.client.end();
   }
+}
+
+/** BENCH_PG_TOP: how many statements the report lists (default 12); anything but a positive whole number is refused by name. */
+function statementsToShow(setting: string | undefined): number {
+  if (setting === undefined || setting.trim() === '') return 12;
+  const top = Number(setting);
+  if (!Number.isSafeInteger(top) || top < 1) throw new Error(`BENCH_PG_TOP must be a positive whole number (how many statements to list), not "${setting}"`);
+  return top;
 }
