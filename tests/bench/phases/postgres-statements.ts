@@ -7,10 +7,15 @@ const HINT = 'PostgreSQL time by statement: not measured (BCCI_POSTGRES_SETTINGS
  * (BCCI_POSTGRES_SETTINGS): reset when a phase starts, read when it ends, divided per unit of work.
  */
 export class PostgresStatements {
-  private constructor(private readonly client: Client) {}
+  private constructor(
+    private readonly client: Client,
+    private readonly top: number,
+  ) {}
 
   /** Undefined when pg_stat_statements is not loaded (the phase prints how to load it). */
   static async open(adminUrl: string): Promise<PostgresStatements | undefined> {
+    // Read first: a mistyped BENCH_PG_TOP stops the phase before it runs, not after.
+    const top = statementsToShow(process.env.BENCH_PG_TOP);
     const client = new Client({ connectionString: adminUrl, application_name: 'bcci-bench-statements' });
     await client.connect();
     const { rows } = await client.query<{ libraries: string }>(`SELECT current_setting('shared_preload_libraries') AS libraries`);
@@ -20,7 +25,7 @@ export class PostgresStatements {
     }
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     await client.query('SELECT pg_stat_statements_reset()');
-    return new PostgresStatements(client);
+    return new PostgresStatements(client, top);
   }
 
   static readonly notMeasured = HINT;
@@ -29,7 +34,7 @@ export class PostgresStatements {
    * Lines: PostgreSQL's time per unit by database, then the `top` statements by time per unit (with the
    * time planning them, and the rows each returned or wrote, per unit). BENCH_PG_TOP sets `top`.
    */
-  async report(units: number, top = statementsToShow(process.env.BENCH_PG_TOP)): Promise<string[]> {
+  async report(units: number, top = this.top): Promise<string[]> {
     const perUnit = (value: number) => (value / units).toFixed(2);
     const byDatabase = await this.client.query<{ datname: string; ms: number; planMs: number; calls: string }>(
       `SELECT d.datname, sum(s.total_exec_time + s.total_plan_time)::float8 AS ms, sum(s.total_plan_time)::float8 AS "planMs", sum(s.calls)::text AS calls
