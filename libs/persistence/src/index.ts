@@ -11,7 +11,7 @@ export { combineWritableStatements, type SqlStatement } from './sql/sql-statemen
 export { entitiesFromJson } from './sql/entities-from-json';
 export { changedColumns } from './sql/changed-columns';
 export { EntityTable, type EntityConditions, type InsertOptions, type SelectOptions } from './sql/entity-table';
-export { writeWithNextStatement } from './sql/write-with-next-statement';
+export { lockWithNextStatement, writeWithNextStatement } from './sql/write-with-next-statement';
 export { transactionWithRetry, isRetryableTransactionError, type TransactionRetryOptions } from './transaction/transaction-with-retry';
 export { GroupCommit, type GroupCommitOptions, type ItemOutcome } from './group-commit/group-commit';
 // Test harness (no Jest import, so it is safe in this entry point).

@@ -177,6 +177,42 @@ describe('agency decisions over HTTP', () => {
     expect(view.body).toMatchObject({ nationalStatus: 2, channel: 3, agencyDeadline: { workingDays: 10, dueDate: '2025-03-27' } });
   });
 
+  it('answers the same command sent twice at once as one: the second waits for the first and is its replay, one handover-acknowledged', async () => {
+    const raced = await publishDossier();
+    setNow('2025-03-13T09:41:12+07:00');
+    const key = randomUUID();
+    // The test holds the dossier's row, so both requests are inside their transactions, waiting for it,
+    // before either decides: the second to get the row must see the first's command, not only its state.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const locked = new Promise<void>((resolve) => (holding = resolve));
+    const holder = service.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM agency_dossier WHERE dossier_id = $1 FOR UPDATE`, [raced]);
+      holding();
+      await held;
+    });
+    await locked;
+    const sign = () => request(service.url).post(`/agency/dossiers/${raced}/handover-signature`).set('Authorization', agency()).set('Idempotency-Key', key).send({});
+    const answers = Promise.all([sign(), sign()]);
+    await waitUntil('both signatures waiting for the dossier row the test holds', async () => {
+      const [row] = (await service.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )) as Array<{ waiting: number }>;
+      return row.waiting >= 2;
+    }, 30_000);
+    release();
+    await holder;
+    const [first, second] = await answers;
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.body.eventId).toBe(first.body.eventId);
+    expect([first.body.replayed, second.body.replayed].sort()).toEqual([false, true]);
+    await service.drainOutbox();
+    await stream.waitFor(ofType(raced, EventType.HandoverAcknowledged));
+    await stream.drainToEnd();
+    expect(stream.events.filter((c) => ofType(raced, EventType.HandoverAcknowledged)(c.event))).toHaveLength(1);
+  });
+
   it('refuses a supplement request after 3 working days (422) and writes nothing; accepts one within them (5)', async () => {
     setNow('2025-03-19T08:00:00+07:00');
     const late = await request(service.url)

@@ -55,10 +55,9 @@ export class AgencyDecisionRunner {
   }
 
   private async runIn<T extends EventTypeName>(manager: EntityManager, context: DecisionContext, step: DecisionStep<T>): Promise<DecisionResult> {
-    const state = await this.dossiers.lock(manager, context.dossierId);
+    const { state, previous } = await this.commands.lockDossierAndFind(manager, context.dossierId, context.commandId);
     if (!state) throw dossierNotFound(context.dossierId);
     context.authorize(state);
-    const previous = await this.commands.find(manager, context.commandId);
     if (previous) {
       if (previous.dossierId !== context.dossierId || previous.kind !== context.kind || previous.agencyId !== context.issuer) {
         throw new ConflictError({

@@ -1,5 +1,6 @@
-import { writeWithNextStatement } from '@bcci/persistence';
+import { lockWithNextStatement, writeWithNextStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
+import type { AgencyDossierState } from '../../dossiers/domain/agency-dossier';
 
 export interface StoredCommand {
   commandId: string;
@@ -21,17 +22,33 @@ export interface DecisionOutcome {
   dueDate: string | null;
 }
 
+interface CommandRow {
+  command_id: string;
+  agency_id: string;
+  dossier_id: string;
+  kind: string;
+  result: DecisionOutcome;
+}
+
 export class AgencyCommandRepository {
-  async find(manager: EntityManager, commandId: string): Promise<StoredCommand | undefined> {
-    const rows = (await manager.query(`SELECT command_id, agency_id, dossier_id, kind, result FROM agency_command WHERE command_id = $1`, [commandId])) as Array<{
-      command_id: string;
-      agency_id: string;
-      dossier_id: string;
-      kind: string;
-      result: DecisionOutcome;
-    }>;
-    const row = rows[0];
-    return row && { commandId: row.command_id, agencyId: row.agency_id, dossierId: row.dossier_id, kind: row.kind, result: row.result };
+  /**
+   * What a decision starts from, in one round trip: the dossier's row locked for the rest of the
+   * transaction, then its state and the command id's earlier use read by a statement that runs once the
+   * lock is granted. A second command with the same id, sent at once, waits for the first's lock and then
+   * sees its command (and answers it as a replay) rather than the state it left behind.
+   */
+  async lockDossierAndFind(manager: EntityManager, dossierId: string, commandId: string): Promise<{ state: AgencyDossierState | undefined; previous: StoredCommand | undefined }> {
+    await lockWithNextStatement(manager, { text: `SELECT 1 FROM agency_dossier WHERE dossier_id = $1 FOR UPDATE`, values: [dossierId] });
+    const [row] = (await manager.query(
+      `SELECT (SELECT state FROM agency_dossier WHERE dossier_id = $1) AS state,
+              (SELECT row_to_json(command) FROM (SELECT command_id, agency_id, dossier_id, kind, result FROM agency_command WHERE command_id = $2) command) AS command`,
+      [dossierId, commandId],
+    )) as Array<{ state: AgencyDossierState | null; command: CommandRow | null }>;
+    const command = row?.command;
+    return {
+      state: row?.state ?? undefined,
+      previous: command ? { commandId: command.command_id, agencyId: command.agency_id, dossierId: command.dossier_id, kind: command.kind, result: command.result } : undefined,
+    };
   }
 
   /** Remembers an applied command; sent with the transaction's next statement (its commit at the latest). */

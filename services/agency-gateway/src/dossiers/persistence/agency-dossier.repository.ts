@@ -46,11 +46,6 @@ export class AgencyDossierRepository {
     });
   }
 
-  async lock(manager: EntityManager, dossierId: string): Promise<AgencyDossierState | undefined> {
-    const rows = (await manager.query(`SELECT state FROM agency_dossier WHERE dossier_id = $1 FOR UPDATE`, [dossierId])) as Array<{ state: AgencyDossierState }>;
-    return rows[0]?.state;
-  }
-
   async find(manager: EntityManager, dossierId: string): Promise<AgencyDossierState | undefined> {
     const rows = (await manager.query(`SELECT state FROM agency_dossier WHERE dossier_id = $1`, [dossierId])) as Array<{ state: AgencyDossierState }>;
     return rows[0]?.state;
