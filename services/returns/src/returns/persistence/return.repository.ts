@@ -1,4 +1,4 @@
-import { changedColumns, EntityTable } from '@bcci/persistence';
+import { changedColumns, EntityTable, lockWithNextStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ReturnState } from '../domain/return';
 import type { ReturnRecord } from '../domain/return-records';
@@ -26,14 +26,14 @@ export interface ReturnListFilter {
  * (an upstream event and a courier's command, or two commands) then queue: the second reads what the
  * first committed. A dossier without a row yet is guarded by a transaction-scoped advisory lock on its
  * id, so the first two facts about it (the registration and the result, on different streams) cannot
- * both see "nothing yet" and both insert.
+ * both see "nothing yet" and both insert. `lock` takes both, advisory first, in one round trip: the row's
+ * read runs once the advisory lock is granted, with a snapshot taken then, so it sees a row inserted by
+ * the advisory lock's previous holder. Every path that locks a return goes through `lock`, so the two
+ * locks are always taken in that order.
  */
 export class ReturnRepository {
   async lock(manager: EntityManager, dossierId: string): Promise<ReturnState | null> {
-    const row = await this.lockRow(manager, dossierId);
-    if (row) return row;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`bcci.returns:${dossierId}`]);
-    // Another transaction may have inserted the row while we waited for its advisory lock.
+    await lockWithNextStatement(manager, { text: `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, values: [`bcci.returns:${dossierId}`] });
     return this.lockRow(manager, dossierId);
   }
 
