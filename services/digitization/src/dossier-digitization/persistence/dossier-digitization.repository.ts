@@ -1,4 +1,4 @@
-import { changedColumns, EntityTable, entitiesFromJson } from '@bcci/persistence';
+import { changedColumns, EntityTable, entitiesFromJson, lockWithNextStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ContentHash } from '../../documents/domain/content-hash';
 import type { ScanMediaType } from '../../documents/domain/media-type';
@@ -178,10 +178,15 @@ export class DossierDigitizationRepository {
    * children arrive as JSON aggregates. Every step of an operator loads the aggregate, some twice.
    */
   private async load(manager: EntityManager, dossierId: string, lock: boolean): Promise<DossierDigitizationState | undefined> {
+    // The lock, then the read, in one round trip. Not one statement (SELECT … FOR UPDATE OF d): its
+    // snapshot predates the wait for the lock, so the components and documents it aggregates would be
+    // those from before the lock holder's commit (a completion granted the row after a re-scan announced
+    // the old scan). The read runs once the lock is granted, with a snapshot taken then.
+    if (lock) await lockWithNextStatement(manager, { text: `SELECT 1 FROM dossier_digitizations WHERE dossier_id = $1 FOR UPDATE`, values: [dossierId] });
     const [found]: AggregateRow[] = await manager.query(
       `SELECT ${AGGREGATE_COLUMNS}
          FROM dossier_digitizations d
-        WHERE d.dossier_id = $1${lock ? ' FOR UPDATE OF d' : ''}`,
+        WHERE d.dossier_id = $1`,
       [dossierId],
     );
     return found ? stateOf(manager, found) : undefined;
