@@ -157,6 +157,35 @@ describe('forwarding service (PostgreSQL + broker)', () => {
       ]);
     });
 
+    it("the same scan sent twice at once (a device's retry): the second waits for the first and is a repeat, one scan, one event", async () => {
+      const { registration } = await openLeg();
+      const dossierId = registration.subject;
+      const waitingForLocks = async () =>
+        ((await service.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as Array<{ waiting: number }>)[0].waiting;
+      // The test holds the leg while both scans queue behind it: the second to get the leg must see the
+      // scan the first recorded, not only the leg's new status.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const locked = new Promise<void>((resolve) => (holding = resolve));
+      const holder = service.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT 1 FROM postal_legs WHERE dossier_id = $1 FOR UPDATE`, [dossierId]);
+        holding();
+        await held;
+      });
+      await locked;
+      const answers = Promise.all([scan(dossierId, 'DISPATCHED', '2025-03-12T15:40:00+07:00'), scan(dossierId, 'DISPATCHED', '2025-03-12T15:40:00+07:00')]);
+      await waitUntil('both scans waiting for the leg the test holds', async () => (await waitingForLocks()) >= 2, 30_000);
+      release();
+      await holder;
+      const [first, second] = await answers;
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect([first.body.outcome, second.body.outcome].sort()).toEqual(['recorded', 'repeated']);
+      const [{ scans }] = (await service.dataSource.query(`SELECT count(*)::int AS scans FROM courier_scans WHERE dossier_id = $1`, [dossierId])) as Array<{ scans: number }>;
+      expect(scans).toBe(1);
+      expect(await outboxCount('bcci.forwarding.courier-scanned.v1', dossierId)).toBe(1);
+    });
+
     it('refuses bad input (400), an unknown dossier (404), another postal point (403) and agencies (403)', async () => {
       const { registration } = await openLeg();
       const url = `/dossiers/${registration.subject}/scans`;

@@ -1,4 +1,4 @@
-import { EntityTable, entitiesFromJson } from '@bcci/persistence';
+import { EntityTable, entitiesFromJson, lockWithNextStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { LegReference } from '../domain/leg-reference';
 import { CourierScanOrmEntity } from './courier-scan.orm-entity';
@@ -18,20 +18,26 @@ export function lockLegsByReference(manager: EntityManager, references: readonly
 }
 
 /**
- * As lockLegsByReference, with each leg's courier scans, in one statement: a courier scan (three per
- * dossier) needs both, and each round trip to PostgreSQL costs more than the work in it.
+ * As lockLegsByReference, with each leg's courier scans, in one round trip: a courier scan (three per
+ * dossier) needs both, and each round trip to PostgreSQL costs more than the work in it. The lock and the
+ * read are two statements sent together, not one SELECT … FOR UPDATE: that statement's snapshot predates
+ * the wait for the lock, so it would read the scans from before the lock holder's commit (a device's
+ * retry of a scan, granted the leg after the first try, recorded the scan again and failed on its key).
  */
 export async function lockLegsWithScansByReference(
   manager: EntityManager,
   references: readonly LegReference[],
 ): Promise<{ legs: PostalLegOrmEntity[]; scans: CourierScanOrmEntity[] }> {
   const { dossierIds, s10ItemIds } = idsOf(references);
+  await lockWithNextStatement(manager, {
+    text: `SELECT 1 FROM postal_legs WHERE dossier_id = ANY($1::uuid[]) OR s10_item_id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+    values: [dossierIds, s10ItemIds],
+  });
   const rows: Array<{ leg: unknown; scans: unknown }> = await manager.query(
     `SELECT row_to_json(leg) AS leg, (SELECT json_agg(scan) FROM courier_scans scan WHERE scan.leg_id = leg.id) AS scans
        FROM postal_legs leg
       WHERE leg.dossier_id = ANY($1::uuid[]) OR leg.s10_item_id = ANY($2::text[])
-      ORDER BY leg.id
-        FOR UPDATE OF leg`,
+      ORDER BY leg.id`,
     [dossierIds, s10ItemIds],
   );
   return {
