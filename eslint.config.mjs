@@ -12,6 +12,17 @@ export default [
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A statement that locks rows (FOR UPDATE/SHARE) takes its snapshot before it waits for the lock: the
+      // other tables it reads (children aggregated with json_agg/row_to_json) are those from before the
+      // lock holder's commit. Lock with lockWithNextStatement, then read in the next statement.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TemplateElement[value.raw=/(json_agg|row_to_json)[^]*FOR (NO KEY )?(UPDATE|SHARE)/i], Literal[value=/(json_agg|row_to_json)[^]*FOR (NO KEY )?(UPDATE|SHARE)/i]',
+          message:
+            'This statement locks rows and reads other tables with a snapshot taken before the lock was granted (stale children). Take the lock with lockWithNextStatement (@bcci/persistence) and read in the next statement: same round trip.',
+        },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
