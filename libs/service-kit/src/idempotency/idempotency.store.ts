@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidInputError } from '@bcci/kernel';
-import type { SqlStatement } from '@bcci/persistence';
+import { writeWithNextStatement, type SqlStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import { requestFingerprint } from './request-fingerprint';
 
@@ -95,11 +95,14 @@ export class IdempotencyStore {
     });
   }
 
-  /** Stores the results of claimed keys, in the transaction that did the work. */
+  /**
+   * Stores the results of claimed keys, in the transaction that did the work: sent with its next
+   * statement (the COMMIT, as a rule), since nobody reads what the UPDATE returns; should it fail, the
+   * transaction fails with it.
+   */
   async recordMany(manager: EntityManager, records: readonly IdempotencyRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const { text, values } = this.recordStatement(records);
-    await manager.query(text, [...values]);
+    await writeWithNextStatement(manager, this.recordStatement(records));
   }
 
   /** The UPDATE that recordMany sends, for a caller that combines it with its own writes in one round trip. */

@@ -1,20 +1,8 @@
-import type { EntityManager } from 'typeorm';
 import { legsNotFound } from '../domain/forwarding.errors';
 import { describeReference, type LegReference } from '../domain/leg-reference';
-import { lockLegsByReference } from '../persistence/postal-leg.locks';
 import type { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
 
 export { describeReference, type LegReference };
-
-/**
- * Loads and locks the legs named by the references (in id order, so two batches over the same items
- * cannot deadlock). Every unknown reference is reported at once (404), and nothing is written.
- */
-export async function lockLegs(manager: EntityManager, references: readonly LegReference[]): Promise<PostalLegOrmEntity[]> {
-  const legs = await lockLegsByReference(manager, references);
-  assertAllFound(legs, references);
-  return legs;
-}
 
 /** Every unknown reference at once (404). */
 export function assertAllFound(legs: readonly PostalLegOrmEntity[], references: readonly LegReference[]): void {

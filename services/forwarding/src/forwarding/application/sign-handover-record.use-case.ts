@@ -20,7 +20,7 @@ import type { Clock } from './clock';
 import { writeHandoverDecision } from './handover-decision.writer';
 import type { IdempotencyRunner } from './idempotency-runner';
 import { eventActorOf, staffRefOf } from './event-actor';
-import { describeReference, inReferenceOrder, lockLegs, type LegReference } from './leg-references';
+import { assertAllFound, describeReference, inReferenceOrder, type LegReference } from './leg-references';
 import { assertMayActOnLeg } from './leg-scope';
 import { handoverRecordViewOf, type HandoverRecordView } from './handover-record.view';
 
@@ -77,7 +77,11 @@ export class SignHandoverRecordUseCase {
 
   private async sign(manager: EntityManager, command: SignHandoverRecordCommand, now: Date): Promise<HandoverRecordView> {
     const references = command.items.map((item) => item.reference);
-    const legs = await lockLegs(manager, references);
+    // The legs locked and, read once they are, the acknowledgements kept for their dossiers: an
+    // acknowledgement of any of them either committed before, and is read here, or waits for this record
+    // to commit and then completes it.
+    const { legs, acknowledgements: kept } = await this.records.lockLegsWithAcknowledgements(manager, references);
+    assertAllFound(legs, references);
     for (const leg of legs) assertMayActOnLeg(command.actor, leg);
 
     const ordered = inReferenceOrder(legs, references);
@@ -136,10 +140,8 @@ export class SignHandoverRecordUseCase {
     };
     await this.records.insertRecord(manager, record, { agencySignerName: command.agencySignerName ?? null, originPostalCode: ordered[0].originPostalCode, createdAt: now });
 
-    // The legs are locked (lockLegs): an acknowledgement of any of them either committed before we
-    // got them, and is read here, or waits for this record to commit and then completes it.
     const paper = paperSignature(command, agencyId);
-    const acknowledgements = paper ? [] : await this.records.acknowledgementsOf(manager, record.dossiers.map((dossier) => dossier.dossierId));
+    const acknowledgements = paper ? [] : kept;
     const decision = signByPost(record, paper, acknowledgements, { remittanceId: randomUUID() });
     await writeHandoverDecision(manager, this.records, this.outbox, decision, {
       now,

@@ -8,6 +8,8 @@ import { FeeRemittanceOrmEntity } from './fee-remittance.orm-entity';
 import { HandoverRecordItemOrmEntity } from './handover-record-item.orm-entity';
 import { HandoverRecordOrmEntity } from './handover-record.orm-entity';
 import { PostalLegOrmEntity } from './postal-leg.orm-entity';
+import { lockWithNextRead } from './postal-leg.locks';
+import type { LegReference } from '../domain/leg-reference';
 
 /** The aggregate an acknowledgement is decided on, and the chain (correlation) id of each of its dossiers. */
 export interface LockedAcknowledgementState {
@@ -26,7 +28,7 @@ export interface StoredAcknowledgement extends DossierAcknowledgement {
  *
  * Locking rule: a record and the acknowledgements of its dossiers change only under the row locks of
  * the record's legs (SELECT … FOR UPDATE), always taken in leg id order. Recording a handover takes them
- * (lockLegs), and so does an acknowledgement (lockForAcknowledgement): whichever comes second waits for
+ * (lockLegsWithAcknowledgements), and so does an acknowledgement (lockForAcknowledgement): whichever comes second waits for
  * the first to commit, then reads what it wrote. Without this, each could read before the other
  * committed and the record would wait for a signature it already has (issue 9).
  */
@@ -77,10 +79,23 @@ export class HandoverRecordRepository {
     );
   }
 
-  /** The acknowledgements kept for these dossiers; call with their legs locked. */
-  async acknowledgementsOf(manager: EntityManager, dossierIds: readonly string[]): Promise<DossierAcknowledgement[]> {
-    const rows = await EntityTable.of(manager, AgencyAcknowledgementOrmEntity).find(manager, { dossierId: dossierIds });
-    return rows.map(toAcknowledgement);
+  /**
+   * The legs the references name, locked (in leg id order), and the acknowledgements kept for their
+   * dossiers, read once the locks are granted: one round trip. An acknowledgement of any of them either
+   * committed before, and is read here, or waits for the caller's transaction to commit.
+   */
+  async lockLegsWithAcknowledgements(manager: EntityManager, references: readonly LegReference[]): Promise<{ legs: PostalLegOrmEntity[]; acknowledgements: DossierAcknowledgement[] }> {
+    const { dossierIds, s10ItemIds } = await lockWithNextRead(manager, references);
+    const [row]: Array<{ legs: unknown; acknowledgements: unknown }> = await manager.query(
+      `WITH leg AS (SELECT * FROM postal_legs WHERE dossier_id = ANY($1::uuid[]) OR s10_item_id = ANY($2::text[]))
+       SELECT (SELECT json_agg(leg ORDER BY leg.id) FROM leg) AS legs,
+              (SELECT json_agg(ack) FROM agency_acknowledgements ack WHERE ack.dossier_id IN (SELECT dossier_id FROM leg)) AS acknowledgements`,
+      [dossierIds, s10ItemIds],
+    );
+    return {
+      legs: entitiesFromJson(manager, PostalLegOrmEntity, row!.legs),
+      acknowledgements: entitiesFromJson(manager, AgencyAcknowledgementOrmEntity, row!.acknowledgements).map(toAcknowledgement),
+    };
   }
 
   /** A record just signed by the post, with its dossiers; their legs must be locked by the caller. */
