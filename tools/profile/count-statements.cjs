@@ -53,10 +53,28 @@ if (directory) {
         return send.apply(this, args);
       };
     }
+    // Transactions by shape (key `pg transaction: a → b → COMMIT`): the statements sent as queries between
+    // BEGIN and COMMIT or ROLLBACK, each cut to its first words. Deferred writes never pass Client.query,
+    // so a shape's length is the transaction's round trips (its BEGIN travels with the first statement).
+    const shapes = new WeakMap();
+    const shortly = (text) => text.replace(/\s+/g, ' ').trim().slice(0, 60);
     const original = pg.Client.prototype.query;
     pg.Client.prototype.query = function countedQuery(config, ...rest) {
       const text = typeof config === 'string' ? config : config?.text;
-      if (typeof text === 'string') count(text.replace(/\s+/g, ' ').trim().slice(0, 300));
+      if (typeof text === 'string') {
+        count(text.replace(/\s+/g, ' ').trim().slice(0, 300));
+        // PreparedStatementClient sends BEGIN with the transaction's first statement: a query object
+        // flagged `begin`, or `BEGIN;\n<statement>` as one simple query.
+        const begins = config?.begin === true || /^\s*(BEGIN|START TRANSACTION)\s*;/i.test(text) || /^\s*(BEGIN|START TRANSACTION)\s*$/i.test(text);
+        if (begins) shapes.set(this, /^\s*(BEGIN|START TRANSACTION)\s*;?\s*$/i.test(text) ? [] : [shortly(text.replace(/^\s*BEGIN;\s*/i, ''))]);
+        else if (shapes.has(this)) {
+          shapes.get(this).push(shortly(text));
+          if (/^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i.test(text)) {
+            count(`pg transaction: ${shapes.get(this).join(' → ')}`);
+            shapes.delete(this);
+          }
+        }
+      }
       return original.call(this, config, ...rest);
     };
   }

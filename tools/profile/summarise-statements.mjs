@@ -2,7 +2,7 @@
 /**
  * Summarises what count-statements.cjs wrote: per process, statements executed, round trips to
  * PostgreSQL and transactions (COMMIT) per dossier and the most frequent statements sent as queries,
- * then the Kafka requests per dossier by API.
+ * its transactions by shape, then the Kafka requests per dossier by API.
  *   node tools/profile/summarise-statements.mjs /tmp/sql --per 150 [--top 12]
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -36,5 +36,8 @@ for (const file of readdirSync(directory).filter((name) => name.endsWith('.json'
   everyExecuted += executed;
   console.log(`\n${file}: ${perDossier(executed)} statements executed (${perDossier(total).trim()} sent as queries, below), ${perDossier(commits)} COMMIT, ${perDossier(roundTrips)} round trips to PostgreSQL per dossier`);
   for (const [text, count] of counts.slice(0, top)) console.log(`  ${perDossier(count)}  ${text.slice(0, 160)}`);
+  const transactions = all.filter(([key]) => key.startsWith('pg transaction: '));
+  if (transactions.length > 0) console.log(`  transactions by shape (statements sent as queries, one round trip each):`);
+  for (const [shape, count] of transactions.slice(0, top)) console.log(`  ${perDossier(count)}  ${shape.slice('pg transaction: '.length, 400)}`);
 }
 console.log(`\nevery process: ${perDossier(everyExecuted)} statements executed, ${perDossier(everyRoundTrip)} round trips to PostgreSQL per dossier`);
