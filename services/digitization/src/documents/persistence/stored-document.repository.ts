@@ -7,7 +7,8 @@ import type { ScanMediaType } from '../domain/media-type';
 import type { ScanFile } from '../domain/scan-file';
 import { StoredDocumentOrmEntity } from './stored-document.orm-entity';
 
-function toDescriptor(row: StoredDocumentOrmEntity): DocumentDescriptor {
+/** A document row as the rules see it. */
+export function documentDescriptorOf(row: StoredDocumentOrmEntity): DocumentDescriptor {
   return {
     documentId: row.documentId,
     contentHash: row.contentHash as ContentHash,
@@ -23,17 +24,25 @@ export class StoredDocumentRepository {
    * one documentId) when two uploads of the same bytes race.
    */
   async register(manager: EntityManager, file: ScanFile, at: Date): Promise<DocumentDescriptor> {
-    const documents = EntityTable.of(manager, StoredDocumentOrmEntity);
-    const row = { contentHash: file.contentHash, documentId: randomUUID(), mediaType: file.mediaType, sizeBytes: file.sizeBytes, pageCount: file.pageCount ?? null, storedAt: at };
-    await documents.insert(manager, [row], { ignoreConflicts: true });
+    await this.registerWithNextStatement(manager, file, at);
     // A second statement, so that its snapshot sees the row a racing upload of the same bytes committed.
-    const kept = await documents.findOne(manager, { contentHash: file.contentHash });
+    const kept = await EntityTable.of(manager, StoredDocumentOrmEntity).findOne(manager, { contentHash: file.contentHash });
     if (!kept) throw new Error(`document ${file.contentHash} was neither inserted nor found`);
-    return toDescriptor(kept);
+    return documentDescriptorOf(kept);
+  }
+
+  /**
+   * register's INSERT alone, sent with the transaction's next statement, which must read the row (by
+   * its content hash) for the caller: that read, a statement of its own, sees the row a racing upload of
+   * the same bytes committed.
+   */
+  async registerWithNextStatement(manager: EntityManager, file: ScanFile, at: Date): Promise<void> {
+    const row = { contentHash: file.contentHash, documentId: randomUUID(), mediaType: file.mediaType, sizeBytes: file.sizeBytes, pageCount: file.pageCount ?? null, storedAt: at };
+    await EntityTable.of(manager, StoredDocumentOrmEntity).insert(manager, [row], { ignoreConflicts: true });
   }
 
   async find(manager: EntityManager, contentHash: ContentHash): Promise<DocumentDescriptor | undefined> {
     const row = await EntityTable.of(manager, StoredDocumentOrmEntity).findOne(manager, { contentHash });
-    return row ? toDescriptor(row) : undefined;
+    return row ? documentDescriptorOf(row) : undefined;
   }
 }

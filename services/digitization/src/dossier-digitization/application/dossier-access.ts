@@ -28,6 +28,11 @@ export async function loadDossierFor(
   forUpdate: boolean,
 ): Promise<DossierDigitizationState> {
   const dossier = forUpdate ? await repository.findForUpdate(manager, dossierId) : await repository.find(manager, dossierId);
+  return dossierFor(actor, dossierId, dossier);
+}
+
+/** A dossier loaded for an actor, checked: 404 when unknown, 403 when received at another postal point. */
+export function dossierFor(actor: Actor, dossierId: string, dossier: DossierDigitizationState | undefined): DossierDigitizationState {
   if (!dossier) throw new UnknownDossierError(dossierId);
   assertPostalPointScope(actor, dossier.site.postalCode, dossier.provinceCode ? { provinceCode: dossier.provinceCode } : {});
   return dossier;

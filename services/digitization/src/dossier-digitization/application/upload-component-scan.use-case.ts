@@ -12,7 +12,7 @@ import { DossierDigitizationRepository } from '../persistence/dossier-digitizati
 import { CLOCK, type Clock } from './clock';
 import { writeDigitizationDecision } from './digitization-events';
 import { digitizationView, type DigitizationView } from './digitization-view';
-import { loadDossierFor } from './dossier-access';
+import { dossierFor, loadDossierFor } from './dossier-access';
 import { staffActorOf } from './staff-actor';
 
 export interface UploadComponentScanCommand {
@@ -53,9 +53,13 @@ export class UploadComponentScanUseCase {
     const actor = staffActorOf(command.actor);
     await this.scans.keep(file);
     return transactionWithRetry(this.dataSource, async (manager) => {
-      const dossier = await loadDossierFor(this.dossiers, manager, command.actor, command.dossierId, true);
       const now = this.clock.now();
-      const document = await this.documents.register(manager, file, now);
+      // The scan's document row (created on first sight of these bytes), then the dossier locked and
+      // read with that row: one round trip.
+      await this.documents.registerWithNextStatement(manager, file, now);
+      const loaded = await this.dossiers.findForUpdateWithDocument(manager, command.dossierId, file.contentHash);
+      const dossier = dossierFor(command.actor, command.dossierId, loaded.dossier);
+      const document = loaded.document ?? failWith(`document ${file.contentHash} was neither inserted nor found`);
       const decision = attachScan(dossier, { componentCode: command.componentCode, document, actor }, { now });
       const changed = await writeDigitizationDecision(manager, { dossiers: this.dossiers, outbox: this.outbox }, dossier, decision, now);
       if (changed) {
@@ -64,4 +68,8 @@ export class UploadComponentScanUseCase {
       return { changed, view: digitizationView(decision.state) };
     });
   }
+}
+
+function failWith(message: string): never {
+  throw new Error(message);
 }

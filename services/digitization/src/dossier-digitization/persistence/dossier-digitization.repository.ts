@@ -1,8 +1,8 @@
 import { changedColumns, EntityTable, entitiesFromJson, lockWithNextStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ContentHash } from '../../documents/domain/content-hash';
-import type { ScanMediaType } from '../../documents/domain/media-type';
 import { StoredDocumentOrmEntity } from '../../documents/persistence/stored-document.orm-entity';
+import { documentDescriptorOf } from '../../documents/persistence/stored-document.repository';
 import type {
   CertificationKind,
   DigitizationStatus,
@@ -17,16 +17,6 @@ import { DossierDigitizationOrmEntity } from './dossier-digitization.orm-entity'
 
 function actorOf(role: string | null, ref: string | null): StaffActor | undefined {
   return role && ref ? { role: role as StaffActor['role'], ref } : undefined;
-}
-
-function toDocument(row: StoredDocumentOrmEntity): DocumentDescriptor {
-  return {
-    documentId: row.documentId,
-    contentHash: row.contentHash as ContentHash,
-    mediaType: row.mediaType as ScanMediaType,
-    sizeBytes: row.sizeBytes,
-    ...(row.pageCount === null ? {} : { pageCount: row.pageCount }),
-  };
 }
 
 function toComponent(row: DigitizationComponentOrmEntity, documents: Map<string, DocumentDescriptor>): ComponentDigitization {
@@ -135,11 +125,19 @@ export class DossierDigitizationRepository {
    * same dossier at once are serialised (no lost certification, no double completion).
    */
   async findForUpdate(manager: EntityManager, dossierId: string): Promise<DossierDigitizationState | undefined> {
-    return this.load(manager, dossierId, true);
+    return (await this.load(manager, dossierId, true)).dossier;
+  }
+
+  /**
+   * findForUpdate, reading in the same statement the document row of `contentHash` (a scan being
+   * attached, its row registered with registerWithNextStatement just before): one round trip for both.
+   */
+  async findForUpdateWithDocument(manager: EntityManager, dossierId: string, contentHash: ContentHash): Promise<{ dossier?: DossierDigitizationState; document?: DocumentDescriptor }> {
+    return this.load(manager, dossierId, true, contentHash);
   }
 
   async find(manager: EntityManager, dossierId: string): Promise<DossierDigitizationState | undefined> {
-    return this.load(manager, dossierId, false);
+    return (await this.load(manager, dossierId, false)).dossier;
   }
 
   /**
@@ -177,19 +175,20 @@ export class DossierDigitizationRepository {
    * The dossier row (locked when asked), its components and their documents in one statement: the
    * children arrive as JSON aggregates. Every step of an operator loads the aggregate, some twice.
    */
-  private async load(manager: EntityManager, dossierId: string, lock: boolean): Promise<DossierDigitizationState | undefined> {
+  private async load(manager: EntityManager, dossierId: string, lock: boolean, documentHash?: ContentHash): Promise<{ dossier?: DossierDigitizationState; document?: DocumentDescriptor }> {
     // The lock, then the read, in one round trip. Not one statement (SELECT … FOR UPDATE OF d): its
     // snapshot predates the wait for the lock, so the components and documents it aggregates would be
     // those from before the lock holder's commit (a completion granted the row after a re-scan announced
     // the old scan). The read runs once the lock is granted, with a snapshot taken then.
     if (lock) await lockWithNextStatement(manager, { text: `SELECT 1 FROM dossier_digitizations WHERE dossier_id = $1 FOR UPDATE`, values: [dossierId] });
-    const [found]: AggregateRow[] = await manager.query(
-      `SELECT ${AGGREGATE_COLUMNS}
+    const [found]: Array<AggregateRow & { document?: unknown }> = await manager.query(
+      `SELECT ${AGGREGATE_COLUMNS}${documentHash === undefined ? '' : ', (SELECT row_to_json(doc) FROM documents doc WHERE doc.content_hash = $2) AS document'}
          FROM dossier_digitizations d
         WHERE d.dossier_id = $1`,
-      [dossierId],
+      documentHash === undefined ? [dossierId] : [dossierId, documentHash],
     );
-    return found ? stateOf(manager, found) : undefined;
+    const [document] = found?.document ? entitiesFromJson(manager, StoredDocumentOrmEntity, [found.document]) : [];
+    return { dossier: found ? stateOf(manager, found) : undefined, document: document ? documentDescriptorOf(document) : undefined };
   }
 }
 
@@ -212,7 +211,7 @@ export function stateOf(manager: EntityManager, found: AggregateRow): DossierDig
   if (!row) return undefined;
   const componentRows = entitiesFromJson(manager, DigitizationComponentOrmEntity, found.components);
   const documentRows = entitiesFromJson(manager, StoredDocumentOrmEntity, found.documents);
-  const documents = new Map(documentRows.map((d) => [d.contentHash, toDocument(d)]));
+  const documents = new Map(documentRows.map((d) => [d.contentHash, documentDescriptorOf(d)]));
   return {
     dossierId: row.dossierId,
     provisionalDossierId: row.provisionalDossierId,
