@@ -9,6 +9,7 @@ import { LookupFailureHousekeeping } from '../src/lookup/application/lookup-fail
 import { createRebuildableProjections } from '../src/projections/rebuildable-projections';
 import { ReferenceData } from '../src/reference-data/reference-data';
 import { TimelineReplayer } from '../src/timeline/application/timeline-replayer';
+import { DossierClockRepository } from '../src/clocks/persistence/dossier-clock.repository';
 import { exampleEvent, journey, type Journey } from './support/journey-events';
 import { EventProducer } from './support/produce';
 
@@ -91,6 +92,27 @@ describe('timeline', () => {
     await request(service.url).get(`/dossiers/${trip.dossierId}/timeline`).set('Authorization', service.authHeader({ role: 'agency', agencyId: '000.00.12.H65' })).expect(403);
     await request(service.url).get(`/dossiers/${trip.dossierId}/timeline`).set('Authorization', operations('10')).expect(403);
     await request(service.url).get(`/dossiers/${trip.dossierId}/timeline`).expect(401);
+  });
+
+  it('shows the entries and the clocks of one moment: a run committing while the timeline is read is not half in it', async () => {
+    const marker = 100;
+    const markClocks = (by: number) => service.dataSource.query(`UPDATE dossier_clocks SET restarts = restarts + $2 WHERE dossier_id = $1`, [trip.dossierId, by]);
+    // A change to the clocks commits after the timeline's first read and before its clocks are read.
+    const forDossier = DossierClockRepository.prototype.forDossier;
+    const spy = jest.spyOn(DossierClockRepository.prototype, 'forDossier').mockImplementationOnce(async function (this: DossierClockRepository, ...args) {
+      await markClocks(marker);
+      return forDossier.apply(this, args);
+    });
+    try {
+      const response = await request(service.url).get(`/dossiers/${trip.dossierId}/timeline`).set('Authorization', auditor()).expect(200);
+      expect(spy).toHaveBeenCalledTimes(1);
+      const clocks = response.body.clocks as Array<{ restarts: number }>;
+      expect(clocks.length).toBeGreaterThan(0);
+      expect(clocks.filter((clock) => clock.restarts >= marker)).toEqual([]);
+    } finally {
+      spy.mockRestore();
+      await markClocks(-marker);
+    }
   });
 
   it('finds the dossier by provisional id, dossier code and S10 id within the reader\'s scope', async () => {

@@ -50,11 +50,14 @@ export class GetDossierTimeline {
   ) {}
 
   async execute(actor: Actor, dossierId: string): Promise<DossierTimeline> {
-    const manager = this.dataSource.manager;
-    const dossier = await this.summaries.find(manager, dossierId);
-    if (!dossier) throw dossierNotFound(dossierId);
-    assertMayRead(actor, dossier);
-    const [entries, clocks] = await Promise.all([this.timeline.entriesOf(manager, dossierId), this.clocks.forDossier(manager, dossierId)]);
+    // One snapshot for the summary, the entries and the clocks: read apart (two connections at once),
+    // a consumer run committing in between showed "supplement completed" beside a clock still paused.
+    const { dossier, entries, clocks } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const summary = await this.summaries.find(manager, dossierId);
+      if (!summary) throw dossierNotFound(dossierId);
+      assertMayRead(actor, summary);
+      return { dossier: summary, entries: await this.timeline.entriesOf(manager, dossierId), clocks: await this.clocks.forDossier(manager, dossierId) };
+    });
     const today = this.settings.today();
     return {
       dossier,
