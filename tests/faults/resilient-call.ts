@@ -45,7 +45,7 @@ export async function sendStep<T = JsonBody>(
     let answer: HttpAnswer<T> | undefined;
     let outage: string;
     try {
-      // A form is consumed by fetch: each attempt sends a fresh copy.
+      // Each attempt sends a copy of a form of its own.
       const body = options.body instanceof FormData ? copyForm(options.body) : options.body;
       answer = await call<T>(stack, service, method, path, { token: options.token, body, headers: { 'idempotency-key': options.idempotencyKey } });
       if (expected.includes(answer.status)) return { body: answer.body, doneBeforeTheCrash: false };
