@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { agencyTopicFor, assertValidEvent, EventType, type BcciEvent } from '@bcci/contracts';
 import { DLQ_HEADERS } from '@bcci/messaging';
-import { EventCollector, startTestService, waitUntil, type TestService } from '@bcci/service-kit/testing';
+import { EventCollector, RowLockHolder, startTestService, waitUntil, type TestService } from '@bcci/service-kit/testing';
 import { AppModule } from '../src/app.module';
 import { GatewayClock } from '../src/shared/gateway-clock';
 import { RecordDossierDigitizedUseCase } from '../src/dossiers/application/record-dossier-digitized.use-case';
@@ -183,26 +183,11 @@ describe('agency decisions over HTTP', () => {
     const key = randomUUID();
     // The test holds the dossier's row, so both requests are inside their transactions, waiting for it,
     // before either decides: the second to get the row must see the first's command, not only its state.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const locked = new Promise<void>((resolve) => (holding = resolve));
-    const holder = service.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM agency_dossier WHERE dossier_id = $1 FOR UPDATE`, [raced]);
-      holding();
-      await held;
-    });
-    await locked;
+    const holder = await RowLockHolder.hold(service.dataSource, `SELECT 1 FROM agency_dossier WHERE dossier_id = $1 FOR UPDATE`, [raced]);
     const sign = () => request(service.url).post(`/agency/dossiers/${raced}/handover-signature`).set('Authorization', agency()).set('Idempotency-Key', key).send({});
     const answers = Promise.all([sign(), sign()]);
-    await waitUntil('both signatures waiting for the dossier row the test holds', async () => {
-      const [row] = (await service.dataSource.query(
-        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      )) as Array<{ waiting: number }>;
-      return row.waiting >= 2;
-    }, 30_000);
-    release();
-    await holder;
+    await holder.queued(2, 'both signatures waiting for the dossier row the test holds');
+    await holder.release();
     const [first, second] = await answers;
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.body.eventId).toBe(first.body.eventId);

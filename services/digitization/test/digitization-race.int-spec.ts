@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { assertValidEvent, buildEvent, EventType, type BcciEvent } from '@bcci/contracts';
-import { startTestService, waitUntil, type TestService } from '@bcci/service-kit/testing';
+import { RowLockHolder, startTestService, type TestService } from '@bcci/service-kit/testing';
 import { AppModule } from '../src/app.module';
 import { WithdrawDossierUseCase } from '../src/dossier-digitization/application/withdraw-dossier.use-case';
 import { jpegBytes, pdfBytes, registrationEvent, TestPublisher } from './digitization-fixtures';
@@ -141,26 +141,14 @@ describe('digitization: withdrawal and completion racing (PostgreSQL + broker)',
     const [dossierId] = await readyToComplete(1);
     const again = pdfBytes(`form scanned again ${dossierId}`);
     const againHash = `sha256:${createHash('sha256').update(again).digest('hex')}`;
-    const waitingForLocks = async () =>
-      ((await service.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as Array<{ waiting: number }>)[0].waiting;
     // The test holds the dossier's row while the re-scan and then the completion queue behind it, in that
     // order: the completion, granted the row after the re-scan committed, must decide on the new scan.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const locked = new Promise<void>((resolve) => (holding = resolve));
-    const holder = service.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM dossier_digitizations WHERE dossier_id = $1 FOR UPDATE`, [dossierId]);
-      holding();
-      await held;
-    });
-    await locked;
+    const holder = await RowLockHolder.hold(service.dataSource, `SELECT 1 FROM dossier_digitizations WHERE dossier_id = $1 FOR UPDATE`, [dossierId]);
     const rescan = request(service.url).post(`/dossiers/${dossierId}/components/TK-LLTP/scans`).set('Authorization', operator).attach('file', again, { filename: 'scan', contentType: 'application/pdf' }).then((response) => response);
-    await waitUntil('the re-scan waiting for the dossier row the test holds', async () => (await waitingForLocks()) >= 1, 30_000);
+    await holder.queued(1, 'the re-scan waiting for the dossier row the test holds');
     const completion = complete(dossierId).then((response) => response);
-    await waitUntil('the completion waiting behind the re-scan', async () => (await waitingForLocks()) >= 2, 30_000);
-    release();
-    await holder;
+    await holder.queued(2, 'the completion waiting behind the re-scan');
+    await holder.release();
     expect([(await rescan).status, (await completion).status]).toEqual([201, 200]);
     const [{ envelope }] = (await service.dataSource.query(`SELECT envelope FROM outbox WHERE message_key = $1 AND event_type = $2`, [dossierId, DIGITIZED])) as Array<{
       envelope: BcciEvent<typeof EventType.DossierDigitized>;

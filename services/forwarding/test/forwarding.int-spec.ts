@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { BcciEvent } from '@bcci/contracts';
-import { EventCollector, EventPublisher, startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
+import { EventCollector, EventPublisher, RowLockHolder, startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import { acknowledgementEvent, againWithNewId, registrationEvent, withdrawalEvent } from './support/events';
 import { ForwardingTestModule } from './support/forwarding-test.module';
 import { storedHandoverRecordView } from './support/stored-handover-record-view';
@@ -160,24 +160,12 @@ describe('forwarding service (PostgreSQL + broker)', () => {
     it("the same scan sent twice at once (a device's retry): the second waits for the first and is a repeat, one scan, one event", async () => {
       const { registration } = await openLeg();
       const dossierId = registration.subject;
-      const waitingForLocks = async () =>
-        ((await service.dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as Array<{ waiting: number }>)[0].waiting;
       // The test holds the leg while both scans queue behind it: the second to get the leg must see the
       // scan the first recorded, not only the leg's new status.
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let holding!: () => void;
-      const locked = new Promise<void>((resolve) => (holding = resolve));
-      const holder = service.dataSource.transaction(async (manager) => {
-        await manager.query(`SELECT 1 FROM postal_legs WHERE dossier_id = $1 FOR UPDATE`, [dossierId]);
-        holding();
-        await held;
-      });
-      await locked;
+      const holder = await RowLockHolder.hold(service.dataSource, `SELECT 1 FROM postal_legs WHERE dossier_id = $1 FOR UPDATE`, [dossierId]);
       const answers = Promise.all([scan(dossierId, 'DISPATCHED', '2025-03-12T15:40:00+07:00'), scan(dossierId, 'DISPATCHED', '2025-03-12T15:40:00+07:00')]);
-      await waitUntil('both scans waiting for the leg the test holds', async () => (await waitingForLocks()) >= 2, 30_000);
-      release();
-      await holder;
+      await holder.queued(2, 'both scans waiting for the leg the test holds');
+      await holder.release();
       const [first, second] = await answers;
       expect([first.status, second.status]).toEqual([200, 200]);
       expect([first.body.outcome, second.body.outcome].sort()).toEqual(['recorded', 'repeated']);

@@ -4,4 +4,5 @@ export { EventCollector, type CollectedEvent, type EventCollectorOptions } from 
 export { EventPublisher } from './event-publisher';
 export { samplePdf, samplePng, sampleJpeg, type SamplePdfOptions } from './sample-scans';
 export { waitUntil } from './wait-until';
+export { RowLockHolder } from './row-lock-holder';
 export { launchHeadlessChromium, type HeadlessBrowser } from './headless-chromium';
