@@ -12,10 +12,11 @@ import { PostalLegOrmEntity } from './postal-leg.orm-entity';
 
 /**
  * The legs the references name, locked, with each leg's courier scans, in one round trip: a courier
- * scan (three per dossier) needs both, and each round trip to PostgreSQL costs more than the work in it. The lock and the
- * read are two statements sent together, not one SELECT … FOR UPDATE: that statement's snapshot predates
- * the wait for the lock, so it would read the scans from before the lock holder's commit (a device's
- * retry of a scan, granted the leg after the first try, recorded the scan again and failed on its key).
+ * scan (three per dossier) needs both, and each round trip to PostgreSQL costs more than the work in it.
+ * The lock and the read are two statements sent together, not one SELECT … FOR UPDATE: that statement's
+ * snapshot predates the wait for the lock, so it would read the scans from before the lock holder's
+ * commit (a device's retry of a scan, granted the leg after the first try, recorded the scan again and
+ * failed on its key).
  */
 export async function lockLegsWithScansByReference(
   manager: EntityManager,
