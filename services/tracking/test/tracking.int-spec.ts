@@ -10,6 +10,8 @@ import { createRebuildableProjections } from '../src/projections/rebuildable-pro
 import { ReferenceData } from '../src/reference-data/reference-data';
 import { TimelineReplayer } from '../src/timeline/application/timeline-replayer';
 import { DossierClockRepository } from '../src/clocks/persistence/dossier-clock.repository';
+import { VerifyTimelineChains } from '../src/timeline/application/verify-timeline-chains.use-case';
+import { TimelineRepository } from '../src/timeline/persistence/timeline.repository';
 import { exampleEvent, journey, type Journey } from './support/journey-events';
 import { EventProducer } from './support/produce';
 
@@ -186,6 +188,30 @@ describe('timeline', () => {
     expect(all.status).toBe(1);
     expect(all.output).toMatch(/checked \d+\/\d+ dossiers/);
     expect(all.output).toContain(`BROKEN dossier ${trip.dossierId}`);
+  });
+});
+
+describe('chain verification on a live system', () => {
+  it('reads the entries and the head of one moment: an event recorded while it reads does not make an intact chain look broken', async () => {
+    const trip = journey();
+    await producer.send(trip.events.slice(0, 3));
+    await untilRecorded(trip.dossierId, 3);
+    const next = trip.events[3];
+    // Tracking records the next event after the verification's first read and before it reads the head.
+    const headOf = TimelineRepository.prototype.headOf;
+    const spy = jest.spyOn(TimelineRepository.prototype, 'headOf').mockImplementationOnce(async function (this: TimelineRepository, ...args) {
+      await producer.send([next]);
+      await untilEventRecorded(next.id);
+      return headOf.apply(this, args);
+    });
+    try {
+      const check = await new VerifyTimelineChains(service.dataSource).verifyDossier(trip.dossierId);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(check).toMatchObject({ ok: true, entries: 3 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await new VerifyTimelineChains(service.dataSource).verifyDossier(trip.dossierId)).toMatchObject({ ok: true, entries: 4 });
   });
 });
 

@@ -23,8 +23,13 @@ export class VerifyTimelineChains {
   constructor(private readonly dataSource: DataSource) {}
 
   async verifyDossier(dossierId: string): Promise<ChainCheck> {
-    const manager = this.dataSource.manager;
-    const [entries, head] = await Promise.all([this.timeline.entriesOf(manager, dossierId), this.timeline.headOf(manager, dossierId)]);
+    // The entries and the head of one moment: read apart (two connections at once) on a live system, an
+    // event recorded in between moved the head past the entries read, and an intact chain was reported
+    // broken.
+    const { entries, head } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
+      entries: await this.timeline.entriesOf(manager, dossierId),
+      head: await this.timeline.headOf(manager, dossierId),
+    }));
     return verifyChain(dossierId, entries.map(toChainedEntry), head ?? { sequence: 0, hash: '' });
   }
 
