@@ -54,6 +54,32 @@ describe('the province-month roll-up of the daily counts', () => {
     }
   });
 
+  it('drops a day and its month that a contribution taken back brought to zero, and keeps them while they count', async () => {
+    // A key no synthetic fact uses: its day and its province-month rows hold only what this test adds.
+    const contribution = {
+      basis: 'intake' as const,
+      metric: 'received',
+      day: '2024-02-29',
+      provinceCode: '99',
+      communeCode: '99999',
+      postalCode: '99999',
+      agencyId: 'test.rollup.zero',
+      procedureCode: 'test.rollup.zero',
+      value: 2,
+    };
+    const rows = async () => {
+      const [{ days }] = await service.dataSource.query(`SELECT count(*)::int AS days FROM counting_daily_counts WHERE procedure_code = $1`, [contribution.procedureCode]);
+      const [{ months }] = await service.dataSource.query(`SELECT count(*)::int AS months FROM counting_province_month_counts WHERE procedure_code = $1`, [contribution.procedureCode]);
+      return { days, months };
+    };
+    await service.dataSource.transaction((manager) => counts.add(manager, [contribution as never]));
+    expect(await rows()).toEqual({ days: 1, months: 1 });
+    await service.dataSource.transaction((manager) => counts.add(manager, [{ ...contribution, value: -1 } as never]));
+    expect(await rows()).toEqual({ days: 1, months: 1 });
+    await service.dataSource.transaction((manager) => counts.add(manager, [{ ...contribution, value: -1 } as never]));
+    expect(await rows()).toEqual({ days: 0, months: 0 });
+  });
+
   it('moves with the daily counts when a contribution is taken back, leaving no zero rows', async () => {
     const [row]: { metric: string; day: string; province_code: string; commune_code: string; postal_code: string; agency_id: string; procedure_code: string; value: string }[] =
       await service.dataSource.query(`SELECT metric, day::text AS day, province_code, commune_code, postal_code, agency_id, procedure_code, value::text AS value FROM counting_daily_counts WHERE basis = 'intake' ORDER BY value DESC LIMIT 1`);

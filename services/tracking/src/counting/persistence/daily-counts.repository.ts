@@ -1,3 +1,4 @@
+import { writeWithNextStatement } from '@bcci/persistence';
 import type { LocalDate } from '@bcci/kernel';
 import type { EntityManager } from 'typeorm';
 import type { Basis, Contribution, Metric } from '../domain/contributions';
@@ -76,27 +77,23 @@ function where(filter: CountFilter, params: unknown[]): string {
 export class DailyCountsRepository {
   /**
    * Adds each contribution's value to its daily row and to its province-month row (creating them), in
-   * one statement, then drops the rows that fell to zero (rare: most events only add, and pay no second
-   * statement).
+   * one statement, then drops the rows that fell to zero. Nobody reads what these statements return, so
+   * they go with the transaction's next statement (its COMMIT at the latest) and cost no round trip of
+   * their own. Only a row given a contribution of zero or less can end at zero (counts start at zero and
+   * only such a contribution lowers one): the DELETE is sent, for those rows alone, when there is one.
    */
   async add(manager: EntityManager, items: readonly Contribution[]): Promise<void> {
     if (items.length === 0) return;
     const months = byProvinceMonth(items);
-    const rows: Array<Record<string, string>> = await manager.query(
-      `WITH daily AS (
+    await writeWithNextStatement(manager, {
+      text: `WITH daily AS (
          INSERT INTO counting_daily_counts (${KEY_COLUMNS.join(', ')}, value)
          SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
-         ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_daily_counts.value + EXCLUDED.value
-         RETURNING 'daily' AS roll, basis, metric, day::text AS day, province_code, commune_code, postal_code, agency_id, procedure_code, value::text AS value),
-       monthly AS (
-         INSERT INTO counting_province_month_counts (${MONTH_KEY_COLUMNS.join(', ')}, value)
-         SELECT * FROM unnest($10::text[], $11::text[], $12::date[], $13::text[], $14::text[], $15::bigint[])
-         ON CONFLICT (${MONTH_KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_province_month_counts.value + EXCLUDED.value
-         RETURNING 'monthly' AS roll, basis, metric, month::text AS month, province_code, procedure_code, value::text AS value)
-       SELECT roll, basis, metric, day, NULL AS month, province_code, commune_code, postal_code, agency_id, procedure_code FROM daily WHERE value = '0'
-       UNION ALL
-       SELECT roll, basis, metric, NULL, month, province_code, NULL, NULL, NULL, procedure_code FROM monthly WHERE value = '0'`,
-      [
+         ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_daily_counts.value + EXCLUDED.value)
+       INSERT INTO counting_province_month_counts (${MONTH_KEY_COLUMNS.join(', ')}, value)
+       SELECT * FROM unnest($10::text[], $11::text[], $12::date[], $13::text[], $14::text[], $15::bigint[])
+       ON CONFLICT (${MONTH_KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_province_month_counts.value + EXCLUDED.value`,
+      values: [
         items.map((c) => c.basis),
         items.map((c) => c.metric),
         items.map((c) => c.day),
@@ -113,22 +110,31 @@ export class DailyCountsRepository {
         months.map((c) => c.procedureCode),
         months.map((c) => String(c.value)),
       ],
-    );
-    const zeroDays = rows.filter((row) => row.roll === 'daily');
-    if (zeroDays.length > 0) {
-      await manager.query(
-        `DELETE FROM counting_daily_counts WHERE value = 0 AND (${KEY_COLUMNS.join(', ')}) IN (
+    });
+    const loweredDays = items.filter((c) => c.value <= 0);
+    if (loweredDays.length > 0) {
+      await writeWithNextStatement(manager, {
+        text: `DELETE FROM counting_daily_counts WHERE value = 0 AND (${KEY_COLUMNS.join(', ')}) IN (
            SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]))`,
-        KEY_COLUMNS.map((column) => zeroDays.map((row) => row[column])),
-      );
+        values: [
+          loweredDays.map((c) => c.basis),
+          loweredDays.map((c) => c.metric),
+          loweredDays.map((c) => c.day),
+          loweredDays.map((c) => c.provinceCode),
+          loweredDays.map((c) => c.communeCode),
+          loweredDays.map((c) => c.postalCode),
+          loweredDays.map((c) => c.agencyId),
+          loweredDays.map((c) => c.procedureCode),
+        ],
+      });
     }
-    const zeroMonths = rows.filter((row) => row.roll === 'monthly');
-    if (zeroMonths.length > 0) {
-      await manager.query(
-        `DELETE FROM counting_province_month_counts WHERE value = 0 AND (${MONTH_KEY_COLUMNS.join(', ')}) IN (
+    const loweredMonths = months.filter((c) => c.value <= 0);
+    if (loweredMonths.length > 0) {
+      await writeWithNextStatement(manager, {
+        text: `DELETE FROM counting_province_month_counts WHERE value = 0 AND (${MONTH_KEY_COLUMNS.join(', ')}) IN (
            SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]))`,
-        MONTH_KEY_COLUMNS.map((column) => zeroMonths.map((row) => row[column])),
-      );
+        values: [loweredMonths.map((c) => c.basis), loweredMonths.map((c) => c.metric), loweredMonths.map((c) => c.day), loweredMonths.map((c) => c.provinceCode), loweredMonths.map((c) => c.procedureCode)],
+      });
     }
   }
 
