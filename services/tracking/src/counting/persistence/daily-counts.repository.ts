@@ -45,6 +45,16 @@ function monthlyWhere(filter: CountFilter, params: unknown[]): string {
   return sql;
 }
 
+/** The contributions' daily keys (KEY_COLUMNS), one array per column, for unnest. */
+function dayKeys(items: readonly Contribution[]): string[][] {
+  return [items.map((c) => c.basis), items.map((c) => c.metric), items.map((c) => c.day), items.map((c) => c.provinceCode), items.map((c) => c.communeCode), items.map((c) => c.postalCode), items.map((c) => c.agencyId), items.map((c) => c.procedureCode)];
+}
+
+/** The province-month keys (MONTH_KEY_COLUMNS) of contributions folded by byProvinceMonth, one array per column. */
+function monthKeys(months: readonly Contribution[]): string[][] {
+  return [months.map((c) => c.basis), months.map((c) => c.metric), months.map((c) => c.day), months.map((c) => c.provinceCode), months.map((c) => c.procedureCode)];
+}
+
 /** Contributions folded onto province × month keys, so the roll-up moves with the daily counts. */
 function byProvinceMonth(items: readonly Contribution[]): Contribution[] {
   const folded = new Map<string, Contribution>();
@@ -93,39 +103,14 @@ export class DailyCountsRepository {
        INSERT INTO counting_province_month_counts (${MONTH_KEY_COLUMNS.join(', ')}, value)
        SELECT * FROM unnest($10::text[], $11::text[], $12::date[], $13::text[], $14::text[], $15::bigint[])
        ON CONFLICT (${MONTH_KEY_COLUMNS.join(', ')}) DO UPDATE SET value = counting_province_month_counts.value + EXCLUDED.value`,
-      values: [
-        items.map((c) => c.basis),
-        items.map((c) => c.metric),
-        items.map((c) => c.day),
-        items.map((c) => c.provinceCode),
-        items.map((c) => c.communeCode),
-        items.map((c) => c.postalCode),
-        items.map((c) => c.agencyId),
-        items.map((c) => c.procedureCode),
-        items.map((c) => String(c.value)),
-        months.map((c) => c.basis),
-        months.map((c) => c.metric),
-        months.map((c) => c.day),
-        months.map((c) => c.provinceCode),
-        months.map((c) => c.procedureCode),
-        months.map((c) => String(c.value)),
-      ],
+      values: [...dayKeys(items), items.map((c) => String(c.value)), ...monthKeys(months), months.map((c) => String(c.value))],
     });
     const loweredDays = items.filter((c) => c.value <= 0);
     if (loweredDays.length > 0) {
       await writeWithNextStatement(manager, {
         text: `DELETE FROM counting_daily_counts WHERE value = 0 AND (${KEY_COLUMNS.join(', ')}) IN (
            SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]))`,
-        values: [
-          loweredDays.map((c) => c.basis),
-          loweredDays.map((c) => c.metric),
-          loweredDays.map((c) => c.day),
-          loweredDays.map((c) => c.provinceCode),
-          loweredDays.map((c) => c.communeCode),
-          loweredDays.map((c) => c.postalCode),
-          loweredDays.map((c) => c.agencyId),
-          loweredDays.map((c) => c.procedureCode),
-        ],
+        values: dayKeys(loweredDays),
       });
     }
     const loweredMonths = months.filter((c) => c.value <= 0);
@@ -133,7 +118,7 @@ export class DailyCountsRepository {
       await writeWithNextStatement(manager, {
         text: `DELETE FROM counting_province_month_counts WHERE value = 0 AND (${MONTH_KEY_COLUMNS.join(', ')}) IN (
            SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]))`,
-        values: [loweredMonths.map((c) => c.basis), loweredMonths.map((c) => c.metric), loweredMonths.map((c) => c.day), loweredMonths.map((c) => c.provinceCode), loweredMonths.map((c) => c.procedureCode)],
+        values: monthKeys(loweredMonths),
       });
     }
   }
