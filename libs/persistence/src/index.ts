@@ -13,6 +13,7 @@ export { changedColumns } from './sql/changed-columns';
 export { EntityTable, type EntityConditions, type InsertOptions, type SelectOptions } from './sql/entity-table';
 export { lockWithNextStatement, writeWithNextStatement } from './sql/write-with-next-statement';
 export { transactionWithRetry, isRetryableTransactionError, type TransactionRetryOptions } from './transaction/transaction-with-retry';
+export { readInOneSnapshot } from './transaction/read-in-one-snapshot';
 export { GroupCommit, type GroupCommitOptions, type ItemOutcome } from './group-commit/group-commit';
 // Test harness (no Jest import, so it is safe in this entry point).
 export { createTestDatabase, type TestDatabase } from './testing/create-test-database';

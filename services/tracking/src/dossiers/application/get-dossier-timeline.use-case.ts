@@ -1,5 +1,6 @@
 import type { Actor } from '@bcci/auth';
 import { NotFoundError } from '@bcci/kernel';
+import { readInOneSnapshot } from '@bcci/persistence';
 import type { DataSource } from 'typeorm';
 import { DossierClockRepository } from '../../clocks/persistence/dossier-clock.repository';
 import { clockStatusOn, type ClockStatus } from '../../clocks/domain/clock-status';
@@ -52,7 +53,7 @@ export class GetDossierTimeline {
   async execute(actor: Actor, dossierId: string): Promise<DossierTimeline> {
     // One snapshot for the summary, the entries and the clocks: read apart (two connections at once),
     // a consumer run committing in between showed "supplement completed" beside a clock still paused.
-    const { dossier, entries, clocks } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const { dossier, entries, clocks } = await readInOneSnapshot(this.dataSource, async (manager) => {
       const summary = await this.summaries.find(manager, dossierId);
       if (!summary) throw dossierNotFound(dossierId);
       assertMayRead(actor, summary);

@@ -1,3 +1,4 @@
+import { readInOneSnapshot } from '@bcci/persistence';
 import type { DataSource } from 'typeorm';
 import { verifyChain, type ChainBreak, type ChainCheck } from '../domain/hash-chain';
 import { FIRST_DOSSIER_ID, TimelineRepository, toChainedEntry } from '../persistence/timeline.repository';
@@ -26,7 +27,7 @@ export class VerifyTimelineChains {
     // The entries and the head of one moment: read apart (two connections at once) on a live system, an
     // event recorded in between moved the head past the entries read, and an intact chain was reported
     // broken.
-    const { entries, head } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
+    const { entries, head } = await readInOneSnapshot(this.dataSource, async (manager) => ({
       entries: await this.timeline.entriesOf(manager, dossierId),
       head: await this.timeline.headOf(manager, dossierId),
     }));
