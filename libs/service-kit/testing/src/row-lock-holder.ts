@@ -10,7 +10,7 @@ import { waitUntil } from './wait-until';
 export class RowLockHolder {
   private constructor(
     private readonly dataSource: DataSource,
-    private readonly release$: () => void,
+    private readonly endHolding: () => void,
     private readonly done: Promise<void>,
   ) {}
 
@@ -43,7 +43,7 @@ export class RowLockHolder {
 
   /** Commits the holder's transaction: the queued steps go on, one at a time. */
   async release(): Promise<void> {
-    this.release$();
+    this.endHolding();
     await this.done;
   }
 }

@@ -59,7 +59,8 @@ export class UploadComponentScanUseCase {
       await this.documents.registerWithNextStatement(manager, file, now);
       const loaded = await this.dossiers.findForUpdateWithDocument(manager, command.dossierId, file.contentHash);
       const dossier = dossierFor(command.actor, command.dossierId, loaded.dossier);
-      const document = loaded.document ?? failWith(`document ${file.contentHash} was neither inserted nor found`);
+      const { document } = loaded;
+      if (!document) throw new Error(`document ${file.contentHash} was neither inserted nor found`);
       const decision = attachScan(dossier, { componentCode: command.componentCode, document, actor }, { now });
       const changed = await writeDigitizationDecision(manager, { dossiers: this.dossiers, outbox: this.outbox }, dossier, decision, now);
       if (changed) {
@@ -68,8 +69,4 @@ export class UploadComponentScanUseCase {
       return { changed, view: digitizationView(decision.state) };
     });
   }
-}
-
-function failWith(message: string): never {
-  throw new Error(message);
 }

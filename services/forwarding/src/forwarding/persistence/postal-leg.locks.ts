@@ -4,12 +4,6 @@ import type { LegReference } from '../domain/leg-reference';
 import { CourierScanOrmEntity } from './courier-scan.orm-entity';
 import { PostalLegOrmEntity } from './postal-leg.orm-entity';
 
-/*
- * The legs named by references are locked in leg id order: every writer that locks several legs takes
- * them in this order, so two of them over the same legs queue instead of deadlocking. A leg's lock also
- * guards its handover record (see HandoverRecordRepository).
- */
-
 /**
  * The legs the references name, locked, with each leg's courier scans, in one round trip: a courier
  * scan (three per dossier) needs both, and each round trip to PostgreSQL costs more than the work in it.
@@ -38,7 +32,9 @@ export async function lockLegsWithScansByReference(
 
 /**
  * Locks the legs the references name, in leg id order, with the transaction's next statement (a read
- * whose snapshot is taken once the locks are granted): the ids to read them by, for that read.
+ * whose snapshot is taken once the locks are granted): the ids to read them by, for that read. Every
+ * writer that locks several legs takes them in this order, so two of them over the same legs queue
+ * instead of deadlocking. A leg's lock also guards its handover record (see HandoverRecordRepository).
  */
 export async function lockWithNextRead(manager: EntityManager, references: readonly LegReference[]): Promise<{ dossierIds: string[]; s10ItemIds: string[] }> {
   const ids = idsOf(references);
