@@ -46,9 +46,10 @@ const MILESTONES = [
 export const JOURNEY_SERVICES = ['intake', 'digitization', 'forwarding', 'agency-gateway', 'returns'];
 
 /**
- * After `--journey-warmup` unmeasured dossiers, `--journeys` form-3 dossiers through every stage with `--journey-concurrency` travelling at once: the
- * clerk registers, the operator digitizes, the courier scans and records the handover, the agency signs
- * and issues the result over the gateway's HTTP API, the courier picks up and delivers. Reports
+ * After `--journey-warmup` unmeasured dossiers, `--journeys` form-3 dossiers through every stage with
+ * `--journey-concurrency` travelling at once: the clerk registers, the operator digitizes, the courier
+ * scans and records the handover, the agency signs and issues the result over the gateway's HTTP API, the
+ * courier picks up and delivers. Reports
  * dossiers/s completed, p50/p99 per stage and end to end (Kafka arrival times), CPU seconds per process,
  * and, when tracking runs, the lag from each event's time to its entry in tracking's timeline.
  */
@@ -142,6 +143,9 @@ export const journeyPhase: BenchPhase = {
       delivered++;
     };
 
+    /** Every dossier started so far has its result delivered (as read on Kafka). */
+    const allDelivered = () => ids.every((id) => milestones.get(id)?.has(EventType.ResultDelivered));
+
     /** Journeys numbered from `next` until `until`, `journeyConcurrency` at a time. */
     const runJourneys = (until: number) => {
       const worker = async () => {
@@ -166,7 +170,7 @@ export const journeyPhase: BenchPhase = {
         // run's CPU per dossier 30-40 % higher than a warmed-up one's (240 against 187, 205 against 146 ms).
         context.progress(`warm-up: ${journeyWarmup} dossiers through the journey, not measured`);
         await runJourneys(journeyWarmup);
-        await settle(() => ids.every((id) => milestones.get(id)?.has(EventType.ResultDelivered)), 30_000);
+        await settle(allDelivered, 30_000);
         if (failures.length > 0) context.progress(`  warm-up: ${failures.length} of ${journeyWarmup} failed (first: ${failures[0]})`);
         await waitForPipelineIdle(context, 120_000);
         ids.length = 0;
@@ -184,7 +188,7 @@ export const journeyPhase: BenchPhase = {
       await runJourneys(next + journeys);
       clearInterval(ticker);
       // The last delivery's event still has to cross returns' outbox and reach the reader.
-      await settle(() => ids.every((id) => milestones.get(id)?.has(EventType.ResultDelivered)), 30_000);
+      await settle(allDelivered, 30_000);
       const lastDelivered = Math.max(started, ...ids.map((id) => milestones.get(id)?.get(EventType.ResultDelivered) ?? 0));
       const elapsed = lastDelivered - started;
       // What the dossiers cost includes the consumers still catching up (tracking lags): read the CPU and
