@@ -1,7 +1,7 @@
 export { startEmbeddedPostgres, DEFAULT_POSTGRES_HOME, type EmbeddedPostgresOptions, type EmbeddedPostgresHandle } from './embedded/start-embedded-postgres';
 export { assertOwnCluster, removeCluster } from './embedded/cluster-location';
 export { EmbeddedPostgresSetupError } from './embedded/server-account';
-export { findFreePort, findFreePorts } from './embedded/free-port';
+export { findFreePort, findFreePorts, type FreePortOptions } from './embedded/free-port';
 export { ensureDatabase, dropDatabase } from './database/ensure-database';
 export { withAdminClient } from './database/admin-client';
 export { withDatabase, databaseOf } from './database/database-url';

@@ -1,41 +1,121 @@
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import path from 'node:path';
 
 /**
- * Asks the OS for a free TCP port on the loopback interface. There is a small window between closing
- * the probe and the caller binding the port; that is acceptable for tests and the local stack.
+ * Free TCP ports for servers that bind them later: a stack's PostgreSQL, broker and services, which
+ * start over several seconds and are restarted on the same port after a kill. Two things could take a
+ * port between the choice and the bind, and each is kept out:
+ * - An outgoing connection. The OS gives each one a source port from its ephemeral range, the same
+ *   range that port 0 is drawn from, and a stack opens hundreds of connections while it starts. A
+ *   service once died with EADDRINUSE on a port chosen that way. So ports are chosen below that range.
+ * - Another process choosing the same port: parallel test workers start stacks at the same time. Each
+ *   chosen port is reserved by a file naming the process; the file is created exclusively, and a
+ *   reservation whose process has ended is taken over.
  */
-export function findFreePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error('no free port found'))));
-    });
-  });
+export interface FreePortOptions {
+  host?: string;
+  /** Inclusive bounds to draw from; by default, the ports below the OS's ephemeral range. */
+  range?: { first: number; last: number };
+  /** Where reservations are kept; by default a per-user directory under the OS's temporary directory. */
+  reservationDir?: string;
+}
+
+const LOWEST_CHOSEN_PORT = 10000;
+/** Where /proc cannot be read (not Linux): the IANA dynamic range, which macOS and Windows use. */
+const DEFAULT_EPHEMERAL_RANGE = { first: 49152, last: 65535 };
+
+export async function findFreePort(host = '127.0.0.1'): Promise<number> {
+  const [port] = await findFreePorts(1, { host });
+  return port;
 }
 
 /**
- * `count` distinct free ports. The probes stay open until all are chosen: asked one after the other,
- * the OS may hand the same port out twice (two services of one stack then fight over it, and the
- * second one's /ready is answered by the first).
+ * `count` distinct free ports. The probes stay open until all are chosen, so that no port is handed out
+ * twice to the same caller, and each is reserved for this process.
  */
-export async function findFreePorts(count: number, host = '127.0.0.1'): Promise<number[]> {
-  const probes = await Promise.all(
-    Array.from({ length: count }, () => new Promise<Server>((resolve, reject) => {
-      const probe = createServer();
-      probe.unref();
-      probe.once('error', reject);
-      probe.listen(0, host, () => resolve(probe));
-    })),
-  );
-  const ports = probes.map((probe) => {
-    const address = probe.address();
-    return typeof address === 'object' && address ? address.port : 0;
-  });
-  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
-  if (ports.some((port) => port === 0)) throw new Error('no free port found');
+export async function findFreePorts(count: number, options: FreePortOptions = {}): Promise<number[]> {
+  const { host = '127.0.0.1', range = portsOutsideEphemeralRange(), reservationDir = defaultReservationDir() } = options;
+  const size = range.last - range.first + 1;
+  const probes: Server[] = [];
+  const ports: number[] = [];
+  try {
+    for (let attempt = 0; ports.length < count && attempt < Math.min(size, 100) * count; attempt += 1) {
+      const candidate = range.first + Math.floor(Math.random() * size);
+      if (ports.includes(candidate)) continue;
+      const probe = await bound(candidate, host);
+      if (!probe) continue;
+      probes.push(probe);
+      if (reserve(candidate, reservationDir)) ports.push(candidate);
+    }
+  } finally {
+    await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  }
+  if (ports.length < count) {
+    throw new Error(`no free port found between ${range.first} and ${range.last} (${ports.length} of ${count} found)`);
+  }
   return ports;
+}
+
+function bound(port: number, host: string): Promise<Server | undefined> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once('error', () => resolve(undefined));
+    probe.listen(port, host, () => resolve(probe));
+  });
+}
+
+function reserve(port: number, reservationDir: string): boolean {
+  const file = path.join(reservationDir, String(port));
+  mkdirSync(reservationDir, { recursive: true, mode: 0o700 });
+  for (let takeOver = 0; takeOver < 2; takeOver += 1) {
+    try {
+      const descriptor = openSync(file, 'wx');
+      writeSync(descriptor, String(process.pid));
+      closeSync(descriptor);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = readFileSync(file, 'utf8').trim();
+      // An empty file is one being written by the process that just created it.
+      if (!/^\d+$/.test(holder) || isAlive(Number(holder))) return false;
+      unlinkSync(file);
+    }
+  }
+  return false;
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function portsOutsideEphemeralRange(): { first: number; last: number } {
+  const ephemeral = ephemeralRange();
+  if (ephemeral.first - LOWEST_CHOSEN_PORT >= 1000) return { first: LOWEST_CHOSEN_PORT, last: ephemeral.first - 1 };
+  if (65535 - ephemeral.last >= 1000) return { first: ephemeral.last + 1, last: 65535 };
+  // The ephemeral range covers nearly everything: the choice cannot avoid it.
+  return { first: LOWEST_CHOSEN_PORT, last: 65535 };
+}
+
+function ephemeralRange(): { first: number; last: number } {
+  try {
+    const [first, last] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (Number.isInteger(first) && Number.isInteger(last) && first <= last) return { first, last };
+  } catch {
+    // not Linux
+  }
+  return DEFAULT_EPHEMERAL_RANGE;
+}
+
+function defaultReservationDir(): string {
+  return path.join(tmpdir(), `bcci-port-reservations-${userInfo().uid}`);
 }
