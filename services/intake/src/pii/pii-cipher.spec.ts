@@ -37,3 +37,12 @@ describe('personal data encryption', () => {
     expect(new BlindIndex(parseIndexKey(keyB)).token('name', 'duc')).not.toBe(index.token('name', 'duc'));
   });
 });
+
+describe('personal data encryption: IVs', () => {
+  it('never repeats an IV, across the draws from the OS', () => {
+    const cipher = new PiiCipher(parsePiiKeyring(keyA));
+    const sealed = Array.from({ length: 1000 }, (_, n) => cipher.encrypt({ n }, `dossier-${n}`));
+    expect(new Set(sealed.map((one) => one.data.subarray(0, 12).toString('hex'))).size).toBe(1000);
+    sealed.forEach((one, n) => expect(cipher.decrypt(one, `dossier-${n}`)).toEqual({ n }));
+  });
+});
