@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -294,5 +295,17 @@ describe('digitization service (real PostgreSQL and broker)', () => {
       certified: true,
       site: { kind: 'POSTAL_POINT', postalCode: '33100' },
     });
+
+    // The gateway announcing the same result again, under a new event id, leaves the digitized result as it is.
+    const announcedAgain = { ...issued, id: randomUUID() };
+    await publisher.publish(announcedAgain);
+    await inboxHas(announcedAgain.id);
+    const sameScanAgain = await http()
+      .post(`/results/${dossierId}/scans`)
+      .set('Authorization', operator)
+      .field('certified', 'true')
+      .attach('file', pdfBytes(`result ${dossierId}`), 'result.pdf')
+      .expect(200);
+    expect(sameScanAgain.body).toEqual(scanned.body);
   });
 });

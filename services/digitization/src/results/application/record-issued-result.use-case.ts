@@ -8,9 +8,9 @@ import { ResultDigitizationRepository } from '../persistence/result-digitization
 export class RecordIssuedResultUseCase {
   constructor(@Inject(ResultDigitizationRepository) private readonly results: ResultDigitizationRepository) {}
 
-  async execute(manager: EntityManager, event: BcciEvent<typeof EventType.ResultIssued>): Promise<boolean> {
+  async execute(manager: EntityManager, event: BcciEvent<typeof EventType.ResultIssued>): Promise<void> {
     const data = event.data;
-    return this.results.insertIfAbsent(manager, {
+    await this.results.insertIfAbsent(manager, {
       resultId: data.resultId,
       dossierId: data.dossierId,
       agencyId: data.agencyId,

@@ -1,3 +1,4 @@
+import { EntityTable } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ContentHash } from '../../documents/domain/content-hash';
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
@@ -16,17 +17,13 @@ export interface IssuedResult {
 export class ResultDigitizationRepository {
   constructor(private readonly documents = new StoredDocumentRepository()) {}
 
-  /** Records a result issued by an agency; false when already known. */
-  async insertIfAbsent(manager: EntityManager, result: IssuedResult): Promise<boolean> {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ResultDigitizationOrmEntity)
-      .values({ ...result, certified: false })
-      .orIgnore()
-      .returning(['resultId'])
-      .execute();
-    return inserted.raw.length > 0;
+  /**
+   * Records a result issued by an agency, unless already known (a redelivery). The insert goes to
+   * PostgreSQL with the transaction's next statement (the consumer's inbox row), not in a round trip of
+   * its own: nothing here needs to know whether it was new.
+   */
+  async insertIfAbsent(manager: EntityManager, result: IssuedResult): Promise<void> {
+    await EntityTable.of(manager, ResultDigitizationOrmEntity).insert(manager, [{ ...result, certified: false }], { ignoreConflicts: true });
   }
 
   /** The result to digitize: the one named, or the latest issued for the dossier; locked for update. */
@@ -58,8 +55,8 @@ export class ResultDigitizationRepository {
 
   /** Saves a decided state; call with the result's row locked (findForUpdate). */
   async save(manager: EntityManager, s: ResultDigitizationState): Promise<void> {
-    await manager.update(
-      ResultDigitizationOrmEntity,
+    await EntityTable.of(manager, ResultDigitizationOrmEntity).update(
+      manager,
       { resultId: s.resultId },
       {
         contentHash: s.document?.contentHash ?? null,
