@@ -67,6 +67,14 @@ describe('findFreePorts', () => {
     }
   });
 
+  it('still answers free ports where no reservation can be written', async () => {
+    // Permissions do not stop root, who runs CI: a directory under a plain file cannot be created by anyone.
+    const aFile = path.join(reservationDir, 'a-file');
+    writeFileSync(aFile, '');
+    const ports = await findFreePorts(3, { reservationDir: path.join(aFile, 'reservations') });
+    expect(new Set(ports).size).toBe(3);
+  });
+
   /** A port free now, reserved elsewhere than the reservations under test. */
   async function aFreePort(): Promise<number> {
     const scratch = mkdtempSync(path.join(tmpdir(), 'bcci-port-reservations-scratch-'));

@@ -67,17 +67,23 @@ function bound(port: number, host: string): Promise<Server | undefined> {
   });
 }
 
+/** Errors that mean no reservation can be kept there (a read-only, foreign or misplaced temporary directory). */
+const NO_RESERVATIONS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR']);
+
 function reserve(port: number, reservationDir: string): boolean {
   const file = path.join(reservationDir, String(port));
-  mkdirSync(reservationDir, { recursive: true, mode: 0o700 });
   for (let takeOver = 0; takeOver < 2; takeOver += 1) {
     try {
+      mkdirSync(reservationDir, { recursive: true, mode: 0o700 });
       const descriptor = openSync(file, 'wx');
       writeSync(descriptor, String(process.pid));
       closeSync(descriptor);
       return true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      // The port is free and outside the ephemeral range; only parallel stacks are not kept off it.
+      if (NO_RESERVATIONS.has(code)) return true;
+      if (code !== 'EEXIST') throw error;
       const holder = readFileSync(file, 'utf8').trim();
       // An empty file is one being written by the process that just created it.
       if (!/^\d+$/.test(holder) || isAlive(Number(holder))) return false;
