@@ -50,6 +50,23 @@ describe('FilesystemDocumentStore (content-addressed: the same bytes stored once
     }
   });
 
+  it('leaves no temporary file behind when a write fails', async () => {
+    const store = new FilesystemDocumentStore(root);
+    const probe = await open(root, 'r');
+    const fileHandle = Object.getPrototypeOf(probe) as { sync(): Promise<void> };
+    await probe.close();
+    const sync = jest.spyOn(fileHandle, 'sync').mockRejectedValue(Object.assign(new Error('disk full'), { code: 'ENOSPC' }));
+    try {
+      const bytes = new TextEncoder().encode('%PDF-1.4 never kept');
+      const hash = contentHashOf(bytes);
+      await expect(store.put(hash, bytes)).rejects.toThrow('disk full');
+      expect(await readdir(join(root, 'sha256', hash.slice(7, 9), hash.slice(9, 11)))).toEqual([]);
+      expect(await store.has(hash)).toBe(false);
+    } finally {
+      sync.mockRestore();
+    }
+  });
+
   it('refuses bytes that do not match the hash and answers undefined for unknown hashes', async () => {
     const store = new FilesystemDocumentStore(root);
     const hash = contentHashOf(new Uint8Array([1]));

@@ -37,10 +37,12 @@ export class FilesystemDocumentStore implements DocumentStore {
         await file.close();
       }
       await rename(temporary, path);
-      await syncDirectory(dirname(path));
-    } finally {
+    } catch (error) {
+      // Only a failed write leaves the temporary file: after the rename there is nothing to remove.
       await rm(temporary, { force: true });
+      throw error;
     }
+    await syncDirectory(dirname(path));
     return { contentHash, sizeBytes: bytes.length, created: true };
   }
 
