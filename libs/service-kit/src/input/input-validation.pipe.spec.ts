@@ -54,13 +54,13 @@ describe('InputValidationPipe', () => {
     );
   });
 
-  // A value the inspector did not pass (a multipart form's fields, part of a body) is walked as Nest walks it.
-  it('refuses a binary value where a nested object is expected, in a value the inspector did not pass', async () => {
+  // A multipart form's fields, or a value built in code, can hold what JSON cannot.
+  it('refuses a binary value where a nested object is expected', async () => {
     expect(await refusal({ reference: 'R1', components: [Buffer.from('x')], main: { name: 'x' } })).toEqual(['components.0']);
     expect(await refusal({ reference: 'R1', components: [], main: Buffer.from('x') })).toEqual(['main']);
   });
 
-  it('strips a prototype name from a value the inspector did not pass', async () => {
+  it('strips a prototype name from a value that did not come through the JSON inspector', async () => {
     const value = JSON.parse('{"reference":"R1","components":[],"main":{"name":"x"},"__proto__":{"polluted":true}}') as object;
     const filing = (await new InputValidationPipe().transform(value, asBody)) as Filing & { polluted?: unknown };
     expect(Object.prototype.hasOwnProperty.call(value, '__proto__')).toBe(false);

@@ -50,15 +50,6 @@ export function jsonBodyParserOptions(limitBytes: number, limits: InputLimits) {
   return { limit: limitBytes, strict: true, verify: checkRawText(limits) };
 }
 
-// JSON bodies the inspector passed. JSON.parse makes no array holes and no binary values, and the
-// inspector refused prototype names: the validation pipe need not walk these bodies for them again.
-const inspectedBodies = new WeakSet<object>();
-
-/** Whether `value` is a request's whole JSON body, as parsed and passed by the inspector. */
-export function isInspectedJsonBody(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && inspectedBodies.has(value);
-}
-
 /**
  * Runs right after the parser: walks the parsed value once for forbidden names, NUL, lone
  * surrogates and oversized strings or arrays. Refusals are 4xx answers in the shared error shape;
@@ -68,10 +59,7 @@ export function jsonBodyInspector(limits: InputLimits) {
   return (request: RequestLike, response: ResponseLike, next: Next): void => {
     if (request.body === undefined) return next();
     const problem = findJsonProblem(request.body, limits);
-    if (!problem) {
-      if (typeof request.body === 'object' && request.body !== null) inspectedBodies.add(request.body);
-      return next();
-    }
+    if (!problem) return next();
     request.body = undefined;
     response.status(problem.status).json(errorBody(problem.status, { code: problem.code, message: problem.message, messageVi: problem.messageVi }));
   };
