@@ -48,7 +48,7 @@ describe('InputValidationPipe', () => {
     expect(filing.main.name).toBe('Giấy tờ');
   });
 
-  it('refuses a received JSON body with the same fields as before', async () => {
+  it('refuses a received JSON body, naming each wrong field', async () => {
     expect(await refusal(receivedJson('{"reference":7,"components":[{"name":1}],"main":{"name":"x"},"extra":true}'))).toEqual(
       expect.arrayContaining(['reference', 'components.0.name', 'extra']),
     );
