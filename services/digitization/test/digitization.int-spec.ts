@@ -280,12 +280,9 @@ describe('digitization service (real PostgreSQL and broker)', () => {
     const elsewhere = service.authHeader({ role: 'digitization-operator', subject: 'staff:33200-001', postalCode: '33200' });
     await http().post(`/results/${dossierId}/scans`).set('Authorization', elsewhere).attach('file', pdfBytes('result'), 'result.pdf').expect(403);
     await http().post(`/results/${dossierId}/scans`).set('Authorization', operator).attach('file', Buffer.from('plain text'), 'result.pdf').expect(415);
-    const scanned = await http()
-      .post(`/results/${dossierId}/scans`)
-      .set('Authorization', operator)
-      .field('certified', 'true')
-      .attach('file', pdfBytes(`result ${dossierId}`), 'result.pdf')
-      .expect(201);
+    const scanCertified = () =>
+      http().post(`/results/${dossierId}/scans`).set('Authorization', operator).field('certified', 'true').attach('file', pdfBytes(`result ${dossierId}`), 'result.pdf');
+    const scanned = await scanCertified().expect(201);
     expect(scanned.body).toMatchObject({ resultId: issued.data.resultId, certified: true, document: { mediaType: 'application/pdf' } });
 
     const [event] = await collector.waitFor((e) => e.subject === dossierId && e.type === EventType.ResultDigitized);
@@ -300,12 +297,7 @@ describe('digitization service (real PostgreSQL and broker)', () => {
     const announcedAgain = { ...issued, id: randomUUID() };
     await publisher.publish(announcedAgain);
     await inboxHas(announcedAgain.id);
-    const sameScanAgain = await http()
-      .post(`/results/${dossierId}/scans`)
-      .set('Authorization', operator)
-      .field('certified', 'true')
-      .attach('file', pdfBytes(`result ${dossierId}`), 'result.pdf')
-      .expect(200);
+    const sameScanAgain = await scanCertified().expect(200);
     expect(sameScanAgain.body).toEqual(scanned.body);
   });
 });
