@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
@@ -31,26 +31,16 @@ export async function findFreePort(host = '127.0.0.1'): Promise<number> {
   return port;
 }
 
-/**
- * `count` distinct free ports. The probes stay open until all are chosen, so that no port is handed out
- * twice to the same caller, and each is reserved for this process.
- */
+/** `count` distinct free ports, each reserved for this process. */
 export async function findFreePorts(count: number, options: FreePortOptions = {}): Promise<number[]> {
   const { host = '127.0.0.1', range = portsOutsideEphemeralRange(), reservationDir = defaultReservationDir() } = options;
+  const reservations = reservationsIn(reservationDir);
   const size = range.last - range.first + 1;
-  const probes: Server[] = [];
   const ports: number[] = [];
-  try {
-    for (let attempt = 0; ports.length < count && attempt < Math.min(size, 100) * count; attempt += 1) {
-      const candidate = range.first + Math.floor(Math.random() * size);
-      if (ports.includes(candidate)) continue;
-      const probe = await bound(candidate, host);
-      if (!probe) continue;
-      probes.push(probe);
-      if (reserve(candidate, reservationDir)) ports.push(candidate);
-    }
-  } finally {
-    await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  for (let attempt = 0; ports.length < count && attempt < Math.min(size, 100) * count; attempt += 1) {
+    const candidate = range.first + Math.floor(Math.random() * size);
+    if (ports.includes(candidate) || !(await isFree(candidate, host))) continue;
+    if (!reservations || reserve(candidate, reservations)) ports.push(candidate);
   }
   if (ports.length < count) {
     throw new Error(`no free port found between ${range.first} and ${range.last} (${ports.length} of ${count} found)`);
@@ -58,30 +48,41 @@ export async function findFreePorts(count: number, options: FreePortOptions = {}
   return ports;
 }
 
-function bound(port: number, host: string): Promise<Server | undefined> {
+/** Whether `port` can be bound now (the probe is closed at once: the reservation keeps it ours). */
+function isFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer();
     probe.unref();
-    probe.once('error', () => resolve(undefined));
-    probe.listen(port, host, () => resolve(probe));
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
   });
 }
 
 /** Errors that mean no reservation can be kept there (a read-only, foreign or misplaced temporary directory). */
 const NO_RESERVATIONS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR']);
 
+/** The reservation directory, created if needed; undefined where none can be kept (ports are then only probed). */
+function reservationsIn(reservationDir: string): string | undefined {
+  try {
+    mkdirSync(reservationDir, { recursive: true, mode: 0o700 });
+    return reservationDir;
+  } catch (error) {
+    if (NO_RESERVATIONS.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+    throw error;
+  }
+}
+
 function reserve(port: number, reservationDir: string): boolean {
   const file = path.join(reservationDir, String(port));
   for (let takeOver = 0; takeOver < 2; takeOver += 1) {
     try {
-      mkdirSync(reservationDir, { recursive: true, mode: 0o700 });
       const descriptor = openSync(file, 'wx');
       writeSync(descriptor, String(process.pid));
       closeSync(descriptor);
       return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      // The port is free and outside the ephemeral range; only parallel stacks are not kept off it.
+      // A directory someone else owns: the port is free and outside the ephemeral range, only not kept from parallel stacks.
       if (NO_RESERVATIONS.has(code)) return true;
       if (code !== 'EEXIST') throw error;
       const holder = readFileSync(file, 'utf8').trim();
