@@ -49,9 +49,9 @@ export const JOURNEY_SERVICES = ['intake', 'digitization', 'forwarding', 'agency
  * After `--journey-warmup` unmeasured dossiers, `--journeys` form-3 dossiers through every stage with
  * `--journey-concurrency` travelling at once: the clerk registers, the operator digitizes, the courier
  * scans and records the handover, the agency signs and issues the result over the gateway's HTTP API, the
- * courier picks up and delivers. Reports
- * dossiers/s completed, p50/p99 per stage and end to end (Kafka arrival times), CPU seconds per process,
- * and, when tracking runs, the lag from each event's time to its entry in tracking's timeline.
+ * courier picks up and delivers. Reports dossiers/s completed, p50/p99 per stage and end to end (Kafka
+ * arrival times), CPU seconds per process, and, when tracking runs, the lag from each event's time to its
+ * entry in tracking's timeline.
  */
 export const journeyPhase: BenchPhase = {
   name: 'journey',

@@ -173,7 +173,8 @@ export class DossierDigitizationRepository {
 
   /**
    * The dossier row (locked when asked), its components and their documents in one round trip: the
-   * lock, then one statement whose children arrive as JSON aggregates. Every step of an operator loads the aggregate, some twice.
+   * lock, then one statement whose children arrive as JSON aggregates. Every step of an operator loads
+   * the aggregate, some twice.
    */
   private async load(manager: EntityManager, dossierId: string, lock: boolean, documentHash?: ContentHash): Promise<{ dossier?: DossierDigitizationState; document?: DocumentDescriptor }> {
     // The lock, then the read, in one round trip. Not one statement (SELECT … FOR UPDATE OF d): its

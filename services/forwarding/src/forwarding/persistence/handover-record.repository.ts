@@ -29,8 +29,8 @@ export interface StoredAcknowledgement extends DossierAcknowledgement {
  * Locking rule: a record and the acknowledgements of its dossiers change only under the row locks of
  * the record's legs (SELECT … FOR UPDATE), always taken in leg id order. Recording a handover takes them
  * (lockLegsWithAcknowledgements), and so does an acknowledgement (lockForAcknowledgement): whichever
- * comes second waits for the first to commit, then reads what it wrote. Without this, each could read before the other
- * committed and the record would wait for a signature it already has (issue 9).
+ * comes second waits for the first to commit, then reads what it wrote. Without this, each could read
+ * before the other committed and the record would wait for a signature it already has (issue 9).
  */
 export class HandoverRecordRepository {
   /**
