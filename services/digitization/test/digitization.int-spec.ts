@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { assertValidEvent, EventType, type BcciEvent } from '@bcci/contracts';
-import { EventCollector, startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
+import { EventCollector, RowLockHolder, startTestService, type TestService, waitUntil } from '@bcci/service-kit/testing';
 import { AppModule } from '../src/app.module';
 import { jpegBytes, pdfBytes, registrationEvent, resultIssuedEvent, TestPublisher } from './digitization-fixtures';
 
@@ -299,5 +299,34 @@ describe('digitization service (real PostgreSQL and broker)', () => {
     await inboxHas(announcedAgain.id);
     const sameScanAgain = await scanCertified().expect(200);
     expect(sameScanAgain.body).toEqual(scanned.body);
+  });
+
+  it('digitizes a result once when the same scan is sent twice at once', async () => {
+    const { subject: dossierId } = await registered();
+    const issued = resultIssuedEvent(dossierId);
+    await publisher.publish(issued);
+    await inboxHas(issued.id);
+    const scan = () =>
+      http().post(`/results/${dossierId}/scans`).set('Authorization', operator).field('certified', 'true').attach('file', pdfBytes(`twice ${dossierId}`), 'result.pdf');
+
+    // Both uploads queue behind the dossier's row, which the test holds: each decides on what the other committed.
+    const holder = await RowLockHolder.hold(service.dataSource, `SELECT 1 FROM dossier_digitizations WHERE dossier_id = $1 FOR UPDATE`, [dossierId]);
+    // `then` sends a supertest request now; the test goes on while it waits.
+    const first = scan().then((response) => response);
+    await holder.queued(1, 'the first upload waiting for the dossier row the test holds');
+    const second = scan().then((response) => response);
+    await holder.queued(2, 'the second upload waiting behind the first');
+    await holder.release();
+
+    // The second decides on what the first committed: nothing left to change.
+    expect([(await first).status, (await second).status].sort()).toEqual([200, 201]);
+    const [written] = (await service.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM outbox WHERE message_key = $1 AND event_type = $2) AS events,
+              (SELECT count(*)::int FROM document_uses WHERE dossier_id = $3 AND kind = 'RESULT_SCAN') AS uses`,
+      [dossierId, EventType.ResultDigitized, dossierId],
+    )) as Array<{ events: number; uses: number }>;
+    expect(written).toEqual({ events: 1, uses: 1 });
+    const [digitized] = await collector.waitFor((e) => e.subject === dossierId && e.type === EventType.ResultDigitized);
+    assertValidEvent(digitized!.event);
   });
 });

@@ -3,13 +3,14 @@ import { canAccessPostalPoint, type Actor } from '@bcci/auth';
 import { ForbiddenError, NotFoundError } from '@bcci/kernel';
 import { OutboxWriter } from '@bcci/messaging';
 import { transactionWithRetry } from '@bcci/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ScanStorage } from '../../documents/application/scan-storage';
 import { DocumentUseRepository } from '../../documents/persistence/document-use.repository';
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
 import { CLOCK, type Clock } from '../../dossier-digitization/application/clock';
 import { digitizationOutboxEntry, documentRef } from '../../dossier-digitization/application/digitization-events';
 import { staffActorOf } from '../../dossier-digitization/application/staff-actor';
+import type { DossierDigitizationState } from '../../dossier-digitization/domain/dossier-digitization';
 import { DossierDigitizationRepository } from '../../dossier-digitization/persistence/dossier-digitization.repository';
 import { attachResultScan, type ResultDigitizationState } from '../domain/result-digitization';
 import { ResultDigitizationRepository } from '../persistence/result-digitization.repository';
@@ -59,8 +60,9 @@ class NoResultError extends NotFoundError {
 
 /**
  * A paper result is scanned at the postal point that received the dossier or returns the result
- * (or by operations of the province) → result-digitized (rule: attachResultScan). The result's row is
- * locked for the decision; the whole step reruns on a deadlock or serialization failure.
+ * (or by operations of the province) → result-digitized (rule: attachResultScan). The dossier's row is
+ * locked for the decision (every change to its results is made under it); the whole step reruns on a
+ * deadlock or serialization failure.
  */
 @Injectable()
 export class UploadResultScanUseCase {
@@ -77,14 +79,24 @@ export class UploadResultScanUseCase {
 
   async execute(command: UploadResultScanCommand): Promise<{ changed: boolean; view: ResultView }> {
     const file = this.scans.inspect(command.bytes);
-    await this.dataSource.transaction((manager) => this.authorisedResult(manager, command));
+    // Refused before the bytes are stored: a clerk outside the dossier's postal points, no result yet.
+    const [known, issued] = await Promise.all([
+      this.dossiers.find(this.dataSource.manager, command.dossierId),
+      this.results.find(this.dataSource.manager, command.dossierId, { resultId: command.resultId }),
+    ]);
+    authorised(command, known, issued.result);
     await this.scans.keep(file);
     return transactionWithRetry(this.dataSource, async (manager) => {
-      const { result, dossier } = await this.authorisedResult(manager, command);
-      const actor = staffActorOf(command.actor);
       const now = this.clock.now();
-      const document = await this.documents.register(manager, file, now);
-      const decision = attachResultScan(result, { document, certified: command.certified, actor, ...(command.actor.postalCode ? { postalCode: command.actor.postalCode } : {}) }, { now });
+      // The document row goes with the lock; the result's read (its own statement) then sees it, or the
+      // row a racing upload of the same bytes committed.
+      await this.documents.registerWithNextStatement(manager, file, now);
+      const locked = await this.dossiers.findForUpdate(manager, command.dossierId);
+      const loaded = await this.results.find(manager, command.dossierId, { resultId: command.resultId, documentHash: file.contentHash });
+      const { dossier, result } = authorised(command, locked, loaded.result);
+      if (!loaded.document) throw new Error(`document ${file.contentHash} was neither inserted nor found`);
+      const actor = staffActorOf(command.actor);
+      const decision = attachResultScan(result, { document: loaded.document, certified: command.certified, actor, ...(command.actor.postalCode ? { postalCode: command.actor.postalCode } : {}) }, { now });
       const changed = decision.state !== result;
       if (changed) {
         await this.results.save(manager, decision.state);
@@ -94,20 +106,23 @@ export class UploadResultScanUseCase {
       return { changed, view: resultView(decision.state) };
     });
   }
+}
 
-  private async authorisedResult(manager: EntityManager, command: UploadResultScanCommand) {
-    const dossier = await this.dossiers.find(manager, command.dossierId);
-    const context = dossier?.provinceCode ? { provinceCode: dossier.provinceCode } : {};
-    const places = dossier ? [dossier.site.postalCode, dossier.returnPostalCode].filter((p): p is string => !!p) : [];
-    if (!places.some((postalCode) => canAccessPostalPoint(command.actor, postalCode, context))) {
-      throw new ForbiddenError({
-        code: 'scope.postal-point',
-        message: `Actor ${command.actor.subject} (${command.actor.role}) may not digitize results of dossier ${command.dossierId}`,
-        messageVi: 'Bạn không có quyền số hoá kết quả của hồ sơ ngoài phạm vi bưu cục được giao.',
-      });
-    }
-    const result = await this.results.findForUpdate(manager, command.dossierId, command.resultId);
-    if (!result) throw new NoResultError(command.dossierId, command.resultId);
-    return { result, dossier: dossier! };
+/** The dossier and its result, if the actor may digitize the dossier's results and one has been issued; else the refusal. */
+function authorised(
+  command: UploadResultScanCommand,
+  dossier: DossierDigitizationState | undefined,
+  result: ResultDigitizationState | undefined,
+): { dossier: DossierDigitizationState; result: ResultDigitizationState } {
+  const context = dossier?.provinceCode ? { provinceCode: dossier.provinceCode } : {};
+  const places = dossier ? [dossier.site.postalCode, dossier.returnPostalCode].filter((p): p is string => !!p) : [];
+  if (!dossier || !places.some((postalCode) => canAccessPostalPoint(command.actor, postalCode, context))) {
+    throw new ForbiddenError({
+      code: 'scope.postal-point',
+      message: `Actor ${command.actor.subject} (${command.actor.role}) may not digitize results of dossier ${command.dossierId}`,
+      messageVi: 'Bạn không có quyền số hoá kết quả của hồ sơ ngoài phạm vi bưu cục được giao.',
+    });
   }
+  if (!result) throw new NoResultError(command.dossierId, command.resultId);
+  return { dossier, result };
 }
