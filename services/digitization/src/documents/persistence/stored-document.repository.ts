@@ -20,21 +20,10 @@ export function documentDescriptorOf(row: StoredDocumentOrmEntity): DocumentDesc
 
 export class StoredDocumentRepository {
   /**
-   * The document row of these bytes, created on first sight. ON CONFLICT DO NOTHING keeps one row (and
-   * one documentId) when two uploads of the same bytes race.
-   */
-  async register(manager: EntityManager, file: ScanFile, at: Date): Promise<DocumentDescriptor> {
-    await this.registerWithNextStatement(manager, file, at);
-    // A second statement, so that its snapshot sees the row a racing upload of the same bytes committed.
-    const kept = await EntityTable.of(manager, StoredDocumentOrmEntity).findOne(manager, { contentHash: file.contentHash });
-    if (!kept) throw new Error(`document ${file.contentHash} was neither inserted nor found`);
-    return documentDescriptorOf(kept);
-  }
-
-  /**
-   * register's INSERT alone, sent with the transaction's next statement, which must read the row (by
-   * its content hash) for the caller: that read, a statement of its own, sees the row a racing upload of
-   * the same bytes committed.
+   * The document row of these bytes, created on first sight; ON CONFLICT DO NOTHING keeps one row (and
+   * one documentId) when two uploads of the same bytes race. The INSERT goes with the transaction's next
+   * statement, which must read the row (by its content hash) for the caller: that read, a statement of
+   * its own, sees the row a racing upload of the same bytes committed.
    */
   async registerWithNextStatement(manager: EntityManager, file: ScanFile, at: Date): Promise<void> {
     const row = { contentHash: file.contentHash, documentId: randomUUID(), mediaType: file.mediaType, sizeBytes: file.sizeBytes, pageCount: file.pageCount ?? null, storedAt: at };
