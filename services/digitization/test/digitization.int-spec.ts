@@ -61,6 +61,12 @@ describe('digitization service (real PostgreSQL and broker)', () => {
       .set('Authorization', operator)
       .attach('file', bytes, { filename, contentType });
 
+  /** A paper result's scan, uploaded by the operator unless another authorization is given. */
+  const resultScan = (dossierId: string, bytes: Buffer, options: { authorization?: string; certified?: boolean } = {}) => {
+    const sent = http().post(`/results/${dossierId}/scans`).set('Authorization', options.authorization ?? operator);
+    return (options.certified ? sent.field('certified', 'true') : sent).attach('file', bytes, 'result.pdf');
+  };
+
   async function outboxCount(dossierId: string): Promise<number> {
     const [row] = await service.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE message_key = $1`, [dossierId]);
     return row.n;
@@ -271,17 +277,16 @@ describe('digitization service (real PostgreSQL and broker)', () => {
 
   it('digitizes a paper result once the agency issued it', async () => {
     const { subject: dossierId } = await registered();
-    await http().post(`/results/${dossierId}/scans`).set('Authorization', operator).attach('file', pdfBytes('early'), 'result.pdf').expect(404);
+    await resultScan(dossierId, pdfBytes('early')).expect(404);
     const issued = resultIssuedEvent(dossierId);
     assertValidEvent(issued);
     await publisher.publish(issued);
     await inboxHas(issued.id);
 
     const elsewhere = service.authHeader({ role: 'digitization-operator', subject: 'staff:33200-001', postalCode: '33200' });
-    await http().post(`/results/${dossierId}/scans`).set('Authorization', elsewhere).attach('file', pdfBytes('result'), 'result.pdf').expect(403);
-    await http().post(`/results/${dossierId}/scans`).set('Authorization', operator).attach('file', Buffer.from('plain text'), 'result.pdf').expect(415);
-    const scanCertified = () =>
-      http().post(`/results/${dossierId}/scans`).set('Authorization', operator).field('certified', 'true').attach('file', pdfBytes(`result ${dossierId}`), 'result.pdf');
+    await resultScan(dossierId, pdfBytes('result'), { authorization: elsewhere }).expect(403);
+    await resultScan(dossierId, Buffer.from('plain text')).expect(415);
+    const scanCertified = () => resultScan(dossierId, pdfBytes(`result ${dossierId}`), { certified: true });
     const scanned = await scanCertified().expect(201);
     expect(scanned.body).toMatchObject({ resultId: issued.data.resultId, certified: true, document: { mediaType: 'application/pdf' } });
 
@@ -306,8 +311,7 @@ describe('digitization service (real PostgreSQL and broker)', () => {
     const issued = resultIssuedEvent(dossierId);
     await publisher.publish(issued);
     await inboxHas(issued.id);
-    const scan = () =>
-      http().post(`/results/${dossierId}/scans`).set('Authorization', operator).field('certified', 'true').attach('file', pdfBytes(`twice ${dossierId}`), 'result.pdf');
+    const scan = () => resultScan(dossierId, pdfBytes(`twice ${dossierId}`), { certified: true });
 
     // Both uploads queue behind the dossier's row, which the test holds: each decides on what the other committed.
     const holder = await RowLockHolder.hold(service.dataSource, `SELECT 1 FROM dossier_digitizations WHERE dossier_id = $1 FOR UPDATE`, [dossierId]);
