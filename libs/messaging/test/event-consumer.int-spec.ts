@@ -12,9 +12,9 @@ import {
   type MessageOutcome,
   type MessageProducer,
 } from '@bcci/messaging';
-import type { TestKafkaLease } from '@bcci/persistence';
+import { writeWithNextStatement, type TestKafkaLease } from '@bcci/persistence';
 import { openMessagingDatabase } from './messaging-database';
-import { countMessages, openTestBus, readMessages, uniqueTopic, waitUntil } from './kafka-test-kit';
+import { countMessages, eventually, openTestBus, readMessages, uniqueTopic, waitUntil } from './kafka-test-kit';
 
 // Real PostgreSQL and the project's broker: consumer runtime, inbox on redelivery, dead letters and replay.
 describe('event consumer runtime', () => {
@@ -51,23 +51,32 @@ describe('event consumer runtime', () => {
     buildEvent({ type: 'bcci.test.dossier-registered.v1', source: '/bcci/test', subject, dataschema: 'urn:s', data });
   const counted = async (id: string) =>
     Number((await dataSource.query('SELECT handled_count FROM dossier WHERE id = $1', [id]))[0]?.handled_count ?? 0);
-  const startConsumer = async (name: string, topic: string, handler: (event: CloudEvent) => void, validate?: (event: CloudEvent) => string[] | undefined) => {
+  const COUNT_HANDLING = `INSERT INTO dossier (id, status, handled_count) VALUES ($1, 'seen', 1)
+                          ON CONFLICT (id) DO UPDATE SET handled_count = dossier.handled_count + 1`;
+  const startConsumer = async (
+    name: string,
+    topic: string,
+    handler: (event: CloudEvent) => void,
+    validate?: (event: CloudEvent) => string[] | undefined,
+    options: {
+      /** 'deferred': the handler's only write goes with the COMMIT, so a failure of the inbox row surfaces there. */
+      write?: 'at-once' | 'deferred';
+      maxAttempts?: number;
+    } = {},
+  ) => {
     consumer = new EventConsumer({
       name,
       topics: [topic],
       bus,
       dataSource,
       validate,
-      retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 50 },
+      retry: { maxAttempts: options.maxAttempts ?? 3, initialDelayMs: 10, maxDelayMs: 50 },
       resolveHandler: (type) =>
         type === 'bcci.test.dossier-registered.v1'
           ? async (event, { manager }) => {
               handler(event);
-              await manager.query(
-                `INSERT INTO dossier (id, status, handled_count) VALUES ($1, 'seen', 1)
-                 ON CONFLICT (id) DO UPDATE SET handled_count = dossier.handled_count + 1`,
-                [event.subject],
-              );
+              if (options.write === 'deferred') await writeWithNextStatement(manager, { text: COUNT_HANDLING, values: [event.subject] });
+              else await manager.query(COUNT_HANDLING, [event.subject]);
             }
           : undefined,
       onOutcome: (outcome) => outcomes.push(outcome),
@@ -88,6 +97,33 @@ describe('event consumer runtime', () => {
     expect(outcomes).toEqual(['handled', 'duplicate']);
     expect(await counted('DUP-1')).toBe(1);
   });
+
+  it.each(['at-once', 'deferred'] as const)(
+    'skips an event delivered again after it was handled, alone or in a run with a new one, without a retry or a dead letter (handler writing %s)',
+    async (write) => {
+      const topic = uniqueTopic(`consumer-again-${write}`);
+      await bus.ensureTopics([{ topic }, { topic: `${topic}.dlq` }]);
+      const first = registered(`AGAIN-${write}-1`);
+      await publish(topic, [first]);
+      // One attempt: a redelivery taken for a failure would go to the dead letters at once.
+      await startConsumer(`tracking-again-${write}`, topic, () => undefined, undefined, { write, maxAttempts: 1 });
+      await eventually('the first delivery to be handled', () => outcomes.length === 1);
+
+      // Its inbox row is committed: the next delivery's presumed row meets it and fails the transaction.
+      const deliverAgain = (event: CloudEvent) => ({ topic, key: event.subject, value: JSON.stringify(event), headers: {} });
+      await producer.send([deliverAgain(first)]);
+      await eventually('the delivery of a handled event to be resolved', () => outcomes.length === 2);
+      const second = registered(`AGAIN-${write}-2`);
+      await producer.send([deliverAgain(first), deliverAgain(second)]);
+      await eventually('a handled event and a new one, sent together, to be resolved', () => outcomes.length === 4);
+
+      expect(outcomes.slice(0, 2)).toEqual(['handled', 'duplicate']);
+      expect([...outcomes.slice(2)].sort()).toEqual(['duplicate', 'handled']);
+      expect(await counted(first.subject!)).toBe(1);
+      expect(await counted(second.subject!)).toBe(1);
+      expect(await countMessages(bus, `${topic}.dlq`)).toBe(0);
+    },
+  );
 
   it('sends a poison message to <topic>.dlq with the reason, keeps the partition flowing, and replays it once fixed', async () => {
     const topic = uniqueTopic('consumer-poison');

@@ -36,4 +36,10 @@ export interface InboxPort {
   record(manager: EntityManager, consumer: string, eventId: string): Promise<boolean>;
   /** Records several events at once; answers the ids recorded now (the others were handled before). */
   recordMany?(manager: EntityManager, consumer: string, eventIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Records events as handled now, presuming none was handled before, with the transaction's next
+   * statement; if one was, the transaction fails with an error that isConflict recognises. Both or neither.
+   */
+  presumeNew?(manager: EntityManager, consumer: string, eventIds: readonly string[]): Promise<void>;
+  isConflict?(error: unknown): boolean;
 }

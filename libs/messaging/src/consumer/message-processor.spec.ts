@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import {
   buildEvent,
   DLQ_HEADERS,
+  Inbox,
   MessageProcessor,
   NonRetriableError,
   type BatchControl,
@@ -24,10 +25,22 @@ const message = (offset: number, value: unknown): IncomingMessage => ({
   headers: {},
 });
 
-type SetupOptions = { validate?: (e: unknown) => string[] | undefined; sendFails?: boolean; perTransaction?: number; deps?: Partial<MessageProcessorDeps> };
+type SetupOptions = {
+  validate?: (e: unknown) => string[] | undefined;
+  sendFails?: boolean;
+  perTransaction?: number;
+  /** An inbox with presumeNew: its records fail the commit (as inbox_pkey would) for an event seen before. */
+  presuming?: boolean;
+  deps?: Partial<MessageProcessorDeps>;
+};
+
+/** What PostgreSQL answers when a presumed inbox row meets one committed before. */
+const inboxKeyViolation = () => Object.assign(new Error('duplicate key value violates unique constraint "inbox_pkey"'), { code: '23505', constraint: 'inbox_pkey' });
 
 function setup(handler: EventHandlerFn, options: SetupOptions = {}) {
   const log: string[] = [];
+  /** The inbox's calls, apart from the log: most tests leave the inbox out of what they compare. */
+  const inboxCalls: string[] = [];
   const sent: OutgoingMessage[] = [];
   const delays: number[] = [];
   const seen = new Set<string>();
@@ -37,10 +50,12 @@ function setup(handler: EventHandlerFn, options: SetupOptions = {}) {
     // A transaction that logs commit/rollback, and an inbox that remembers only committed records.
     transaction: async (work) => {
       const pending: string[] = [];
-      const manager = { pending } as unknown as EntityManager;
+      const presumed: string[] = [];
+      const manager = { pending, presumed } as unknown as EntityManager;
       try {
         const result = await work(manager);
-        pending.forEach((id) => seen.add(id));
+        if (presumed.some((id) => seen.has(id))) throw inboxKeyViolation();
+        [...pending, ...presumed].forEach((id) => seen.add(id));
         log.push('commit');
         return result;
       } catch (error) {
@@ -50,10 +65,20 @@ function setup(handler: EventHandlerFn, options: SetupOptions = {}) {
     },
     inbox: {
       record: async (manager, _consumer, id) => {
+        inboxCalls.push(`record ${id}`);
         if (seen.has(id)) return false;
         (manager as unknown as { pending: string[] }).pending.push(id);
         return true;
       },
+      ...(options.presuming
+        ? {
+            presumeNew: async (manager: EntityManager, _consumer: string, ids: readonly string[]) => {
+              inboxCalls.push(`presume ${ids.join(',')}`);
+              (manager as unknown as { presumed: string[] }).presumed.push(...ids);
+            },
+            isConflict: Inbox.isConflict,
+          }
+        : {}),
     },
     producer: {
       send: async (messages) => {
@@ -75,7 +100,7 @@ function setup(handler: EventHandlerFn, options: SetupOptions = {}) {
     heartbeat: async () => undefined,
     shouldContinue: () => true,
   };
-  return { processor, control, log, sent, delays };
+  return { processor, control, log, sent, delays, inboxCalls };
 }
 
 describe('MessageProcessor', () => {
@@ -258,5 +283,69 @@ describe('MessageProcessor', () => {
     const revoking = { ...control, shouldContinue: () => left-- > 0 };
     await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, event('A')), message(2, event('B'))] }, revoking);
     expect(handler).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('MessageProcessor with an inbox that presumes a delivery is new', () => {
+  const outcomesOf = (deps: Partial<MessageProcessorDeps> = {}) => {
+    const outcomes: string[] = [];
+    return { outcomes, deps: { ...deps, onOutcome: (outcome: string) => void outcomes.push(outcome) } };
+  };
+
+  it("records a first delivery without asking the inbox first, in the handler's transaction", async () => {
+    const { processor, control, log, inboxCalls } = setup(async (e) => void log.push(`handler ${e.subject}`), { presuming: true });
+    const first = event('A');
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, first)] }, control);
+    expect(inboxCalls).toEqual([`presume ${first.id}`]);
+    expect(log).toEqual(['handler A', 'commit', 'resolve 1', 'commit-offsets']);
+  });
+
+  it('skips a redelivered event: the presumed record fails the commit, and the inbox, asked at once, says it was handled', async () => {
+    const { outcomes, deps } = outcomesOf();
+    const handler = jest.fn(async () => undefined);
+    const { processor, control, log, delays, sent, inboxCalls } = setup(handler, { presuming: true, deps });
+    const once = event('A');
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, once)] }, control);
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, once)] }, control);
+    expect(outcomes).toEqual(['handled', 'duplicate']);
+    expect(inboxCalls).toEqual([`presume ${once.id}`, `presume ${once.id}`, `record ${once.id}`]);
+    // The redelivery's presumed try ran the handler and was rolled back; nothing was retried later or dead-lettered.
+    expect(log.filter((entry) => entry === 'commit' || entry === 'rollback')).toEqual(['commit', 'rollback', 'commit']);
+    expect(handler).toHaveBeenCalledTimes(2);
+    expect(delays).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it('runs a run holding a redelivered event again, asking the inbox, and handles only the new ones in one transaction', async () => {
+    const { outcomes, deps } = outcomesOf();
+    const handled: string[] = [];
+    const { processor, control, log, inboxCalls } = setup(async (e) => void handled.push(e.subject!), { presuming: true, deps });
+    const old = event('OLD');
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, old)] }, control);
+    handled.length = 0;
+    log.length = 0;
+    inboxCalls.length = 0;
+    const fresh = event('NEW');
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, old), message(2, fresh)] }, control);
+    expect(inboxCalls).toEqual([`presume ${old.id},${fresh.id}`, `record ${old.id}`, `record ${fresh.id}`]);
+    expect(handled).toEqual(['OLD', 'NEW', 'NEW']);
+    expect(log).toEqual(['rollback', 'commit', 'resolve 1', 'resolve 2', 'commit-offsets']);
+    expect(outcomes).toEqual(['handled', 'duplicate', 'handled']);
+  });
+
+  it('counts a presumed try that fails for another reason as a failed attempt, and checks the inbox on the next ones', async () => {
+    let calls = 0;
+    const { processor, control, delays, inboxCalls, sent } = setup(
+      async () => {
+        if (++calls < 3) throw new Error('deadlock');
+      },
+      { presuming: true },
+    );
+    const flaky = event('A');
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, flaky)] }, control);
+    expect(calls).toBe(3);
+    expect(delays).toEqual([10, 30]);
+    expect(inboxCalls).toEqual([`presume ${flaky.id}`, `record ${flaky.id}`, `record ${flaky.id}`]);
+    expect(sent).toEqual([]);
   });
 });

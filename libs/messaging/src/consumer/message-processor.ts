@@ -158,23 +158,18 @@ export class MessageProcessor {
     }
     const handled = parsed.filter((p) => p.handler !== undefined);
     let fresh = new Set<string>();
-    try {
-      if (handled.length > 0)
-        fresh = await this.deps.transaction(async (manager) => {
-          const recorded = await this.recordAll(manager, handled.map((p) => p.event.id));
-          const done = new Set<string>();
-          const finishing = new BeforeCommitWork();
-          for (const { message, event, handler } of handled) {
-            if (!recorded.has(event.id) || done.has(event.id)) continue;
-            done.add(event.id);
-            const traceparent = childTraceparent(message.headers[TRACEPARENT_HEADER]);
-            await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt: 1, beforeCommit: finishing.add });
-          }
-          await finishing.run();
-          return done;
-        });
-    } catch {
-      return false;
+    if (handled.length > 0) {
+      try {
+        fresh = await this.runTogether(handled, this.presumesNew());
+      } catch (error) {
+        // An event of the run was handled before (a redelivery): run it again, asking the inbox which to skip.
+        if (!this.isInboxConflict(error)) return false;
+        try {
+          fresh = await this.runTogether(handled, false);
+        } catch {
+          return false;
+        }
+      }
     }
     const reported = new Set<string>();
     for (const { message, event, handler } of parsed) {
@@ -185,6 +180,41 @@ export class MessageProcessor {
       } else this.report('duplicate', message, undefined, event.type);
     }
     return true;
+  }
+
+  /** The handled messages of a run in one transaction; answers the event ids handled now. */
+  private runTogether(handled: readonly ParsedMessage[], presumeNew: boolean): Promise<Set<string>> {
+    return this.deps.transaction(async (manager) => {
+      const ids = handled.map((p) => p.event.id);
+      const recorded = presumeNew ? await this.presumeAll(manager, ids) : await this.recordAll(manager, ids);
+      const done = new Set<string>();
+      const finishing = new BeforeCommitWork();
+      for (const { message, event, handler } of handled) {
+        if (!recorded.has(event.id) || done.has(event.id)) continue;
+        done.add(event.id);
+        const traceparent = childTraceparent(message.headers[TRACEPARENT_HEADER]);
+        await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt: 1, beforeCommit: finishing.add });
+      }
+      await finishing.run();
+      return done;
+    });
+  }
+
+  /**
+   * Whether a first attempt records its events with the inbox's presumeNew: no round trip of its own,
+   * and a redelivered event fails the transaction (isInboxConflict), which then runs again checking.
+   */
+  private presumesNew(): boolean {
+    return this.deps.inbox.presumeNew !== undefined && this.deps.inbox.isConflict !== undefined;
+  }
+
+  private isInboxConflict(error: unknown): boolean {
+    return this.deps.inbox.isConflict?.(error) ?? false;
+  }
+
+  private async presumeAll(manager: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
+    await this.deps.inbox.presumeNew!(manager, this.deps.consumer, eventIds);
+    return new Set(eventIds);
   }
 
   private async recordAll(manager: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
@@ -219,10 +249,13 @@ export class MessageProcessor {
 
     const traceparent = childTraceparent(message.headers[TRACEPARENT_HEADER]);
     const history: FailureHistory = { failedAttempts: 0, dependencyWaits: 0 };
+    // The first try presumes the event is new (see presumesNew); once a try failed, each checks the inbox first.
+    let presumeNew = this.presumesNew();
     for (let attempt = 1; ; attempt++) {
       try {
         const isNew = await this.deps.transaction(async (manager) => {
-          if (!(await this.deps.inbox.record(manager, this.deps.consumer, event.id))) return false;
+          if (presumeNew) await this.deps.inbox.presumeNew!(manager, this.deps.consumer, [event.id]);
+          else if (!(await this.deps.inbox.record(manager, this.deps.consumer, event.id))) return false;
           const finishing = new BeforeCommitWork();
           await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt, beforeCommit: finishing.add });
           await finishing.run();
@@ -231,6 +264,13 @@ export class MessageProcessor {
         this.waits.gotThrough();
         return this.report(isNew ? 'handled' : 'duplicate', message, undefined, event.type);
       } catch (error) {
+        const presumed = presumeNew;
+        presumeNew = false;
+        // Handled before (a redelivery): not a failure. The next try, at once, finds it in the inbox.
+        if (presumed && this.isInboxConflict(error)) {
+          attempt -= 1;
+          continue;
+        }
         const decision = decideAfterFailure(error, history, this.policies, this.deps.random);
         if (decision.action === 'wait-for-dependency') {
           history.dependencyWaits += 1;

@@ -1,4 +1,8 @@
+import { writeWithNextStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
+
+/** The inbox's primary key, (consumer, event_id): the constraint a presumed record meets on a redelivery. */
+const INBOX_KEY = 'inbox_pkey';
 
 /** Deduplication of deliveries per consumer (architecture.md §2.2). */
 export const Inbox = {
@@ -33,6 +37,35 @@ export const Inbox = {
       [consumer, [...eventIds]],
     );
     return new Set(inserted.map((row) => String(row.event_id)));
+  },
+
+  /**
+   * Records a run's events as handled now, presuming none was handled before, without a round trip of
+   * its own: a plain INSERT (no ON CONFLICT) that goes to PostgreSQL with the transaction's next
+   * statement (writeWithNextStatement). Nearly every delivery is a first one (Kafka redelivers only
+   * after a crash or a rebalance), and recordMany's answer costs a round trip per consumer transaction
+   * that a handler's own first statement can carry. Should an event have been handled before, the
+   * INSERT meets its row, the transaction fails with an error isInboxConflict recognises, and the caller
+   * runs the events again through recordMany, which says which to skip. A concurrent duplicate waits on
+   * the key as it does for record().
+   */
+  async presumeNew(manager: EntityManager, consumer: string, eventIds: readonly string[]): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('Inbox.presumeNew must run inside the transaction of the effects it guards');
+    }
+    // An id repeated in the run would meet itself: it is recorded (and handled) once.
+    const distinct = [...new Set(eventIds)];
+    if (distinct.length === 0) return;
+    await writeWithNextStatement(manager, {
+      text: `INSERT INTO inbox (consumer, event_id) SELECT $1, id FROM unnest($2::text[]) AS e(id)`,
+      values: [consumer, distinct],
+    });
+  },
+
+  /** True when a transaction failed because presumeNew met an event handled before. */
+  isConflict(error: unknown): boolean {
+    const failure = error as { code?: unknown; constraint?: unknown } | null;
+    return failure?.code === '23505' && failure.constraint === INBOX_KEY;
   },
 
   /**
