@@ -1,5 +1,5 @@
 import type { LocalDate } from '@bcci/kernel';
-import { EntityTable, entitiesFromJson } from '@bcci/persistence';
+import { EntityTable, entitiesFromJson, lockWithNextStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { AcknowledgementState, HandoverDecision, HandoverRecordState } from '../domain/handover-record';
 import type { DossierAcknowledgement } from '../domain/handover-signatures.rule';
@@ -42,26 +42,21 @@ export class HandoverRecordRepository {
     // An unlocked look first, with the items of the leg's record if it has one, to lock every leg of a
     // known record in id order (two acknowledgements of one record then queue instead of deadlocking).
     const seen = await this.lookAtLeg(manager, dossierId);
-    let items: HandoverRecordItemOrmEntity[] = [];
-    let legs: PostalLegOrmEntity[] = [];
-    if (seen?.leg.handoverRecordId) {
-      items = seen.recordItems;
-      legs = await this.lockLegs(manager, items.map((item) => item.legId));
-    } else if (seen) {
-      legs = await this.lockLegs(manager, [seen.leg.id]);
-    }
+    let items = seen?.recordItems ?? [];
+    const legIds = seen?.leg.handoverRecordId ? items.map((item) => item.legId) : seen ? [seen.leg.id] : [];
+    // The legs locked, then read with the record and the acknowledgements in a statement of its own:
+    // one round trip, and its snapshot sees what the holder of a lock we waited for committed.
+    let { legs, record: recordRow, acknowledgements } = await this.lockLegsWithRecord(manager, legIds, dossierId);
     const own = legs.find((leg) => leg.dossierId === dossierId);
     if (own?.handoverRecordId && !seen?.leg.handoverRecordId) {
-      // The record was committed while we waited for our leg: lock the rest of it too. Only a second
-      // acknowledgement of the same record racing the same commit can then deadlock; PostgreSQL
-      // aborts one of them and the consumer runs it again.
+      // The record was committed while we waited for our leg: lock the rest of it too, and read again.
+      // Only a second acknowledgement of the same record racing the same commit can then deadlock;
+      // PostgreSQL aborts one of them and the consumer runs it again.
       ({ items, legs } = await this.lockLegsOfRecord(manager, own.handoverRecordId));
+      ({ record: recordRow, acknowledgements } = await this.recordAndAcknowledgements(manager, own.handoverRecordId, [dossierId, ...legs.map((leg) => leg.dossierId)]));
     }
     const recordId = own?.handoverRecordId ?? null;
-    const dossierIds = [...new Set([dossierId, ...legs.map((leg) => leg.dossierId)])];
-    // Read after the legs' locks, in a statement of its own: its snapshot sees what the holder of a lock
-    // we waited for committed. The record's items were read before: a record's dossiers never change once it is made.
-    const { record: recordRow, acknowledgements } = await this.recordAndAcknowledgements(manager, recordId, dossierIds);
+    // The record's items were read before the locks: a record's dossiers never change once it is made.
     if (recordId && !recordRow) throw new Error(`handover record ${recordId} is named by a leg but does not exist`);
     const record = recordRow ? toRecordState(recordRow, items, legs) : null;
     return {
@@ -163,6 +158,34 @@ export class HandoverRecordRepository {
 
   private lockLegs(manager: EntityManager, legIds: readonly string[]): Promise<PostalLegOrmEntity[]> {
     return EntityTable.of(manager, PostalLegOrmEntity).find(manager, { id: legIds }, { orderBy: ['id'], forUpdate: true });
+  }
+
+  /**
+   * The legs locked (in id order), then, in the same round trip, read with the record of `dossierId`'s
+   * leg and the acknowledgements kept for their dossiers and for `dossierId` (which may have no leg yet).
+   */
+  private async lockLegsWithRecord(
+    manager: EntityManager,
+    legIds: readonly string[],
+    dossierId: string,
+  ): Promise<{ legs: PostalLegOrmEntity[]; record: HandoverRecordOrmEntity | undefined; acknowledgements: AgencyAcknowledgementOrmEntity[] }> {
+    if (legIds.length > 0) {
+      await lockWithNextStatement(manager, { text: `SELECT 1 FROM postal_legs WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, values: [[...legIds]] });
+    }
+    const [row]: Array<{ legs: unknown; record: unknown; acknowledgements: unknown }> = await manager.query(
+      `WITH leg AS (SELECT * FROM postal_legs WHERE id = ANY($1::uuid[]))
+       SELECT (SELECT json_agg(leg ORDER BY leg.id) FROM leg) AS legs,
+              (SELECT row_to_json(record) FROM handover_records record
+                WHERE record.id = (SELECT handover_record_id FROM leg WHERE leg.dossier_id = $2)) AS record,
+              (SELECT json_agg(ack) FROM agency_acknowledgements ack
+                WHERE ack.dossier_id = $2 OR ack.dossier_id IN (SELECT dossier_id FROM leg)) AS acknowledgements`,
+      [[...legIds], dossierId],
+    );
+    return {
+      legs: entitiesFromJson(manager, PostalLegOrmEntity, row!.legs),
+      record: row!.record ? entitiesFromJson(manager, HandoverRecordOrmEntity, [row!.record])[0] : undefined,
+      acknowledgements: entitiesFromJson(manager, AgencyAcknowledgementOrmEntity, row!.acknowledgements),
+    };
   }
 
   /** The record's items and its legs, locked. */
