@@ -28,7 +28,8 @@ export class WebhookRepository {
 
   /**
    * Claims due deliveries: each is leased (pushed `leaseMs` into the future) so that another worker or
-   * a crash does not deliver it twice at once; an unfinished lease simply expires into a retry.
+   * a crash does not deliver it twice at once; an unfinished lease simply expires into a retry. One
+   * statement (SKIP LOCKED picks and leases in it), so it needs no transaction of the caller's.
    */
   async claimDue(manager: EntityManager, limit: number, leaseMs: number): Promise<DueDelivery[]> {
     // TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, affectedCount].
