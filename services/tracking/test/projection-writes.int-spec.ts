@@ -11,6 +11,9 @@ import type { TimelineEvent } from '../src/timeline/domain/timeline-event';
 import { verifyChain } from '../src/timeline/domain/hash-chain';
 import { TimelineRepository, toChainedEntry } from '../src/timeline/persistence/timeline.repository';
 import { TimelineProjections } from '../src/timeline/timeline-projections';
+import { trackingSettingsOf } from '../src/config/tracking-config';
+import { createRebuildableProjections } from '../src/projections/rebuildable-projections';
+import { ReferenceData } from '../src/reference-data/reference-data';
 import { exampleEvent, journey } from './support/journey-events';
 
 /**
@@ -232,6 +235,29 @@ describe('tracking projections written in one statement (PostgreSQL)', () => {
       // Each instance holds the timeline it last saw; the other one appended since, so it must read it again.
       for (const [i, event] of events.entries()) await service.dataSource.transaction((manager) => instances[i % 2]!.execute(event, manager));
       expect(await projected(dossierId)).toEqual(await projected(reference.dossierId));
+    });
+
+    /** A second instance of tracking with projections of its own: it holds the counting facts it saved, not the service's. */
+    const instanceWithOwnProjections = () => {
+      const projections = createRebuildableProjections({ referenceData: ReferenceData.load(), settings: trackingSettingsOf({ extra: {} } as never) });
+      return new RecordTimelineEntry(() => projections);
+    };
+
+    it('two instances, each holding the counting facts it saved, recording one dossier’s events in turn leave its fact as one instance does', async () => {
+      const reference = journey();
+      const alone = instanceWithOwnProjections();
+      for (const event of reference.events) await service.dataSource.transaction((manager) => alone.execute(event as unknown as TimelineEvent, manager));
+
+      const dossierId = randomUUID();
+      const events = sameJourneyFor(reference.events as unknown as TimelineEvent[], reference.dossierId, dossierId);
+      const instances = [instanceWithOwnProjections(), instanceWithOwnProjections()];
+      // Each instance holds the fact it last saved; the other one folded an event into it since, so it
+      // must read the fact again rather than fold onto what it holds.
+      for (const [i, event] of events.entries()) await service.dataSource.transaction((manager) => instances[i % 2]!.execute(event, manager));
+      const { fact } = await projected(dossierId);
+      expect(fact).toEqual((await projected(reference.dossierId)).fact);
+      // Folded by both: the registration and the delivery (first instance), the return leg (second).
+      expect([fact[0].fact.intakeDay, fact[0].fact.returnLegOpenedDay, fact[0].fact.deliveredDay]).not.toContain(null);
     });
 
     it('a run that rolled back leaves nothing of its events in the next run’s timeline', async () => {

@@ -34,14 +34,17 @@ export class DossierFactsRepository {
     );
   }
 
-  /** The facts' new states as one statement, sent with the run's other writes (call with the rows locked). */
+  /**
+   * The facts' new states as one statement, sent with the run's other writes. Creates the rows of
+   * dossiers recorded for the first time (live, their fact was not read: see RecentFacts); call with the
+   * dossiers' chain heads locked, or their rows (lockAll).
+   */
   saveStatement(facts: readonly SavedFact[]): SqlStatement {
     return {
-      text: `UPDATE counting_dossier_facts stored SET fact = saved.fact, stage = saved.stage, stage_event_time = saved.stage_event_time, open = saved.open,
-         intake_postal_code = saved.intake_postal_code, updated_at = now()
-       FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::timestamptz[], $5::boolean[], $6::text[])
-         AS saved(dossier_id, fact, stage, stage_event_time, open, intake_postal_code)
-       WHERE stored.dossier_id = saved.dossier_id`,
+      text: `INSERT INTO counting_dossier_facts (dossier_id, fact, stage, stage_event_time, open, intake_postal_code)
+       SELECT * FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::timestamptz[], $5::boolean[], $6::text[]) ORDER BY 1
+       ON CONFLICT (dossier_id) DO UPDATE SET fact = excluded.fact, stage = excluded.stage, stage_event_time = excluded.stage_event_time,
+         open = excluded.open, intake_postal_code = excluded.intake_postal_code, updated_at = now()`,
       values: [
         facts.map((saved) => saved.fact.dossierId),
         facts.map((saved) => JSON.stringify(saved.fact)),
