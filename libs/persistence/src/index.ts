@@ -14,6 +14,7 @@ export { EntityTable, type EntityConditions, type InsertOptions, type SelectOpti
 export { lockWithNextStatement, writeWithNextStatement } from './sql/write-with-next-statement';
 export { transactionWithRetry, isRetryableTransactionError, type TransactionRetryOptions } from './transaction/transaction-with-retry';
 export { readInOneSnapshot } from './transaction/read-in-one-snapshot';
+export { allowPresumptions, presumeIfAllowed, isUniqueViolation } from './transaction/presumption';
 export { GroupCommit, type GroupCommitOptions, type ItemOutcome } from './group-commit/group-commit';
 // Test harness (no Jest import, so it is safe in this entry point).
 export { createTestDatabase, type TestDatabase } from './testing/create-test-database';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { presumeIfAllowed } from './presumption';
 import { isRetryableTransactionError, transactionWithRetry } from './transaction-with-retry';
 
 const manager = {} as EntityManager;
@@ -46,5 +47,59 @@ describe('transactionWithRetry', () => {
     expect(isRetryableTransactionError(failing('23505'))).toBe(false);
     expect(isRetryableTransactionError(new Error('no code'))).toBe(false);
     expect(isRetryableTransactionError(undefined)).toBe(false);
+  });
+});
+
+describe('transactionWithRetry and a step that presumes a key is new', () => {
+  /** A DataSource whose transactions each get a manager of their own (presumption is per transaction). */
+  function dataSourceRunning() {
+    let transactions = 0;
+    return {
+      get transactions() {
+        return transactions;
+      },
+      transaction: async <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => {
+        transactions++;
+        return work({} as EntityManager);
+      },
+    };
+  }
+
+  it('lets the first try presume, and runs the step again at once, presuming nothing, when the presumed key was taken', async () => {
+    const dataSource = dataSourceRunning();
+    const tries: boolean[] = [];
+    const sleeps: number[] = [];
+    const answer = await transactionWithRetry(
+      dataSource as never,
+      async (m) => {
+        const presumed = presumeIfAllowed(m);
+        tries.push(presumed);
+        if (presumed) throw failing('23505');
+        return 'asked';
+      },
+      { sleep: async (ms) => void sleeps.push(ms), attempts: 1 },
+    );
+    expect(answer).toBe('asked');
+    expect(tries).toEqual([true, false]);
+    // Not a failed attempt: no pause, and one attempt allowed was enough.
+    expect(sleeps).toEqual([]);
+  });
+
+  it('throws a unique violation at once when the step presumed nothing, and the second one of a step that did', async () => {
+    const plain = dataSourceRunning();
+    await expect(transactionWithRetry(plain as never, async () => Promise.reject(failing('23505')), noSleep)).rejects.toMatchObject({ code: '23505' });
+    expect(plain.transactions).toBe(1);
+    const presuming = dataSourceRunning();
+    await expect(
+      transactionWithRetry(presuming as never, async (m) => {
+        presumeIfAllowed(m);
+        throw failing('23505');
+      }, noSleep),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(presuming.transactions).toBe(2);
+  });
+
+  it('lets no step presume in a transaction it does not own', () => {
+    expect(presumeIfAllowed({} as EntityManager)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { allowPresumptions, isUniqueViolation } from './presumption';
 
 /**
  * SQLSTATEs after which the same transaction, run again from its first statement, can succeed:
@@ -29,6 +30,9 @@ export function isRetryableTransactionError(error: unknown): boolean {
  * an aborted attempt is kept, so `work` must do all its reads and writes with the manager it is given
  * (and no side effect outside the database). Other errors are thrown at once.
  *
+ * Its first try lets the step presume a key is new (presumption.ts): should a presumed key meet its
+ * row (a unique violation), the step runs again at once, presuming nothing; that try is not counted.
+ *
  * For HTTP requests and other steps that own their transaction. An event handler runs in the
  * consumer's transaction (its inbox record commits with the effect): there the consumer runtime of
  * @bcci/messaging is the retry loop, as it runs a failed message again in a new transaction.
@@ -41,10 +45,21 @@ export async function transactionWithRetry<T>(
   const attempts = Math.max(1, options.attempts ?? 3);
   const backoffMs = options.backoffMs ?? 20;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let presume = true;
   for (let attempt = 1; ; attempt++) {
+    let presumption: { readonly presumed: boolean } | undefined;
     try {
-      return await dataSource.transaction(work);
+      return await dataSource.transaction((manager) => {
+        presumption = presume ? allowPresumptions(manager) : undefined;
+        return work(manager);
+      });
     } catch (error) {
+      if (presumption?.presumed && isUniqueViolation(error)) {
+        // A key presumed new was taken (a retried request): run the step again at once, asking this time.
+        presume = false;
+        attempt -= 1;
+        continue;
+      }
       if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
       await sleep(Math.round(backoffMs * attempt * (0.5 + Math.random())));
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidInputError } from '@bcci/kernel';
-import { writeWithNextStatement, type SqlStatement } from '@bcci/persistence';
+import { presumeIfAllowed, writeWithNextStatement, type SqlStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import { requestFingerprint } from './request-fingerprint';
 
@@ -41,6 +41,10 @@ interface StoredKey<T> {
  *
  * Concurrent retries: the second INSERT waits on the first transaction's row lock; if the first
  * commits, the second returns its answer; if it rolls back, the second does the work.
+ *
+ * In a transaction of transactionWithRetry the keys are presumed new (see presumption.ts in
+ * @bcci/persistence): their INSERT costs no round trip of its own, and a retried request's key fails
+ * the first try, which is run again at once asking, and answered as above.
  */
 @Injectable()
 export class IdempotencyStore {
@@ -71,12 +75,23 @@ export class IdempotencyStore {
     assertInTransaction(manager);
     if (claims.length === 0) return [];
     const fingerprints = claims.map((claim) => (claim.request === undefined ? null : requestFingerprint(claim.request)));
+    const columns = [claims.map((claim) => claim.scope), claims.map((claim) => claim.key), fingerprints];
+    if (presumeIfAllowed(manager)) {
+      // Presumed new (a retry is rare): no ON CONFLICT, sent with the step's next statement. A key that
+      // was taken fails the transaction, and transactionWithRetry runs the step again, asking then.
+      await writeWithNextStatement(manager, {
+        text: `INSERT INTO idempotency_keys (scope, key, request_fingerprint)
+         SELECT scope, key, fingerprint FROM unnest($1::text[], $2::text[], $3::text[]) AS c(scope, key, fingerprint) ORDER BY scope, key`,
+        values: columns,
+      });
+      return claims.map(() => ({ kind: 'new' }));
+    }
     // Sorted, so that two transactions claiming overlapping keys lock them in the same order.
     const inserted: { scope: string; key: string }[] = await manager.query(
       `INSERT INTO idempotency_keys (scope, key, request_fingerprint)
        SELECT scope, key, fingerprint FROM unnest($1::text[], $2::text[], $3::text[]) AS c(scope, key, fingerprint) ORDER BY scope, key
        ON CONFLICT (scope, key) DO NOTHING RETURNING scope, key`,
-      [claims.map((claim) => claim.scope), claims.map((claim) => claim.key), fingerprints],
+      columns,
     );
     const claimed = new Set(inserted.map((row) => idOf(row.scope, row.key)));
     const taken = claims.filter((claim) => !claimed.has(idOf(claim.scope, claim.key)));

@@ -3,6 +3,7 @@ import { assertPostalPointScope, CurrentActor, Roles, type Actor } from '@bcci/a
 import { buildEvent, topicFor } from '@bcci/contracts';
 import { ConflictError, RuleViolationError } from '@bcci/kernel';
 import { OutboxWriter } from '@bcci/messaging';
+import { transactionWithRetry } from '@bcci/persistence';
 import { DataSource } from 'typeorm';
 import { ApiIdempotencyKey, IdempotencyKey, IdempotencyStore } from '../../src';
 import { SampleWithdrawalOrmEntity } from './sample-withdrawal.orm-entity';
@@ -22,7 +23,8 @@ export class SampleController {
   @Roles('clerk')
   @ApiIdempotencyKey()
   withdraw(@CurrentActor() actor: Actor, @Body() body: WithdrawSampleRequest, @IdempotencyKey() key?: string): Promise<{ dossierId: string; eventId: string }> {
-    return this.dataSource.transaction((manager) =>
+    // As the services run a step: transactionWithRetry, whose first try presumes the key is new.
+    return transactionWithRetry(this.dataSource, (manager) =>
       this.idempotency.run(
         manager,
         `sample-withdraw:${actor.postalCode}`,
