@@ -1,7 +1,7 @@
 import { topicFor, EventType } from '@bcci/contracts';
 import { formatProvisionalDossierId, generatePostalItemId, type PostalCode } from '@bcci/kernel';
 import type { OutboxEntry, OutboxWriter } from '@bcci/messaging';
-import { combineWritableStatements, type ItemOutcome } from '@bcci/persistence';
+import { allowPresumptions, combineWritableStatements, isUniqueViolation, type ItemOutcome } from '@bcci/persistence';
 import type { IdempotencyStore } from '@bcci/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertWithinDailyLimit } from '../domain/provisional-id-limit';
@@ -61,10 +61,13 @@ export class RegistrationWriter {
       }
     });
     try {
-      const together = await this.writeTogether(first.map((i) => batch[i]!));
+      const together = await this.writeTogether(first.map((i) => batch[i]!), { presumeKeysNew: true });
       first.forEach((i, n) => (outcomes[i] = together[n]!));
     } catch (error) {
-      if (first.length === 1) outcomes[first[0]!] = { ok: false, error };
+      // A key presumed new that was taken (a retried registration) fails the batch with a unique
+      // violation: each registration is then written again alone, asking for its key, so the retry
+      // gets its first answer.
+      if (first.length === 1 && !isUniqueViolation(error)) outcomes[first[0]!] = { ok: false, error };
       else for (const i of first) outcomes[i] = await this.writeAlone(batch[i]!);
     }
     for (const i of repeats) outcomes[i] = await this.writeAlone(batch[i]!);
@@ -80,8 +83,14 @@ export class RegistrationWriter {
     }
   }
 
-  private async writeTogether(batch: readonly PreparedRegistration[]): Promise<ItemOutcome<DossierView>[]> {
+  /**
+   * One transaction for the batch. `presumeKeysNew`: the idempotency keys' INSERT goes with the
+   * allocation's statement instead of asking first (presumption.ts in @bcci/persistence); a key that
+   * was taken then fails the transaction with a unique violation.
+   */
+  private async writeTogether(batch: readonly PreparedRegistration[], options: { presumeKeysNew: boolean } = { presumeKeysNew: false }): Promise<ItemOutcome<DossierView>[]> {
     const outcomes = await this.deps.dataSource.transaction(async (manager) => {
+      if (options.presumeKeysNew) allowPresumptions(manager);
       const answered = await this.answerRetries(manager, batch);
       // Only retries: their answers are stored already, and nothing is written.
       if (answered.every((outcome) => outcome !== undefined)) return answered as ItemOutcome<DossierView>[];
