@@ -227,6 +227,24 @@ describe('service data source and migrations', () => {
       });
     });
 
+    it('prepares a statement first sent behind a deferred write that failed when it is sent again (it was never parsed)', async () => {
+      await withLedger(async (dataSource) => {
+        await dataSource.transaction((manager) => writeWithNextStatement(manager, insert('taken')));
+        // Never sent on this connection before: its Parse goes in the failed exchange, after BEGIN's, and
+        // PostgreSQL skips it. The client must not take BEGIN's ParseComplete for it.
+        const firstTime = 'SELECT count(*)::int AS n FROM deferred_ledger WHERE entry <> $1';
+        await expect(
+          dataSource.transaction(async (manager) => {
+            await writeWithNextStatement(manager, insert('taken'));
+            await manager.query(firstTime, ['nothing']);
+          }),
+        ).rejects.toThrow(/duplicate key/);
+        const [{ n }] = await dataSource.transaction((manager) => manager.query(firstTime, ['nothing']));
+        expect(n).toBe(1);
+        expect(await dataSource.query(firstTime, ['taken'])).toEqual([{ n: 0 }]);
+      });
+    });
+
     it('drops deferred writes of a transaction that rolls back, and writes at once outside a transaction', async () => {
       await withLedger(async (dataSource) => {
         await dataSource.transaction((manager) => writeWithNextStatement(manager, insert('prepared')));

@@ -80,12 +80,22 @@ interface DeferredWrite {
  * exactly as if each had been sent alone.
  */
 class PipelinedQuery extends (Query as unknown as PgQueryClass) {
+  /**
+   * ParseCompletes still to come for statements sent before this query's own (BEGIN's). pg takes every
+   * ParseComplete it receives while a query is active for that query's, and from then on sends the
+   * query's statement without a Parse: had BEGIN's been taken for it and a deferred write then failed,
+   * PostgreSQL would have skipped the query's Parse, and every later use of the statement on this
+   * connection would fail ("prepared statement … does not exist").
+   */
+  foreignParseCompletes: number;
+
   constructor(
     config: { name?: string; text: string; values: unknown[]; queryMode?: 'extended' },
     private readonly begin: boolean,
     private readonly writes: readonly DeferredWrite[],
   ) {
     super(config);
+    this.foreignParseCompletes = begin ? 1 : 0;
   }
 
   override submit(connection: PgConnection): Error | null {
@@ -107,6 +117,9 @@ class PipelinedQuery extends (Query as unknown as PgQueryClass) {
     }
   }
 }
+
+/** pg's handler of ParseComplete (runtime API, not in its typings), which PreparedStatementClient wraps. */
+const handleParseComplete = (Client.prototype as unknown as { _handleParseComplete(this: Client): void })._handleParseComplete;
 
 export class PreparedStatementClient extends Client {
   private readonly prepared = new Set<string>();
@@ -178,6 +191,16 @@ export class PreparedStatementClient extends Client {
     // error, if any, leaves the transaction failed, which that query then reports.
     if (this.deferred.length > 0) (this.pipelined({ text: 'SELECT 1', values: [], queryMode: 'extended' }) as Promise<unknown>).catch(() => undefined);
     return this.send(config, values, callback);
+  }
+
+  /** A ParseComplete for a statement sent ahead of a pipelined query's own is not that query's (see PipelinedQuery). */
+  protected _handleParseComplete(): void {
+    const active = (this as unknown as { _getActiveQuery(): unknown })._getActiveQuery();
+    if (active instanceof PipelinedQuery && active.foreignParseCompletes > 0) {
+      active.foreignParseCompletes -= 1;
+      return;
+    }
+    handleParseComplete.call(this);
   }
 
   /** The query with what waits before it (BEGIN, deferred writes), in one round trip. */
