@@ -136,6 +136,12 @@ class KafkajsConsumer implements MessageConsumer {
   private trailingCommit?: { timer: NodeJS.Timeout; commit: () => Promise<void> };
   /** Set by disconnect: a batch ending now commits at once, before the client leaves the group. */
   private stopping = false;
+  /**
+   * The commit a batch's end started, while it is in flight. The batches of one fetch end together,
+   * and the client marks the time of a commit only once it is acknowledged: each of them would find a
+   * commit due and send one (an OffsetCommit per partition of the fetch). They share this one instead.
+   */
+  private commitInFlight?: Promise<void>;
 
   constructor(
     private readonly consumer: Consumer,
@@ -198,7 +204,8 @@ class KafkajsConsumer implements MessageConsumer {
     const commitEverything = () => commitIfDue(uncommittedOffsets());
     try {
       if (this.stopping) return await commitEverything();
-      await commitIfDue();
+      this.commitInFlight ??= commitIfDue().finally(() => (this.commitInFlight = undefined));
+      await this.commitInFlight;
       // An armed commit reads the offsets when it fires: nothing to look at until then.
       if (!this.trailingCommit && uncommittedOffsets().topics.length > 0) this.commitLater(commitEverything);
     } catch {
