@@ -4,6 +4,7 @@ import type { MessageBus, MessageConsumer, MessageProducer } from '../ports/mess
 import type { EventValidator, HandlerResolver, InboxPort, TransactionRunner } from './event-handler';
 import { MessageProcessor, type MessageOutcome } from './message-processor';
 import { DeliveryCoalescer } from './delivery-coalescer';
+import { interruptibleSleep } from './interruptible-sleep';
 
 /**
  * Partitions of one fetch handed over together (at least every partition a service reads: 5 topics of
@@ -34,7 +35,17 @@ export interface EventConsumerOptions {
   onOutcome?: (outcome: MessageOutcome, message: IncomingMessage, reason?: string, eventType?: string) => void;
   /** Replaceable for tests of the wiring; defaults to the inbox table. */
   inbox?: InboxPort;
+  /**
+   * After handling what a fetch brought, wait this long before the next fetch (default FETCH_LINGER_MS),
+   * unless it brought a full run: what arrives meanwhile comes in one fetch and one run.
+   */
+  fetchLingerMs?: number;
 }
+
+/** See EventConsumerOptions.fetchLingerMs. */
+export const FETCH_LINGER_MS = 25;
+/** A fetch that brought this many messages or more is followed by the next one at once: more is waiting. */
+const FULL_FETCH = 50;
 
 /**
  * A running consumer of one group: batches from the bus, each message through MessageProcessor.
@@ -74,7 +85,15 @@ export class EventConsumer {
       fromBeginning: this.options.fromBeginning ?? true,
     });
     // Every partition of a fetch at once, gathered into one stream of runs (see DeliveryCoalescer).
-    const coalescer = new DeliveryCoalescer((deliveries) => processor.processBatches(deliveries));
+    const lingerMs = this.options.fetchLingerMs ?? FETCH_LINGER_MS;
+    const signal = this.stopping.signal;
+    const coalescer = new DeliveryCoalescer(async (deliveries) => {
+      await processor.processBatches(deliveries);
+      const messages = deliveries.reduce((sum, delivery) => sum + delivery.batch.messages.length, 0);
+      // The client fetches again once this returns: lingering lets the events of several producers'
+      // commits arrive in between, for one fetch and one transaction instead of one each.
+      if (lingerMs > 0 && messages < FULL_FETCH) await interruptibleSleep(lingerMs, signal);
+    });
     await this.consumer.run(coalescer.deliver, { concurrentPartitions: PARTITIONS_HANDLED_TOGETHER });
   }
 
