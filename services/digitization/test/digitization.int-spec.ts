@@ -276,8 +276,12 @@ describe('digitization service (real PostgreSQL and broker)', () => {
   });
 
   it('digitizes a paper result once the agency issued it', async () => {
+    // A dossier digitization never heard of: the same 404 and message as a component's scan.
+    const unknown = await resultScan(randomUUID(), pdfBytes('unknown')).expect(404);
+    expect(unknown.body).toMatchObject({ code: 'DOSSIER_UNKNOWN', messageVi: expect.stringContaining('Không tìm thấy hồ sơ') });
     const { subject: dossierId } = await registered();
-    await resultScan(dossierId, pdfBytes('early')).expect(404);
+    const early = await resultScan(dossierId, pdfBytes('early')).expect(404);
+    expect(early.body).toMatchObject({ code: 'RESULT_UNKNOWN' });
     const issued = resultIssuedEvent(dossierId);
     assertValidEvent(issued);
     await publisher.publish(issued);

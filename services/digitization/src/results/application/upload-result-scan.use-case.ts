@@ -9,6 +9,7 @@ import { DocumentUseRepository } from '../../documents/persistence/document-use.
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
 import { CLOCK, type Clock } from '../../dossier-digitization/application/clock';
 import { digitizationOutboxEntry, documentRef } from '../../dossier-digitization/application/digitization-events';
+import { UnknownDossierError } from '../../dossier-digitization/application/dossier-access';
 import { staffActorOf } from '../../dossier-digitization/application/staff-actor';
 import type { DossierDigitizationState } from '../../dossier-digitization/domain/dossier-digitization';
 import { DossierDigitizationRepository } from '../../dossier-digitization/persistence/dossier-digitization.repository';
@@ -108,15 +109,19 @@ export class UploadResultScanUseCase {
   }
 }
 
-/** The dossier and its result, if the actor may digitize the dossier's results and one has been issued; else the refusal. */
+/**
+ * The dossier and its result, if the dossier is known (404, as for a component's scan), the actor may
+ * digitize its results (403) and one has been issued (404); else the refusal.
+ */
 function authorised(
   command: UploadResultScanCommand,
   dossier: DossierDigitizationState | undefined,
   result: ResultDigitizationState | undefined,
 ): { dossier: DossierDigitizationState; result: ResultDigitizationState } {
-  const context = dossier?.provinceCode ? { provinceCode: dossier.provinceCode } : {};
-  const places = dossier ? [dossier.site.postalCode, dossier.returnPostalCode].filter((p): p is string => !!p) : [];
-  if (!dossier || !places.some((postalCode) => canAccessPostalPoint(command.actor, postalCode, context))) {
+  if (!dossier) throw new UnknownDossierError(command.dossierId);
+  const context = dossier.provinceCode ? { provinceCode: dossier.provinceCode } : {};
+  const places = [dossier.site.postalCode, dossier.returnPostalCode].filter((p): p is string => !!p);
+  if (!places.some((postalCode) => canAccessPostalPoint(command.actor, postalCode, context))) {
     throw new ForbiddenError({
       code: 'scope.postal-point',
       message: `Actor ${command.actor.subject} (${command.actor.role}) may not digitize results of dossier ${command.dossierId}`,
