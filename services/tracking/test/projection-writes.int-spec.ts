@@ -224,38 +224,35 @@ describe('tracking projections written in one statement (PostgreSQL)', () => {
     /** Another recorder with the service's projections and timelines of its own: a second instance of tracking. */
     const anotherInstance = () => new RecordTimelineEntry(() => service.app.get(TimelineProjections).all());
 
-    it('two instances recording one dossier’s events in turn leave every projection as one instance does', async () => {
-      const reference = journey();
-      const alone = anotherInstance();
-      for (const event of reference.events) await service.dataSource.transaction((manager) => alone.execute(event as unknown as TimelineEvent, manager));
-
-      const dossierId = randomUUID();
-      const events = sameJourneyFor(reference.events as unknown as TimelineEvent[], reference.dossierId, dossierId);
-      const instances = [anotherInstance(), anotherInstance()];
-      // Each instance holds the timeline it last saw; the other one appended since, so it must read it again.
-      for (const [i, event] of events.entries()) await service.dataSource.transaction((manager) => instances[i % 2]!.execute(event, manager));
-      expect(await projected(dossierId)).toEqual(await projected(reference.dossierId));
-    });
-
     /** A second instance of tracking with projections of its own: it holds the counting facts it saved, not the service's. */
     const instanceWithOwnProjections = () => {
       const projections = createRebuildableProjections({ referenceData: ReferenceData.load(), settings: trackingSettingsOf({ extra: {} } as never) });
       return new RecordTimelineEntry(() => projections);
     };
 
-    it('two instances, each holding the counting facts it saved, recording one dossier’s events in turn leave its fact as one instance does', async () => {
+    /** A journey recorded by one instance, and the same journey of another dossier by two instances in turn. */
+    const recordedInTurn = async (newInstance: () => RecordTimelineEntry) => {
       const reference = journey();
-      const alone = instanceWithOwnProjections();
+      const alone = newInstance();
       for (const event of reference.events) await service.dataSource.transaction((manager) => alone.execute(event as unknown as TimelineEvent, manager));
-
       const dossierId = randomUUID();
       const events = sameJourneyFor(reference.events as unknown as TimelineEvent[], reference.dossierId, dossierId);
-      const instances = [instanceWithOwnProjections(), instanceWithOwnProjections()];
-      // Each instance holds the fact it last saved; the other one folded an event into it since, so it
-      // must read the fact again rather than fold onto what it holds.
+      const instances = [newInstance(), newInstance()];
+      // Each instance holds what it last saw (a timeline, a fact); the other one recorded an event since,
+      // so it must read it again rather than go on from what it holds.
       for (const [i, event] of events.entries()) await service.dataSource.transaction((manager) => instances[i % 2]!.execute(event, manager));
+      return { dossierId, referenceId: reference.dossierId };
+    };
+
+    it('two instances recording one dossier’s events in turn leave every projection as one instance does', async () => {
+      const { dossierId, referenceId } = await recordedInTurn(anotherInstance);
+      expect(await projected(dossierId)).toEqual(await projected(referenceId));
+    });
+
+    it('two instances, each holding the counting facts it saved, recording one dossier’s events in turn leave its fact as one instance does', async () => {
+      const { dossierId, referenceId } = await recordedInTurn(instanceWithOwnProjections);
       const { fact } = await projected(dossierId);
-      expect(fact).toEqual((await projected(reference.dossierId)).fact);
+      expect(fact).toEqual((await projected(referenceId)).fact);
       // Folded by both: the registration and the delivery (first instance), the return leg (second).
       expect([fact[0].fact.intakeDay, fact[0].fact.returnLegOpenedDay, fact[0].fact.deliveredDay]).not.toContain(null);
     });
