@@ -45,7 +45,7 @@ export const Inbox = {
    * statement (writeWithNextStatement). Nearly every delivery is a first one (Kafka redelivers only
    * after a crash or a rebalance), and recordMany's answer costs a round trip per consumer transaction
    * that a handler's own first statement can carry. Should an event have been handled before, the
-   * INSERT meets its row, the transaction fails with an error isInboxConflict recognises, and the caller
+   * INSERT meets its row, the transaction fails with an error isConflict recognises, and the caller
    * runs the events again through recordMany, which says which to skip. A concurrent duplicate waits on
    * the key as it does for record().
    */

@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
  * the transaction runs the whole step again at once, presuming nothing: this time the step asks.
  *
  * Only an owner that reruns the step this way lets its steps presume (transactionWithRetry does); in
- * any other transaction mayPresume is false and the step asks, as before.
+ * any other transaction presumeIfAllowed answers false and the step asks, as before.
  */
 interface PresumptionState {
   /** Set by a step that presumed: a unique violation of this transaction may be its key's. */
