@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -221,6 +221,49 @@ describe('digitization service (real PostgreSQL and broker)', () => {
       missingComponentCodes: ['GT-TUY-THAN'],
       note: 'Bản chụp giấy tờ tùy thân bị mờ, cần quét lại.',
     });
+  });
+
+  /** Whether the store holds a file for these bytes. */
+  const stored = async (bytes: Buffer): Promise<boolean> => {
+    const hex = createHash('sha256').update(bytes).digest('hex');
+    return access(join(storeDir, 'sha256', hex.slice(0, 2), hex.slice(2, 4), hex)).then(
+      () => true,
+      () => false,
+    );
+  };
+
+  it('keeps not a byte of a scan it refuses: an unknown dossier or component, another postal point', async () => {
+    const dossierId = (await registered()).subject;
+    const elsewhere = service.authHeader({ role: 'digitization-operator', subject: 'staff:33200-001', postalCode: '33200' });
+    const refused = [
+      { sent: upload(randomUUID(), 'GT-TUY-THAN', pdfBytes(`unknown dossier ${dossierId}`)), status: 404, code: 'DOSSIER_UNKNOWN', bytes: pdfBytes(`unknown dossier ${dossierId}`) },
+      { sent: upload(dossierId, 'NO-SUCH-PART', pdfBytes(`unknown component ${dossierId}`)), status: 404, bytes: pdfBytes(`unknown component ${dossierId}`) },
+      {
+        sent: http().post(`/dossiers/${dossierId}/components/GT-TUY-THAN/scans`).set('Authorization', elsewhere).attach('file', pdfBytes(`elsewhere ${dossierId}`), 'scan.pdf'),
+        status: 403,
+        bytes: pdfBytes(`elsewhere ${dossierId}`),
+      },
+    ];
+    for (const { sent, status, code, bytes } of refused) {
+      const answer = await sent.expect(status);
+      if (code) expect(answer.body.code).toBe(code);
+      expect(await stored(bytes)).toBe(false);
+    }
+    const accepted = pdfBytes(`accepted ${dossierId}`);
+    await upload(dossierId, 'GT-TUY-THAN', accepted).expect(201);
+    expect(await stored(accepted)).toBe(true);
+  });
+
+  it('registers new bytes uploaded for two dossiers at once as one document, named by both', async () => {
+    for (let round = 0; round < 5; round++) {
+      const [first, second] = [(await registered()).subject, (await registered()).subject];
+      const bytes = jpegBytes(`at once ${first}`);
+      const [a, b] = await Promise.all([first, second].map((dossierId) => upload(dossierId, 'GT-TUY-THAN', bytes, 'x.jpg', 'image/jpeg')));
+      expect([a!.status, b!.status]).toEqual([201, 201]);
+      expect(b!.body.components[1].document).toEqual(a!.body.components[1].document);
+      const [{ n }] = await service.dataSource.query(`SELECT count(*)::int AS n FROM documents WHERE content_hash = $1`, [a!.body.components[1].document.contentHash]);
+      expect(n).toBe(1);
+    }
   });
 
   it('stores the same bytes once, streams them to authorised readers and records reuse with its source', async () => {

@@ -5,9 +5,10 @@ import { DOCUMENT_STORE, type DocumentStore } from './document-store.port';
 
 /**
  * The first step of every upload: check size and type by content, then store the bytes under their
- * hash. Storing happens before the database transaction (a file cannot join it); if the transaction
- * then fails, an unreferenced file remains, harmless because content-addressed, and reused if the same
- * bytes come again.
+ * hash, once the upload is known to be accepted and before the row that names them commits (a file
+ * cannot join the transaction). A component's scan keeps them inside its transaction, after the
+ * decision; a result's scan before its transaction, after a check. If the transaction then fails, an
+ * unreferenced file remains, harmless because content-addressed, and reused if the same bytes come again.
  */
 @Injectable()
 export class ScanStorage {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EntityTable } from '@bcci/persistence';
+import { EntityTable, presumeIfAllowed } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { DocumentDescriptor } from '../../dossier-digitization/domain/digitization.types';
 import type { ContentHash } from '../domain/content-hash';
@@ -28,6 +28,31 @@ export class StoredDocumentRepository {
   async registerWithNextStatement(manager: EntityManager, file: ScanFile, at: Date): Promise<void> {
     const row = { contentHash: file.contentHash, documentId: randomUUID(), mediaType: file.mediaType, sizeBytes: file.sizeBytes, pageCount: file.pageCount ?? null, storedAt: at };
     await EntityTable.of(manager, StoredDocumentOrmEntity).insert(manager, [row], { ignoreConflicts: true });
+  }
+
+  /** The descriptor of bytes seen for the first time, with the documentId they get if registerNew keeps it. */
+  describeNew(file: ScanFile): DocumentDescriptor {
+    return { documentId: randomUUID(), contentHash: file.contentHash, mediaType: file.mediaType, sizeBytes: file.sizeBytes, ...(file.pageCount === undefined ? {} : { pageCount: file.pageCount }) };
+  }
+
+  /**
+   * Registers the document row of bytes this step found no row for (`document`, from describeNew), and
+   * answers the descriptor that is stored. Where the transaction lets a step presume (transactionWithRetry's
+   * first try), the row is presumed new: a plain INSERT sent with the step's next statement, and a racing
+   * upload of the same bytes that committed first fails this try, which runs again and finds that row.
+   * Otherwise the row is inserted unless present and read back: its documentId is the racer's if it won.
+   */
+  async registerNew(manager: EntityManager, document: DocumentDescriptor, at: Date): Promise<DocumentDescriptor> {
+    const documents = EntityTable.of(manager, StoredDocumentOrmEntity);
+    const row = { ...document, pageCount: document.pageCount ?? null, storedAt: at };
+    if (presumeIfAllowed(manager)) {
+      await documents.insert(manager, [row]);
+      return document;
+    }
+    await documents.insert(manager, [row], { ignoreConflicts: true });
+    const stored = await this.find(manager, document.contentHash);
+    if (!stored) throw new Error(`document ${document.contentHash} was neither inserted nor found`);
+    return stored;
   }
 
   async find(manager: EntityManager, contentHash: ContentHash): Promise<DocumentDescriptor | undefined> {

@@ -6,13 +6,13 @@ import { DataSource } from 'typeorm';
 import { ScanStorage } from '../../documents/application/scan-storage';
 import { DocumentUseRepository } from '../../documents/persistence/document-use.repository';
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
-import { componentOf } from '../domain/dossier-digitization';
+import type { DocumentDescriptor } from '../domain/digitization.types';
 import { attachScan } from '../domain/dossier-digitization.rules';
 import { DossierDigitizationRepository } from '../persistence/dossier-digitization.repository';
 import { CLOCK, type Clock } from './clock';
 import { writeDigitizationDecision } from './digitization-events';
 import { digitizationView, type DigitizationView } from './digitization-view';
-import { dossierFor, loadDossierFor } from './dossier-access';
+import { dossierFor } from './dossier-access';
 import { staffActorOf } from './staff-actor';
 
 export interface UploadComponentScanCommand {
@@ -32,6 +32,10 @@ export interface UploadOutcome {
  * An operator uploads the scan of one component: stored by hash, decided by attachScan, announced by
  * component-digitized. The decision runs under the dossier's lock (a certification, completion or
  * withdrawal at the same moment is ordered with it) and reruns whole on a deadlock or serialization failure.
+ *
+ * Two round trips: the dossier locked and read with the row of these bytes if they were stored before,
+ * then the writes with the COMMIT. Unknown, out-of-scope and refused scans are refused before a single
+ * byte is kept; new bytes are kept (synced to disk) before the row that names them commits.
  */
 @Injectable()
 export class UploadComponentScanUseCase {
@@ -47,21 +51,21 @@ export class UploadComponentScanUseCase {
 
   async execute(command: UploadComponentScanCommand): Promise<UploadOutcome> {
     const file = this.scans.inspect(command.bytes);
-    // Refuse out-of-scope, unknown or closed targets before a single byte is kept.
-    const precheck = await loadDossierFor(this.dossiers, this.dataSource.manager, command.actor, command.dossierId, false);
-    componentOf(precheck, command.componentCode);
     const actor = staffActorOf(command.actor);
-    await this.scans.keep(file);
     return transactionWithRetry(this.dataSource, async (manager) => {
       const now = this.clock.now();
-      // The scan's document row (created on first sight of these bytes), then the dossier locked and
-      // read with that row: one round trip.
-      await this.documents.registerWithNextStatement(manager, file, now);
       const loaded = await this.dossiers.findForUpdateWithDocument(manager, command.dossierId, file.contentHash);
       const dossier = dossierFor(command.actor, command.dossierId, loaded.dossier);
-      const { document } = loaded;
-      if (!document) throw new Error(`document ${file.contentHash} was neither inserted nor found`);
-      const decision = attachScan(dossier, { componentCode: command.componentCode, document, actor }, { now });
+      const scan = (document: DocumentDescriptor) => attachScan(dossier, { componentCode: command.componentCode, document, actor }, { now });
+      // Decided before the bytes are kept: a refusal (unknown component, closed dossier) keeps nothing.
+      const document = loaded.document ?? this.documents.describeNew(file);
+      let decision = scan(document);
+      if (!loaded.document) {
+        await this.scans.keep(file);
+        const stored = await this.documents.registerNew(manager, document, now);
+        // Another upload of the same bytes registered them first (seen on a rerun that asked): its row it is.
+        if (stored.documentId !== document.documentId) decision = scan(stored);
+      }
       const changed = await writeDigitizationDecision(manager, { dossiers: this.dossiers, outbox: this.outbox }, dossier, decision, now);
       if (changed) {
         await this.uses.record(manager, { contentHash: file.contentHash, dossierId: dossier.dossierId, kind: 'COMPONENT_SCAN', componentCode: command.componentCode, actor, usedAt: now });
