@@ -1,4 +1,4 @@
-import { writeWithNextStatement } from '@bcci/persistence';
+import { isUniqueViolation, writeWithNextStatement } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** The inbox's primary key, (consumer, event_id): the constraint a presumed record meets on a redelivery. */
@@ -64,8 +64,7 @@ export const Inbox = {
 
   /** True when a transaction failed because presumeNew met an event handled before. */
   isConflict(error: unknown): boolean {
-    const failure = error as { code?: unknown; constraint?: unknown } | null;
-    return failure?.code === '23505' && failure.constraint === INBOX_KEY;
+    return isUniqueViolation(error) && (error as { constraint?: unknown }).constraint === INBOX_KEY;
   },
 
   /**

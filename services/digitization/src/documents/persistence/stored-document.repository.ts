@@ -26,8 +26,7 @@ export class StoredDocumentRepository {
    * its own, sees the row a racing upload of the same bytes committed.
    */
   async registerWithNextStatement(manager: EntityManager, file: ScanFile, at: Date): Promise<void> {
-    const row = { contentHash: file.contentHash, documentId: randomUUID(), mediaType: file.mediaType, sizeBytes: file.sizeBytes, pageCount: file.pageCount ?? null, storedAt: at };
-    await EntityTable.of(manager, StoredDocumentOrmEntity).insert(manager, [row], { ignoreConflicts: true });
+    await EntityTable.of(manager, StoredDocumentOrmEntity).insert(manager, [rowOf(this.describeNew(file), at)], { ignoreConflicts: true });
   }
 
   /** The descriptor of bytes seen for the first time, with the documentId they get if registerNew keeps it. */
@@ -44,7 +43,7 @@ export class StoredDocumentRepository {
    */
   async registerNew(manager: EntityManager, document: DocumentDescriptor, at: Date): Promise<DocumentDescriptor> {
     const documents = EntityTable.of(manager, StoredDocumentOrmEntity);
-    const row = { ...document, pageCount: document.pageCount ?? null, storedAt: at };
+    const row = rowOf(document, at);
     if (presumeIfAllowed(manager)) {
       await documents.insert(manager, [row]);
       return document;
@@ -59,4 +58,9 @@ export class StoredDocumentRepository {
     const row = await EntityTable.of(manager, StoredDocumentOrmEntity).findOne(manager, { contentHash });
     return row ? documentDescriptorOf(row) : undefined;
   }
+}
+
+/** The row a descriptor is stored as, registered at `at`. */
+function rowOf(document: DocumentDescriptor, at: Date) {
+  return { ...document, pageCount: document.pageCount ?? null, storedAt: at };
 }
