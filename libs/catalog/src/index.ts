@@ -10,7 +10,7 @@ export * from './validation/validation-issue';
 export * from './validation/record-validators';
 export * from './validation/validate-catalog';
 export { Catalog, CatalogSnapshot, CatalogLookupError } from './catalog';
-export { canonicalJson, computeCatalogVersion, shortCatalogVersion } from './catalog-version';
+export { computeCatalogVersion, shortCatalogVersion } from './catalog-version';
 export * from './load/load-catalog';
 export * from './import/csv-parser';
 export { locateJsonItems } from './import/json-locator';

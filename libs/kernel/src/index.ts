@@ -19,6 +19,7 @@ export * from './citizen/phone-number';
 
 export * from './money/vnd-amount';
 export * from './text/vietnamese-folding';
+export * from './text/canonical-json';
 
 export * from './calendar/holiday-year';
 export * from './calendar/weekly-hours';

@@ -42,7 +42,7 @@ export { IdempotencyKey, ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER } from './ide
 export { IdempotencyKeyOrmEntity } from './idempotency/idempotency-key.orm-entity';
 export { CreateIdempotencyKeysTable1735689600100 } from './idempotency/create-idempotency-keys-table.migration';
 export { idempotencyEntities, idempotencyMigrations } from './idempotency/idempotency-schema';
-export { requestFingerprint, canonicalJson } from './idempotency/request-fingerprint';
+export { requestFingerprint } from './idempotency/request-fingerprint';
 export { ServiceLogger } from './bootstrap/service-logger';
 // Input discipline (issue 10: no request crashes a service, none gets back more than it sent)
 export { DEFAULT_INPUT_LIMITS, FORBIDDEN_KEYS, type InputLimits, type InputProblem } from './input/input-limits';

@@ -1,4 +1,3 @@
-import { canonicalJson } from './canonical-json';
 import { chainAfter, chainHash, GENESIS_HASH, verifyChain, type ChainedEntry, type ChainedRecord } from './hash-chain';
 
 const dossierId = '0b9f6c1e-5d2a-4f3b-9c8e-2a7d1e4f6b01';
@@ -29,17 +28,30 @@ function chainOf(count: number): ChainedEntry[] {
   return entries;
 }
 
-describe('canonical JSON', () => {
-  it('sorts keys at every depth, keeps array order and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[3,{"y":2,"z":1}]},"b":1}');
-  });
-
-  it('is the same whatever order the keys were written in (a jsonb round trip reorders them)', () => {
-    expect(canonicalJson({ x: 'Sở Tư pháp', n: 1 })).toBe(canonicalJson({ n: 1, x: 'Sở Tư pháp' }));
-  });
-});
-
 describe('hash chain', () => {
+  it('hashes an entry as it always has (a golden value: recorded chains must keep verifying)', () => {
+    const event = {
+      specversion: '1.0',
+      id: 'x',
+      type: 'bcci.forwarding.courier-scanned.v1',
+      data: { kind: 'DISPATCHED', text: 'Sở Tư pháp "Lào Cai"\n\u0001', list: [1, 2.5, -0, 1e21, null, true, { b: 1, a: [] }], nested: { z: {}, A: 'x', a: 'y', é: 1, '10': 2, '9': 3 } },
+    };
+    const entry: ChainedRecord = {
+      dossierId: '0b9e8c1e-6a4f-4c1e-9d43-2f1f1d7a9c11',
+      sequence: 3,
+      eventId: '5d1c2b3a-0000-4000-8000-000000000003',
+      eventType: 'bcci.forwarding.courier-scanned.v1',
+      eventTime: '2026-03-02T03:04:05.678Z',
+      recordedAt: '2026-03-02T03:04:06.000Z',
+      stage: 'forwarding',
+      postalCode: '33110',
+      actorRole: 'COURIER',
+      nationalStatus: null,
+      event,
+    };
+    expect(chainHash(GENESIS_HASH, entry)).toBe('775973085317fe5bc6a4d207d7de3edb89141c2973fbc974115a3a3fc41c40f1');
+  });
+
   it('links each entry to the previous one of the same dossier, starting from the genesis hash', () => {
     const [first, second] = chainOf(2);
     expect(first.previousHash).toBe(GENESIS_HASH);

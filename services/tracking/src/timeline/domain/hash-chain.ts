@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '@bcci/kernel';
 
 /** The "previous hash" of a dossier's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
