@@ -96,15 +96,22 @@ export function contributionsOf(fact: DossierFact, units: UnitResolver): Contrib
   }
   add(METRICS.returnedToAgency, fact.returnedToAgencyDay);
 
+  // A fact's contributions fall on a few days, each located once (the catalog lookup is not free).
+  const keysByDay = new Map<LocalDate, ScopeKeys>();
   const keysOn = (day: LocalDate): ScopeKeys => {
-    const location = fact.intakePostalCode ? units.locatePostalPoint(fact.intakePostalCode, day) : undefined;
-    return {
-      provinceCode: location?.provinceCode ?? '',
-      communeCode: location?.communeCode ?? '',
-      postalCode: fact.intakePostalCode ?? '',
-      agencyId: fact.agencyId ?? '',
-      procedureCode: fact.procedureCode ?? '',
-    };
+    let keys = keysByDay.get(day);
+    if (keys === undefined) {
+      const location = fact.intakePostalCode ? units.locatePostalPoint(fact.intakePostalCode, day) : undefined;
+      keys = {
+        provinceCode: location?.provinceCode ?? '',
+        communeCode: location?.communeCode ?? '',
+        postalCode: fact.intakePostalCode ?? '',
+        agencyId: fact.agencyId ?? '',
+        procedureCode: fact.procedureCode ?? '',
+      };
+      keysByDay.set(day, keys);
+    }
+    return keys;
   };
   const result: Contribution[] = [];
   for (const item of raw) {
@@ -116,7 +123,7 @@ export function contributionsOf(fact: DossierFact, units: UnitResolver): Contrib
 }
 
 export function contributionKey(c: Omit<Contribution, 'value'>): string {
-  return [c.basis, c.metric, c.day, c.provinceCode, c.communeCode, c.postalCode, c.agencyId, c.procedureCode].join('|');
+  return `${c.basis}|${c.metric}|${c.day}|${c.provinceCode}|${c.communeCode}|${c.postalCode}|${c.agencyId}|${c.procedureCode}`;
 }
 
 /** Sums contributions with the same key and drops zeros; sorted by key so writers lock rows in one order. */

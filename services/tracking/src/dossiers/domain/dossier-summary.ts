@@ -48,7 +48,11 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export function summarizeDossier(dossierId: string, events: readonly TimelineEvent[]): DossierSummary {
   if (events.length === 0) throw new Error(`no events for dossier ${dossierId}`);
-  const ordered = [...events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Each event's instant parsed once, not at every comparison of the sort.
+  const ordered = events
+    .map((event) => ({ event, at: Date.parse(event.time) }))
+    .sort((a, b) => a.at - b.at || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0))
+    .map(({ event }) => event);
   const summary: Mutable<Omit<DossierSummary, 'references'>> = {
     dossierId,
     currentStage: 'intake',

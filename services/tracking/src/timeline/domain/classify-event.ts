@@ -56,7 +56,23 @@ function placeOf(event: TimelineEvent): string | undefined {
   }
 }
 
+/**
+ * Classifications already made, by event object. An event is classified when it is recorded, and again
+ * by the summary at every consumer run that touches its dossier, for every event of the dossier's
+ * history (which tracking keeps in memory between runs). Events are never changed once parsed.
+ */
+const classified = new WeakMap<TimelineEvent, EventClassification>();
+
 export function classifyEvent(event: TimelineEvent): EventClassification {
+  let classification = classified.get(event);
+  if (classification === undefined) {
+    classification = classifyAnew(event);
+    classified.set(event, classification);
+  }
+  return classification;
+}
+
+function classifyAnew(event: TimelineEvent): EventClassification {
   const actor = dataObject(event, 'actor') ?? dataObject(event, 'postalSigner');
   const postalCode = placeOf(event);
   const agencyId = dataString(event, 'agencyId');
