@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { LiveDossier, ProjectionWrites, TimelineProjection } from '../../timeline/application/timeline-projection';
 import { immediateWrites } from '../../timeline/persistence/projection-writes';
 import type { RecordedEntry } from '../../timeline/application/recorded-entry';
-import { contributionsOf, diffContributions, mergeContributions, type Contribution } from '../domain/contributions';
-import { emptyFact, foldEvent } from '../domain/dossier-fact';
+import { contributionChanges, contributionsOf, mergeContributions, type Contribution } from '../domain/contributions';
+import { emptyFact, foldEvent, type DossierFact } from '../domain/dossier-fact';
 import { isDossierOpen } from '../domain/dossier-open';
 import type { UnitResolver } from '../domain/units';
 import { DailyCountsRepository } from '../persistence/daily-counts.repository';
@@ -29,6 +29,11 @@ export class CountingProjection implements TimelineProjection {
   private readonly counts = new DailyCountsRepository();
   private readonly stageMinutes = new StageMinutesRepository();
   private readonly recent = new RecentFacts();
+  /**
+   * Contributions by fact (facts are never changed, a fold makes a new one): the fact a run folds onto
+   * is usually the one the run before folded to, whose contributions were worked out then.
+   */
+  private readonly contributionsByFact = new WeakMap<DossierFact, Contribution[]>();
 
   constructor(
     private readonly units: UnitResolver,
@@ -89,7 +94,7 @@ export class CountingProjection implements TimelineProjection {
     const saved: SavedFact[] = [];
     for (const { dossierId, entries: appended, before } of dossiers) {
       const folded = appended.reduce(foldEntry, before);
-      changes.push(...diffContributions(contributionsOf(before.fact, this.units), contributionsOf(folded.fact, this.units)));
+      changes.push(...contributionChanges(this.contributionsOf(before.fact), this.contributionsOf(folded.fact)));
       saved.push({ ...folded, open: isDossierOpen(folded.fact) });
       after.set(dossierId, folded);
     }
@@ -98,6 +103,15 @@ export class CountingProjection implements TimelineProjection {
     // Throughput per minute per stage, by event time so a replay rebuilds the same buckets.
     await writes.write(this.stageMinutes.countStatement(entries));
     return after;
+  }
+
+  private contributionsOf(fact: DossierFact): Contribution[] {
+    let contributions = this.contributionsByFact.get(fact);
+    if (contributions === undefined) {
+      contributions = contributionsOf(fact, this.units);
+      this.contributionsByFact.set(fact, contributions);
+    }
+    return contributions;
   }
 }
 

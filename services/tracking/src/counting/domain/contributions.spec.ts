@@ -1,4 +1,4 @@
-import { contributionsOf, diffContributions, type Contribution } from './contributions';
+import { contributionChanges, contributionsOf, diffContributions, mergeContributions, type Contribution } from './contributions';
 import { emptyFact, foldEvent, type CountedEvent } from './dossier-fact';
 import type { UnitResolver } from './units';
 
@@ -145,5 +145,15 @@ describe('a dossier\'s contributions to the daily counts', () => {
     const once = fold(journey);
     const twice = journey.reduce(foldEvent, once);
     expect(diffContributions(contributionsOf(once, units), contributionsOf(twice, units))).toEqual([]);
+  });
+
+  it('the changes of several steps summed once equal the differences of each step summed', () => {
+    const steps = [fold(journey.slice(0, 3)), fold(journey.slice(0, 7)), fold(journey)].map((fact) => contributionsOf(fact, units));
+    const empty = contributionsOf(emptyFact(dossierId), units);
+    const summedOnce = mergeContributions([...contributionChanges(empty, steps[0]), ...contributionChanges(steps[0], steps[1]), ...contributionChanges(steps[1], steps[2])]);
+    const eachThenSummed = mergeContributions([...diffContributions(empty, steps[0]), ...diffContributions(steps[0], steps[1]), ...diffContributions(steps[1], steps[2])]);
+    expect(summedOnce).toEqual(eachThenSummed);
+    expect(summedOnce).toEqual(diffContributions(empty, steps[2]));
+    expect(summedOnce.length).toBeGreaterThan(0);
   });
 });

@@ -140,7 +140,15 @@ export function mergeContributions(items: readonly Contribution[]): Contribution
     .map(([, item]) => item);
 }
 
+/**
+ * What to add to the counts to go from the old contributions to the new ones, not yet summed by key:
+ * the changes of several dossiers are summed once, together (mergeContributions).
+ */
+export function contributionChanges(before: readonly Contribution[], after: readonly Contribution[]): Contribution[] {
+  return [...after, ...before.map((item) => ({ ...item, value: -item.value }))];
+}
+
 /** What to add to the counts to go from the old contributions to the new ones. */
 export function diffContributions(before: readonly Contribution[], after: readonly Contribution[]): Contribution[] {
-  return mergeContributions([...after, ...before.map((item) => ({ ...item, value: -item.value }))]);
+  return mergeContributions(contributionChanges(before, after));
 }
