@@ -1,5 +1,5 @@
 import { agencyDueDate, type LocalDate, type WorkingCalendar } from '@bcci/kernel';
-import { dataObject, dataString, eventName, type TimelineEvent } from '../../timeline/domain/timeline-event';
+import { dataObject, dataString, eventName, inEventTimeOrder, type TimelineEvent } from '../../timeline/domain/timeline-event';
 import { PARTY_OF_CLOCK, type DossierClock } from './dossier-clock';
 
 export interface ClockRulesContext {
@@ -84,7 +84,7 @@ interface AgencyClockState {
  * clock is folded in time order (pause, restart from zero, a single reschedule).
  */
 export function deriveClocks(events: readonly TimelineEvent[], context: ClockRulesContext): DossierClock[] {
-  const ordered = [...events].sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = inEventTimeOrder(events);
   const forward: PostalLegFacts = {};
   let forwardSeen = false;
   const returnLegs = new Map<string, PostalLegFacts>();

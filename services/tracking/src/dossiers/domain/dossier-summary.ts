@@ -1,7 +1,7 @@
 import type { LocalDate } from '@bcci/kernel';
 import { classifyEvent } from '../../timeline/domain/classify-event';
 import type { Stage } from '../../timeline/domain/stage';
-import { dataObject, dataString, eventName, type TimelineEvent } from '../../timeline/domain/timeline-event';
+import { dataObject, dataString, eventName, inEventTimeOrder, type TimelineEvent } from '../../timeline/domain/timeline-event';
 
 export type DossierReferenceKind = 'PROVISIONAL_ID' | 'DOSSIER_CODE' | 'S10_ITEM';
 
@@ -48,11 +48,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export function summarizeDossier(dossierId: string, events: readonly TimelineEvent[]): DossierSummary {
   if (events.length === 0) throw new Error(`no events for dossier ${dossierId}`);
-  // Each event's instant parsed once, not at every comparison of the sort.
-  const ordered = events
-    .map((event) => ({ event, at: Date.parse(event.time) }))
-    .sort((a, b) => a.at - b.at || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0))
-    .map(({ event }) => event);
+  const ordered = inEventTimeOrder(events);
   const summary: Mutable<Omit<DossierSummary, 'references'>> = {
     dossierId,
     currentStage: 'intake',
