@@ -28,6 +28,21 @@ describe('wire primitives', () => {
     expect(reader.remaining).toBe(0);
   });
 
+  it('writes and reads int64 as the big-endian two\'s complement Kafka sends, negative and large ones included', () => {
+    const values = [0, 1, -1, 2 ** 32 - 1, 2 ** 32, -(2 ** 32), -(2 ** 32) - 1, 1_733_616_000_000, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
+    for (const value of values) {
+      const written = new Writer().int64(value).toBuffer();
+      const expected = Buffer.alloc(8);
+      expected.writeBigInt64BE(BigInt(value));
+      expect(written.toString('hex')).toBe(expected.toString('hex'));
+      expect(new Reader(written).int64()).toBe(value);
+    }
+    // Beyond 2^53 the number is rounded, as Number(bigint) rounds it; a bigint is written exactly.
+    const large = new Writer().int64(2n ** 62n + 1n).toBuffer();
+    expect(new Reader(large).int64()).toBe(Number(2n ** 62n + 1n));
+    expect(new Reader(large).bigInt64()).toBe(2n ** 62n + 1n);
+  });
+
   it('encodes varints with zig-zag like the record format', () => {
     for (const value of [0, -1, 1, 63, -64, 64, 300, -300, 2 ** 30, -(2 ** 31)]) {
       const reader = new Reader(new Writer().varint(value).varlong(BigInt(value) * 1000n).toBuffer());

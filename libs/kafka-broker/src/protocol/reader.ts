@@ -54,9 +54,15 @@ export class Reader {
     return this.buffer.readUInt32BE(this.take(4));
   }
 
-  /** int64 as a JS number; offsets and timestamps fit in 2^53. */
+  /**
+   * int64 as a JS number; offsets and timestamps fit in 2^53. Read as two 32-bit halves when the value
+   * is a safe integer (no BigInt made for every offset of every request); beyond, as before, rounded.
+   */
   int64(): number {
-    return Number(this.buffer.readBigInt64BE(this.take(8)));
+    const at = this.take(8);
+    const high = this.buffer.readInt32BE(at);
+    if (high >= -0x20_0000 && high < 0x20_0000) return high * 0x1_0000_0000 + this.buffer.readUInt32BE(at + 4);
+    return Number(this.buffer.readBigInt64BE(at));
   }
 
   bigInt64(): bigint {
