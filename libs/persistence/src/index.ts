@@ -15,6 +15,7 @@ export { lockWithNextStatement, writeWithNextStatement } from './sql/write-with-
 export { transactionWithRetry, isRetryableTransactionError, type TransactionRetryOptions } from './transaction/transaction-with-retry';
 export { readInOneSnapshot } from './transaction/read-in-one-snapshot';
 export { allowPresumptions, presumeIfAllowed, isUniqueViolation } from './transaction/presumption';
+export { PostalItemSerials, type PostalItemSerialSource, type AllocatedSerial } from './serials/postal-item-serials';
 export { GroupCommit, type GroupCommitOptions, type ItemOutcome } from './group-commit/group-commit';
 // Test harness (no Jest import, so it is safe in this entry point).
 export { createTestDatabase, type TestDatabase } from './testing/create-test-database';

@@ -1,3 +1,4 @@
+import { PostalItemSerials, type AllocatedSerial } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -7,6 +8,13 @@ import type { EntityManager } from 'typeorm';
  */
 export const DEFAULT_SERVICE_INDICATOR = 'EB';
 export const DEFAULT_RANGE_SIZE = 100_000;
+
+/** Intake's draws of dossier item serials one at a time (the batch below falls back to it). */
+const postalItemSerials = new PostalItemSerials({
+  defaultServiceIndicator: DEFAULT_SERVICE_INDICATOR,
+  blockSize: DEFAULT_RANGE_SIZE,
+  allocationLock: 'bcci.intake.postal_item_ranges',
+});
 
 export interface IdentifierRequest {
   readonly postalCode: string;
@@ -19,11 +27,6 @@ export interface IdentifierRequest {
 export interface AllocatedIdentifiers {
   readonly sequence: number;
   readonly postalItem: AllocatedSerial | null;
-}
-
-export interface AllocatedSerial {
-  readonly serviceIndicator: string;
-  readonly serial: number;
 }
 
 interface AllocationRow {
@@ -46,39 +49,17 @@ function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
  * registration leaves no gap, and the row lock orders concurrent intakes at one point without blocking others.
  */
 export class IdentifierSequencesRepository {
-  /**
-   * Next serial from the point's ranges. A point without a free range gets the next unused block of
-   * the default indicator: blocks never overlap, because this database is the only allocator of
-   * BCCI dossier item ids and block allocation is serialised by an advisory lock.
-   */
-  async nextPostalItemSerial(manager: EntityManager, postalCode: string): Promise<AllocatedSerial> {
-    const taken = await this.takeFromRange(manager, postalCode);
-    if (taken) return taken;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bcci.intake.postal_item_ranges'))`);
-    // Another intake at this point may have allocated a block while we waited for the lock.
-    const retaken = await this.takeFromRange(manager, postalCode);
-    if (retaken) return retaken;
-    const rows: { first: number }[] = await manager.query(
-      `SELECT coalesce(max(last_serial) + 1, 1) AS first FROM postal_item_ranges WHERE service_indicator = $1`,
-      [DEFAULT_SERVICE_INDICATOR],
-    );
-    const first = Number(rows[0].first);
-    const last = first + DEFAULT_RANGE_SIZE - 1;
-    if (last > 99_999_999) throw new Error(`S10 serial space of ${DEFAULT_SERVICE_INDICATOR} is exhausted: allocate ranges explicitly`);
-    await manager.query(
-      `INSERT INTO postal_item_ranges (postal_code, service_indicator, first_serial, last_serial, next_serial) VALUES ($1, $2, $3, $4, $3)`,
-      [postalCode, DEFAULT_SERVICE_INDICATOR, first, last],
-    );
-    const allocated = await this.takeFromRange(manager, postalCode);
-    if (!allocated) throw new Error('postal item range allocation failed');
-    return allocated;
+  /** The point's next dossier item serial, alone (see PostalItemSerials). */
+  nextPostalItemSerial(manager: EntityManager, postalCode: string): Promise<AllocatedSerial> {
+    return postalItemSerials.next(manager, postalCode);
   }
 
   /**
    * The provisional sequences and S10 serials of a batch of registrations written in one transaction,
    * answered in request order, in one statement whatever the batch size. Rows are locked in key order so
-   * that two batches sharing postal points never wait on each other in a cycle. A point without enough
-   * free serials in its range falls back to nextPostalItemSerial for the rest.
+   * that two batches sharing postal points never wait on each other in a cycle. It draws from the ranges
+   * as PostalItemSerials does, many serials at once; a point without enough free serials in its range
+   * falls back to nextPostalItemSerial (PostalItemSerials, which allocates blocks) for the rest.
    */
   async allocateBatch(manager: EntityManager, requests: readonly IdentifierRequest[]): Promise<AllocatedIdentifiers[]> {
     if (requests.length === 0) return [];
@@ -133,17 +114,5 @@ export class IdentifierSequencesRepository {
       answers.push({ sequence, postalItem });
     }
     return answers;
-  }
-
-  private async takeFromRange(manager: EntityManager, postalCode: string): Promise<AllocatedSerial | undefined> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows]: [{ service_indicator: string; serial: number }[], number] = await manager.query(
-      `UPDATE postal_item_ranges SET next_serial = next_serial + 1
-       WHERE id = (SELECT id FROM postal_item_ranges WHERE postal_code = $1 AND next_serial <= last_serial ORDER BY id LIMIT 1 FOR UPDATE)
-         AND next_serial <= last_serial
-       RETURNING service_indicator, next_serial - 1 AS serial`,
-      [postalCode],
-    );
-    return rows.length === 0 ? undefined : { serviceIndicator: rows[0].service_indicator, serial: Number(rows[0].serial) };
   }
 }

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { ReturnDecision, ReturnState } from '../domain/return';
 import { ReturnLegUnplaceableError, type ReturnLegDeadline } from '../domain/return-leg-deadline.rule';
 import { openReturnLeg, recordAgencyOutcome, recordRegistration, type AgencyOutcomeFact, type UpstreamDecision } from '../domain/return-upstream.rules';
-import { nextReturnItemSerial } from '../persistence/postal-item-serials.repository';
+import { returnItemSerials } from '../persistence/postal-item-serials.repository';
 import type { ReturnRepository } from '../persistence/return.repository';
 import type { Clock } from './clock';
 import { writeReturnDecision } from './return-decision.writer';
@@ -111,7 +111,7 @@ export class RecordUpstreamUseCase {
 
   /** The leg's item id comes from the delivering point's serial sequence, drawn in this transaction (no gap on a rollback). */
   private async openLeg(manager: EntityManager, state: ReturnState, deadline: ReturnLegDeadline, now: Date): Promise<ReturnDecision> {
-    const serial = await nextReturnItemSerial(manager, state.destinationPostalCode!);
+    const serial = await returnItemSerials.next(manager, state.destinationPostalCode!);
     return openReturnLeg(state, deadline, { legId: randomUUID(), serviceIndicator: serial.serviceIndicator, serial: serial.serial }, { now });
   }
 }
