@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertValidEvent, buildEvent, findTopic, toKafkaRecord, type BcciEvent, type EventDataMap, type EventTypeName } from '@bcci/contracts';
+import { assertValidEvent, buildEvent, findTopic, formatIssue, toKafkaRecord, validateKafkaHeaders, type BcciEvent, type EventDataMap, type EventTypeName } from '@bcci/contracts';
 import { createTraceparent, KafkajsMessageBus, type MessageProducer } from '@bcci/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import type { E2eStack } from './e2e-stack';
@@ -120,6 +120,9 @@ export class JourneyEvents {
     } catch (error) {
       this.invalid.push({ topic: record.topic, offset: record.offset, error: (error as Error).message.slice(0, 500) });
     }
+    // The headers have a contract too (common/kafka-headers.v1): content type and W3C trace context.
+    const headers = validateKafkaHeaders(record.headers);
+    if (!headers.valid) this.invalid.push({ topic: record.topic, offset: record.offset, error: `headers: ${headers.errors.map(formatIssue).join('; ')}`.slice(0, 500) });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { validateKafkaHeaders } from '@bcci/contracts';
 import { buildEvent, OutboxRelay, OutboxWriter, parseEvent, parseTraceparent, type MessageProducer } from '@bcci/messaging';
 import type { TestKafkaLease } from '@bcci/persistence';
 import { openMessagingDatabase } from './messaging-database';
@@ -53,6 +54,8 @@ describe('outbox relay → Kafka', () => {
       expect(message.key?.toString()).toBe(event.subject);
       expect(parseEvent(message.value)).toEqual(event);
       expect(parseTraceparent(message.headers.traceparent)).toMatchObject({ traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      // The headers' contract (common/kafka-headers.v1): the content type to the letter, the trace context.
+      expect(validateKafkaHeaders(message.headers)).toEqual({ valid: true, errors: [] });
     }
     // One dossier's events stay in order (same key → same partition, published in id order).
     const d1 = received.filter((message) => message.key?.toString() === 'D-1').map((message) => parseEvent(message.value).id);

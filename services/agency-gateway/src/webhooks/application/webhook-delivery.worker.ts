@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { CLOUDEVENTS_CONTENT_TYPE } from '@bcci/contracts';
 import { DEFAULT_WEBHOOK_RETRY, nextWebhookDelayMs, type WebhookRetryPolicy } from '../domain/webhook-backoff';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from '../domain/webhook-signature';
 import type { DueDelivery, WebhookRepository } from '../persistence/webhook.repository';
@@ -78,7 +79,7 @@ export class WebhookDeliveryWorker {
       const status = await httpPost(
         delivery.url,
         {
-          'content-type': 'application/cloudevents+json; charset=UTF-8',
+          'content-type': CLOUDEVENTS_CONTENT_TYPE,
           [TIMESTAMP_HEADER]: timestamp,
           [SIGNATURE_HEADER]: signWebhook(delivery.secret, timestamp, body),
           'x-bcci-event-id': delivery.eventId,
