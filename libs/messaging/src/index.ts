@@ -17,6 +17,7 @@ export type * from './ports/message-bus.port';
 export { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
 export { CreateOutboxTable1735689600000, OUTBOX_NOTIFY_CHANNEL } from './outbox/create-outbox-table.migration';
 export { OutboxWriter, type OutboxEntry } from './outbox/outbox-writer';
+export { outboxEntryFor, outboxEntryOf, type Causation } from './outbox/outbox-entry';
 export { OutboxRelay, type OutboxRelayOptions, type OutboxRelayMetrics } from './outbox/outbox-relay';
 export { claimForPublishing, measureBacklog, type OutboxBacklog, type ClaimedOutboxRow } from './outbox/outbox-store';
 // Inbox

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { agencyTopicFor, buildEvent, getEventDescriptor, type BcciEvent, type EventDataMap, type EventTypeName } from '@bcci/contracts';
 import { systemClock } from '@bcci/kernel';
-import { OutboxWriter, type CloudEvent } from '@bcci/messaging';
+import { outboxEntryOf, OutboxWriter } from '@bcci/messaging';
 import type { AgencyFeedRepository } from '../../feed/persistence/agency-feed.repository';
 import type { AgencyTopicProvisioner } from './agency-topic-provisioner';
 
@@ -31,15 +31,14 @@ export class DossierEventWriter {
 
   async write<T extends EventTypeName>(manager: EntityManager, input: WriteEventInput<T>): Promise<{ event: BcciEvent<T>; agencyCopy?: BcciEvent<T> }> {
     const event = buildEvent({ type: input.type, data: input.data, correlationId: input.correlationId, causationId: input.causationId, time: input.time ?? systemClock.now() });
-    const headers = input.traceparent ? { traceparent: input.traceparent } : undefined;
-    const stream = { topic: getEventDescriptor(input.type).topic, event: event as unknown as CloudEvent, headers };
+    const stream = outboxEntryOf(event as BcciEvent, input.traceparent);
     if (!getEventDescriptor(input.type).alsoOnAgencyTopic) {
       await this.outbox.append(manager, stream);
       return { event };
     }
     await this.topics.ensure(input.agencyId);
     const agencyCopy = buildEvent({ type: input.type, data: input.data, correlationId: event.correlationid, causationId: event.id, time: event.time });
-    await this.outbox.append(manager, [stream, { topic: agencyTopicFor(input.agencyId), event: agencyCopy as unknown as CloudEvent, headers }]);
+    await this.outbox.append(manager, [stream, outboxEntryOf(agencyCopy as BcciEvent, input.traceparent, agencyTopicFor(input.agencyId))]);
     await this.feed.append(manager, input.agencyId, agencyCopy);
     return { event, agencyCopy };
   }

@@ -1,17 +1,10 @@
-import { buildEvent, topicFor, type EventDataMap, type EventTypeName } from '@bcci/contracts';
-import type { OutboxEntry, OutboxWriter } from '@bcci/messaging';
+import { outboxEntryFor, type OutboxWriter } from '@bcci/messaging';
 import type { EntityManager } from 'typeorm';
 import type { DigitizationDecision } from '../domain/dossier-digitization.rules';
 import type { DossierDigitizationState } from '../domain/dossier-digitization';
 import type { DossierDigitizationRepository } from '../persistence/dossier-digitization.repository';
 
 export { documentRef } from '../domain/document-ref';
-
-/** An event a rule decided, in its envelope: the dossier's chain (its registration's correlation id), dated now. */
-export function digitizationOutboxEntry<T extends EventTypeName>(event: { type: T; data: EventDataMap[T] }, correlationId: string | undefined, at: Date): OutboxEntry {
-  const built = buildEvent({ type: event.type, data: event.data, correlationId, time: at });
-  return { topic: topicFor(built.type), event: built as OutboxEntry['event'] };
-}
 
 /**
  * Writes a decision in the caller's transaction (the one holding the dossier's lock, and the inbox
@@ -30,7 +23,7 @@ export async function writeDigitizationDecision(
   if (decision.events.length > 0) {
     await deps.outbox.append(
       manager,
-      decision.events.map((event) => digitizationOutboxEntry(event, decision.state.correlationId, now)),
+      decision.events.map((event) => outboxEntryFor(event.type, event.data, { correlationId: decision.state.correlationId }, now)),
     );
   }
   return true;

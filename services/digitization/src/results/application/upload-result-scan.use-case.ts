@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canAccessPostalPoint, type Actor } from '@bcci/auth';
 import { ForbiddenError, NotFoundError } from '@bcci/kernel';
-import { OutboxWriter } from '@bcci/messaging';
+import { outboxEntryFor, OutboxWriter } from '@bcci/messaging';
 import { transactionWithRetry } from '@bcci/persistence';
 import { DataSource } from 'typeorm';
 import { ScanStorage } from '../../documents/application/scan-storage';
 import { DocumentUseRepository } from '../../documents/persistence/document-use.repository';
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
 import { CLOCK, type Clock } from '../../dossier-digitization/application/clock';
-import { digitizationOutboxEntry, documentRef } from '../../dossier-digitization/application/digitization-events';
+import { documentRef } from '../../dossier-digitization/application/digitization-events';
 import { UnknownDossierError } from '../../dossier-digitization/application/dossier-access';
 import { staffActorOf } from '../../dossier-digitization/application/staff-actor';
 import type { DossierDigitizationState } from '../../dossier-digitization/domain/dossier-digitization';
@@ -102,7 +102,7 @@ export class UploadResultScanUseCase {
       if (changed) {
         await this.results.save(manager, decision.state);
         await this.uses.record(manager, { contentHash: file.contentHash, dossierId: result.dossierId, kind: 'RESULT_SCAN', resultId: result.resultId, actor, usedAt: now });
-        await this.outbox.append(manager, decision.events.map((event) => digitizationOutboxEntry(event, dossier.correlationId, now)));
+        await this.outbox.append(manager, decision.events.map((event) => outboxEntryFor(event.type, event.data, { correlationId: dossier.correlationId }, now)));
       }
       return { changed, view: resultView(decision.state) };
     });

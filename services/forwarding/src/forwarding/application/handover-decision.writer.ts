@@ -1,8 +1,7 @@
-import { OutboxWriter } from '@bcci/messaging';
+import { outboxEntryFor, OutboxWriter } from '@bcci/messaging';
 import type { EntityManager } from 'typeorm';
 import type { HandoverDecision } from '../domain/handover-record';
 import type { HandoverRecordRepository } from '../persistence/handover-record.repository';
-import { forwardingOutboxEntry } from './forwarding-events';
 
 export interface DecisionContext {
   readonly now: Date;
@@ -29,7 +28,7 @@ export async function writeHandoverDecision(
   await outbox.append(
     manager,
     decision.events.map((event) =>
-      forwardingOutboxEntry(
+      outboxEntryFor(
         event.type,
         event.data,
         { correlationId: context.correlationIds.get(event.data.dossierId)!, causationId: context.causationId, traceparent: context.traceparent },

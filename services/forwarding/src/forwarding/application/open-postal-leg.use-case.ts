@@ -1,7 +1,7 @@
 import type { Catalog } from '@bcci/catalog';
 import type { BcciEvent } from '@bcci/contracts';
 import { parseLocalDate } from '@bcci/kernel';
-import { NonRetriableError, OutboxWriter } from '@bcci/messaging';
+import { NonRetriableError, outboxEntryFor, OutboxWriter } from '@bcci/messaging';
 import { EntityTable } from '@bcci/persistence';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -9,7 +9,6 @@ import { documentsOnSlip } from '../domain/sending-slip-count.rule';
 import { planPostalLeg } from '../domain/postal-leg-plan';
 import { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
 import type { Clock } from './clock';
-import { forwardingOutboxEntry } from './forwarding-events';
 
 type DossierRegistered = BcciEvent<'bcci.intake.dossier-registered.v1'>;
 
@@ -81,7 +80,7 @@ export class OpenPostalLegUseCase {
 
     await this.outbox.append(
       manager,
-      forwardingOutboxEntry(
+      outboxEntryFor(
         'bcci.forwarding.postal-leg-opened.v1',
         {
           dossierId: leg.dossierId,

@@ -1,5 +1,5 @@
 import type { Actor } from '@bcci/auth';
-import { OutboxWriter } from '@bcci/messaging';
+import { outboxEntryFor, OutboxWriter } from '@bcci/messaging';
 import type { DataSource } from 'typeorm';
 import { scanBeforePreviousScan, scanInFuture, scanOutOfOrder } from '../domain/forwarding.errors';
 import { SCAN_KINDS, type LegStatus, type ScanKind } from '../domain/leg-status';
@@ -10,7 +10,6 @@ import { lockLegsWithScansByReference } from '../persistence/postal-leg.locks';
 import type { PostalLegOrmEntity } from '../persistence/postal-leg.orm-entity';
 import type { Clock } from './clock';
 import { eventActorOf } from './event-actor';
-import { forwardingOutboxEntry } from './forwarding-events';
 import { assertAllFound, describeReference, inReferenceOrder, type LegReference } from './leg-references';
 import { assertMayActOnLeg } from './leg-scope';
 
@@ -104,7 +103,7 @@ export class RecordCourierScansUseCase {
         await recordCourierScan(manager, scan, decision.nextStatus);
         await this.outbox.append(
           manager,
-          forwardingOutboxEntry(
+          outboxEntryFor(
             'bcci.forwarding.courier-scanned.v1',
             {
               dossierId: leg.dossierId,

@@ -1,5 +1,4 @@
-import { buildEvent, topicFor } from '@bcci/contracts';
-import type { OutboxWriter } from '@bcci/messaging';
+import { outboxEntryFor, type OutboxWriter } from '@bcci/messaging';
 import type { EntityManager } from 'typeorm';
 import type { DossierDecision, DossierProgress } from '../domain/dossier-progress';
 import type { DossierRepository } from '../persistence/dossier.repository';
@@ -30,7 +29,6 @@ export async function appendDecisionEvents(
   context: { readonly now: Date; readonly traceparent?: string },
 ): Promise<void> {
   for (const { type, data } of decision.events) {
-    const event = buildEvent({ type, data, time: context.now, channel: decision.state.receivingChannel });
-    await outbox.append(manager, { topic: topicFor(type), event, ...(context.traceparent ? { headers: { traceparent: context.traceparent } } : {}) });
+    await outbox.append(manager, outboxEntryFor(type, data, { traceparent: context.traceparent }, context.now, decision.state.receivingChannel));
   }
 }

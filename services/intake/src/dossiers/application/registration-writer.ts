@@ -1,6 +1,5 @@
-import { topicFor, EventType } from '@bcci/contracts';
 import { formatProvisionalDossierId, generatePostalItemId, type PostalCode } from '@bcci/kernel';
-import type { OutboxEntry, OutboxWriter } from '@bcci/messaging';
+import { outboxEntryOf, type OutboxEntry, type OutboxWriter } from '@bcci/messaging';
 import { allowPresumptions, combineWritableStatements, isUniqueViolation, type ItemOutcome } from '@bcci/persistence';
 import type { IdempotencyStore } from '@bcci/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -139,9 +138,5 @@ function assignIdentifiers(registration: PreparedRegistration, { sequence, posta
 }
 
 function registeredEntry(registration: PreparedRegistration): OutboxEntry {
-  return {
-    topic: topicFor(EventType.DossierRegistered),
-    event: dossierRegisteredEvent(registration.dossier, registration.eventContext),
-    ...(registration.traceparent ? { headers: { traceparent: registration.traceparent } } : {}),
-  };
+  return outboxEntryOf(dossierRegisteredEvent(registration.dossier, registration.eventContext), registration.traceparent);
 }

@@ -1,8 +1,7 @@
-import type { OutboxWriter } from '@bcci/messaging';
+import { type Causation, outboxEntryFor, type OutboxWriter } from '@bcci/messaging';
 import type { EntityManager } from 'typeorm';
 import type { ReturnDecision, ReturnState } from '../domain/return';
 import type { ReturnRepository } from '../persistence/return.repository';
-import { returnsOutboxEntry, type Causation } from './returns-events';
 
 export interface ReturnDecisionWriter {
   readonly returns: ReturnRepository;
@@ -27,7 +26,7 @@ export async function writeReturnDecision(
   if (decision.events.length > 0) {
     await writer.outbox.append(
       manager,
-      decision.events.map((event) => returnsOutboxEntry(event.type, event.data, causation, now)),
+      decision.events.map((event) => outboxEntryFor(event.type, event.data, causation, now)),
     );
   }
 }
