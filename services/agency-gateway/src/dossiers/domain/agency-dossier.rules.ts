@@ -14,7 +14,7 @@ import type {
   SupplementCompletedData,
   SupplementRequestedData,
 } from '@bcci/contracts';
-import { NationalStatus } from '@bcci/contracts';
+import { EventType, nationalStatusFor, type EventDataMap, type EventTypeName } from '@bcci/contracts';
 import { addDays, closingInstant, compareLocalDates, parseLocalDate, toVietnamDate, vietnamInstant, type WorkingCalendar } from '@bcci/kernel';
 import { isTerminal, returnsByPost, type AgencyDossierState } from './agency-dossier';
 import { startAgencyClock, supplementRequestDeadline } from './agency-deadline';
@@ -38,6 +38,20 @@ export interface DeadlinePolicy {
 export interface Decision<T> {
   state: AgencyDossierState;
   data: T;
+}
+
+/**
+ * The decision with the national status its event carries, as contracts map events to national statuses
+ * (nationalStatusFor): the gateway reports to agencies the status its own events announce, from one table.
+ */
+function announcing<T extends EventTypeName>(type: T, decision: Decision<EventDataMap[T]>): Decision<EventDataMap[T]> {
+  return { state: { ...decision.state, nationalStatus: statusAnnouncedBy(type, decision.data) }, data: decision.data };
+}
+
+function statusAnnouncedBy<T extends EventTypeName>(type: T, data: EventDataMap[T]): NonNullable<AgencyDossierState['nationalStatus']> {
+  const status = nationalStatusFor(type, data);
+  if (status === undefined) throw new Error(`${type} announces no national status`);
+  return status;
 }
 
 // ------------------------------------------------------------------ upstream facts (any order, idempotent)
@@ -132,7 +146,7 @@ export function recordHandoverRecord(
     ...next,
     legalFilingAt: filingAt.toISOString(),
     clock: rescheduledClock(state, clock),
-    ...(received ? { status: 'RECEIVED', nationalStatus: NationalStatus.Received } : {}),
+    ...(received ? { status: 'RECEIVED', nationalStatus: statusAnnouncedBy(EventType.HandoverRecordSigned, data) } : {}),
   };
 }
 
@@ -184,7 +198,7 @@ export function publish(state: AgencyDossierState, now: Date, applicantDataUrl: 
     publishedAt,
   };
   const status = state.status === 'AWAITING_UPSTREAM' ? 'PUBLISHED' : state.status;
-  const nationalStatus = state.status === 'AWAITING_UPSTREAM' ? NationalStatus.NewlyRegistered : state.nationalStatus;
+  const nationalStatus = state.status === 'AWAITING_UPSTREAM' ? statusAnnouncedBy(EventType.DossierPublishedToAgency, data) : state.nationalStatus;
   return { state: { ...state, publishedAt, status, nationalStatus }, data };
 }
 
@@ -210,11 +224,10 @@ export function signHandover(state: AgencyDossierState, input: SignHandoverInput
   const acknowledgedAt = input.now.toISOString();
   const handoverRecordId = input.handoverRecordId ?? state.handoverRecordId ?? undefined;
   const dossierCode = input.dossierCode ?? state.dossierCode ?? undefined;
-  return {
+  return announcing(EventType.HandoverAcknowledged, {
     state: {
       ...state,
       status: 'RECEIVED',
-      nationalStatus: NationalStatus.Received,
       acknowledgedAt,
       batchId: input.batchId ?? null,
       dossierCode: dossierCode ?? null,
@@ -232,7 +245,7 @@ export function signHandover(state: AgencyDossierState, input: SignHandoverInput
       agencyDeadline: { clockStart: clock.clockStart, workingDays: clock.workingDays, dueDate: clock.dueDate },
       actor: input.actor,
     },
-  };
+  });
 }
 
 export interface RequestSupplementInput {
@@ -256,11 +269,10 @@ export function requestSupplement(
   const deadline = supplementRequestDeadline(new Date(state.legalFilingAt), calendar);
   if (input.now.getTime() > deadline.getTime()) throw supplementWindowClosed(state.dossierId, deadline);
   const requestedAt = input.now.toISOString();
-  return {
+  return announcing(EventType.SupplementRequested, {
     state: {
       ...state,
       status: 'SUPPLEMENT_REQUESTED',
-      nationalStatus: NationalStatus.SupplementRequested,
       pendingSupplement: { supplementRequestId: input.supplementRequestId, requestedAt },
     },
     data: {
@@ -273,7 +285,7 @@ export function requestSupplement(
       ...(input.notice ? { notice: input.notice } : {}),
       actor: input.actor,
     },
-  };
+  });
 }
 
 export interface CompleteSupplementInput {
@@ -295,11 +307,10 @@ export function completeSupplement(
     throw wrongState(state.dossierId, 'complete a supplement for', state.status);
   }
   const clock = startAgencyClock(input.now, policy.workingDays, policy.calendar);
-  return {
+  return announcing(EventType.SupplementCompleted, {
     state: {
       ...state,
       status: 'PROCESSING',
-      nationalStatus: NationalStatus.Processing,
       legalFilingAt: clock.clockStart,
       clock,
       pendingSupplement: null,
@@ -314,7 +325,7 @@ export function completeSupplement(
       agencyDeadline: { clockStart: clock.clockStart, workingDays: clock.workingDays, dueDate: clock.dueDate },
       actor: input.actor,
     },
-  };
+  });
 }
 
 export interface RejectInput {
@@ -330,11 +341,10 @@ export function reject(state: AgencyDossierState, input: RejectInput): Decision<
   if (state.status === 'AWAITING_UPSTREAM' || isTerminal(state)) throw wrongState(state.dossierId, 'reject', state.status);
   const stage: DossierRejectedData['stage'] = state.status === 'PUBLISHED' ? 'AT_RECEPTION' : 'DURING_PROCESSING';
   const rejectedAt = input.now.toISOString();
-  return {
+  return announcing(EventType.DossierRejected, {
     state: {
       ...state,
       status: 'REJECTED',
-      nationalStatus: stage === 'AT_RECEPTION' ? NationalStatus.NotReceived : NationalStatus.ProcessingStopped,
       rejectedAt,
       pendingSupplement: null,
     },
@@ -350,7 +360,7 @@ export function reject(state: AgencyDossierState, input: RejectInput): Decision<
       returnToApplicant: state.serviceForm !== 'RECEIVE_RESULT',
       actor: input.actor,
     },
-  };
+  });
 }
 
 export interface RescheduleInput {
@@ -376,11 +386,10 @@ export function reschedule(state: AgencyDossierState, input: RescheduleInput, ca
   if (compareLocalDates(today, addDays(previousDueDate, -1)) > 0) throw rescheduleTooLate(state.dossierId, previousDueDate);
   if (compareLocalDates(newDueDate, previousDueDate) <= 0) throw newDueDateNotLater(state.dossierId, previousDueDate, newDueDate);
   const rescheduledAt = input.now.toISOString();
-  return {
+  return announcing(EventType.ProcessingRescheduled, {
     state: {
       ...state,
       status: 'PROCESSING',
-      nationalStatus: NationalStatus.Processing,
       rescheduledAt,
       clock: {
         ...state.clock,
@@ -399,7 +408,7 @@ export function reschedule(state: AgencyDossierState, input: RescheduleInput, ca
       ...(input.apologySlip ? { apologySlip: input.apologySlip } : {}),
       actor: input.actor,
     },
-  };
+  });
 }
 
 export interface IssueResultInput {
@@ -420,11 +429,10 @@ export function issueResult(state: AgencyDossierState, input: IssueResultInput):
   if (!(state.status === 'RECEIVED' || state.status === 'PROCESSING')) throw wrongState(state.dossierId, 'issue the result of', state.status);
   if (!input.document && !input.resultReference) throw resultNeedsDocumentOrReference();
   const issuedAt = input.now.toISOString();
-  return {
+  return announcing(EventType.ResultIssued, {
     state: {
       ...state,
       status: 'RESULT_ISSUED',
-      nationalStatus: input.feesOwed > 0 ? NationalStatus.FinancialObligationRequested : NationalStatus.Resolved,
       resultIssuedAt: issuedAt,
       resultId: input.resultId,
     },
@@ -442,7 +450,7 @@ export function issueResult(state: AgencyDossierState, input: IssueResultInput):
       returnByPost: returnsByPost(state),
       actor: input.actor,
     },
-  };
+  });
 }
 
 // ------------------------------------------------------------------ scope
