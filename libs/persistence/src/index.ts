@@ -14,7 +14,7 @@ export { EntityTable, type EntityConditions, type InsertOptions, type SelectOpti
 export { lockWithNextStatement, writeWithNextStatement } from './sql/write-with-next-statement';
 export { transactionWithRetry, isRetryableTransactionError, type TransactionRetryOptions } from './transaction/transaction-with-retry';
 export { readInOneSnapshot } from './transaction/read-in-one-snapshot';
-export { allowPresumptions, presumeIfAllowed, isUniqueViolation } from './transaction/presumption';
+export { allowPresumptions, presumeIfAllowed, isUniqueViolation, type Presumptions } from './transaction/presumption';
 export { PostalItemSerials, type PostalItemSerialSource, type AllocatedSerial } from './serials/postal-item-serials';
 export { GroupCommit, type GroupCommitOptions, type ItemOutcome } from './group-commit/group-commit';
 // Test harness (no Jest import, so it is safe in this entry point).

@@ -32,14 +32,13 @@ export type EventValidator = (event: CloudEvent) => string[] | undefined | Promi
 /** Runs work in one database transaction; DataSource.transaction fits. */
 export type TransactionRunner = <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
 
+/**
+ * The consumer's record of handled events. Where the transaction lets steps presume (presumption.ts in
+ * @bcci/persistence), an inbox may record events as new without asking (Inbox does); the consumer
+ * allows it on a message's first try and reruns at once should a presumed record meet one handled before.
+ */
 export interface InboxPort {
   record(manager: EntityManager, consumer: string, eventId: string): Promise<boolean>;
   /** Records several events at once; answers the ids recorded now (the others were handled before). */
   recordMany?(manager: EntityManager, consumer: string, eventIds: readonly string[]): Promise<Set<string>>;
-  /**
-   * Records events as handled now, presuming none was handled before, with the transaction's next
-   * statement; if one was, the transaction fails with an error that isConflict recognises. Both or neither.
-   */
-  presumeNew?(manager: EntityManager, consumer: string, eventIds: readonly string[]): Promise<void>;
-  isConflict?(error: unknown): boolean;
 }

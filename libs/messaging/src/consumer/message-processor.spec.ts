@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { presumeIfAllowed } from '@bcci/persistence';
 import {
   buildEvent,
   DLQ_HEADERS,
-  Inbox,
   MessageProcessor,
   NonRetriableError,
   type BatchControl,
@@ -65,20 +65,29 @@ function setup(handler: EventHandlerFn, options: SetupOptions = {}) {
     },
     inbox: {
       record: async (manager, _consumer, id) => {
+        // As Inbox does: presumed new where the transaction allows it (the consumer's first try), else asked.
+        if (options.presuming && presumeIfAllowed(manager, 'inbox_pkey')) {
+          inboxCalls.push(`presume ${id}`);
+          (manager as unknown as { presumed: string[] }).presumed.push(id);
+          return true;
+        }
         inboxCalls.push(`record ${id}`);
         if (seen.has(id)) return false;
         (manager as unknown as { pending: string[] }).pending.push(id);
         return true;
       },
-      ...(options.presuming
-        ? {
-            presumeNew: async (manager: EntityManager, _consumer: string, ids: readonly string[]) => {
-              inboxCalls.push(`presume ${ids.join(',')}`);
-              (manager as unknown as { presumed: string[] }).presumed.push(...ids);
-            },
-            isConflict: Inbox.isConflict,
-          }
-        : {}),
+      recordMany: async (manager, _consumer, ids) => {
+        const distinct = [...new Set(ids)];
+        if (options.presuming && presumeIfAllowed(manager, 'inbox_pkey')) {
+          inboxCalls.push(`presume ${distinct.join(',')}`);
+          (manager as unknown as { presumed: string[] }).presumed.push(...distinct);
+          return new Set(distinct);
+        }
+        inboxCalls.push(`record ${distinct.join(',')}`);
+        const fresh = distinct.filter((id) => !seen.has(id));
+        (manager as unknown as { pending: string[] }).pending.push(...fresh);
+        return new Set(fresh);
+      },
     },
     producer: {
       send: async (messages) => {
@@ -327,7 +336,7 @@ describe('MessageProcessor with an inbox that presumes a delivery is new', () =>
     inboxCalls.length = 0;
     const fresh = event('NEW');
     await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, old), message(2, fresh)] }, control);
-    expect(inboxCalls).toEqual([`presume ${old.id},${fresh.id}`, `record ${old.id}`, `record ${fresh.id}`]);
+    expect(inboxCalls).toEqual([`presume ${old.id},${fresh.id}`, `record ${old.id},${fresh.id}`]);
     expect(handled).toEqual(['OLD', 'NEW', 'NEW']);
     expect(log).toEqual(['rollback', 'commit', 'resolve 1', 'resolve 2', 'commit-offsets']);
     expect(outcomes).toEqual(['handled', 'duplicate', 'handled']);
@@ -347,5 +356,21 @@ describe('MessageProcessor with an inbox that presumes a delivery is new', () =>
     expect(delays).toEqual([10, 30]);
     expect(inboxCalls).toEqual([`presume ${flaky.id}`, `record ${flaky.id}`, `record ${flaky.id}`]);
     expect(sent).toEqual([]);
+  });
+
+  it("counts a handler's own unique violation on a presumed try as a failed attempt: only the inbox's key is a redelivery", async () => {
+    let calls = 0;
+    const { processor, control, delays, inboxCalls } = setup(
+      async () => {
+        if (++calls < 2) throw Object.assign(new Error('duplicate key value violates unique constraint "postal_legs_dossier_key"'), { code: '23505', constraint: 'postal_legs_dossier_key' });
+      },
+      { presuming: true },
+    );
+    const clashing = event('A');
+    await processor.processBatch({ topic: TOPIC, partition: 0, messages: [message(1, clashing)] }, control);
+    expect(calls).toBe(2);
+    // A pause before the second try: the first one failed, it was not taken for a redelivery.
+    expect(delays).toEqual([10]);
+    expect(inboxCalls).toEqual([`presume ${clashing.id}`, `record ${clashing.id}`]);
   });
 });

@@ -6,6 +6,7 @@ import { describeError, EventValidationError } from './consumer-errors';
 import { decideAfterFailure, type FailureHistory, type FailurePolicies } from './failure-decision';
 import { DependencyWaitTracker, type DependencyWaitListener, type DependencyWaitState } from './dependency-wait';
 import { interruptibleSleep, pauseWithHeartbeats, type Sleep } from './interruptible-sleep';
+import { allowPresumptions, type Presumptions } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '../envelope/cloud-event';
 import type { EventHandlerFn, EventValidator, HandlerResolver, InboxPort, TransactionRunner } from './event-handler';
@@ -159,13 +160,14 @@ export class MessageProcessor {
     const handled = parsed.filter((p) => p.handler !== undefined);
     let fresh = new Set<string>();
     if (handled.length > 0) {
+      const presumptions: Presumptions[] = [];
       try {
-        fresh = await this.runTogether(handled, this.presumesNew());
+        fresh = await this.runTogether(handled, presumptions);
       } catch (error) {
         // An event of the run was handled before (a redelivery): run it again, asking the inbox which to skip.
-        if (!this.isInboxConflict(error)) return false;
+        if (!presumptions[0]?.explains(error)) return false;
         try {
-          fresh = await this.runTogether(handled, false);
+          fresh = await this.runTogether(handled);
         } catch {
           return false;
         }
@@ -182,11 +184,15 @@ export class MessageProcessor {
     return true;
   }
 
-  /** The handled messages of a run in one transaction; answers the event ids handled now. */
-  private runTogether(handled: readonly ParsedMessage[], presumeNew: boolean): Promise<Set<string>> {
+  /**
+   * The handled messages of a run in one transaction; answers the event ids handled now. Given
+   * `presumptions`, the transaction lets its steps presume (the inbox's records among them) and what
+   * they presumed is pushed there, for the caller to tell a redelivery from a failure.
+   */
+  private runTogether(handled: readonly ParsedMessage[], presumptions?: Presumptions[]): Promise<Set<string>> {
     return this.deps.transaction(async (manager) => {
-      const ids = handled.map((p) => p.event.id);
-      const recorded = presumeNew ? await this.presumeAll(manager, ids) : await this.recordAll(manager, ids);
+      if (presumptions) presumptions.push(allowPresumptions(manager));
+      const recorded = await this.recordAll(manager, handled.map((p) => p.event.id));
       const done = new Set<string>();
       const finishing = new BeforeCommitWork();
       for (const { message, event, handler } of handled) {
@@ -198,23 +204,6 @@ export class MessageProcessor {
       await finishing.run();
       return done;
     });
-  }
-
-  /**
-   * Whether a first attempt records its events with the inbox's presumeNew: no round trip of its own,
-   * and a redelivered event fails the transaction (isInboxConflict), which then runs again checking.
-   */
-  private presumesNew(): boolean {
-    return this.deps.inbox.presumeNew !== undefined && this.deps.inbox.isConflict !== undefined;
-  }
-
-  private isInboxConflict(error: unknown): boolean {
-    return this.deps.inbox.isConflict?.(error) ?? false;
-  }
-
-  private async presumeAll(manager: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
-    await this.deps.inbox.presumeNew!(manager, this.deps.consumer, eventIds);
-    return new Set(eventIds);
   }
 
   private async recordAll(manager: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
@@ -249,13 +238,15 @@ export class MessageProcessor {
 
     const traceparent = childTraceparent(message.headers[TRACEPARENT_HEADER]);
     const history: FailureHistory = { failedAttempts: 0, dependencyWaits: 0 };
-    // The first try presumes the event is new (see presumesNew); once a try failed, each checks the inbox first.
-    let presumeNew = this.presumesNew();
+    // The first try lets its steps presume (the inbox records the event as new without asking); once a
+    // try failed, each asks the inbox first.
+    let presume = true;
     for (let attempt = 1; ; attempt++) {
+      let presumption: Presumptions | undefined;
       try {
         const isNew = await this.deps.transaction(async (manager) => {
-          if (presumeNew) await this.deps.inbox.presumeNew!(manager, this.deps.consumer, [event.id]);
-          else if (!(await this.deps.inbox.record(manager, this.deps.consumer, event.id))) return false;
+          presumption = presume ? allowPresumptions(manager) : undefined;
+          if (!(await this.deps.inbox.record(manager, this.deps.consumer, event.id))) return false;
           const finishing = new BeforeCommitWork();
           await handler!(event, { manager, message, traceparent, consumer: this.deps.consumer, attempt, beforeCommit: finishing.add });
           await finishing.run();
@@ -264,10 +255,10 @@ export class MessageProcessor {
         this.waits.gotThrough();
         return this.report(isNew ? 'handled' : 'duplicate', message, undefined, event.type);
       } catch (error) {
-        const presumed = presumeNew;
-        presumeNew = false;
-        // Handled before (a redelivery): not a failure. The next try, at once, finds it in the inbox.
-        if (presumed && this.isInboxConflict(error)) {
+        presume = false;
+        // Handled before (a redelivery), or another presumed key taken: not a failure. The next try, at
+        // once, asks.
+        if (presumption?.explains(error)) {
           attempt -= 1;
           continue;
         }

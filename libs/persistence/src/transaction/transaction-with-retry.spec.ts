@@ -65,6 +65,9 @@ describe('transactionWithRetry and a step that presumes a key is new', () => {
     };
   }
 
+  /** What PostgreSQL answers when an INSERT meets a row of `constraint`. */
+  const keyTaken = (constraint: string) => Object.assign(failing('23505'), { constraint });
+
   it('lets the first try presume, and runs the step again at once, presuming nothing, when the presumed key was taken', async () => {
     const dataSource = dataSourceRunning();
     const tries: boolean[] = [];
@@ -72,9 +75,9 @@ describe('transactionWithRetry and a step that presumes a key is new', () => {
     const answer = await transactionWithRetry(
       dataSource as never,
       async (m) => {
-        const presumed = presumeIfAllowed(m);
+        const presumed = presumeIfAllowed(m, 'keys_pkey');
         tries.push(presumed);
-        if (presumed) throw failing('23505');
+        if (presumed) throw keyTaken('keys_pkey');
         return 'asked';
       },
       { sleep: async (ms) => void sleeps.push(ms), attempts: 1 },
@@ -87,19 +90,30 @@ describe('transactionWithRetry and a step that presumes a key is new', () => {
 
   it('throws a unique violation at once when the step presumed nothing, and the second one of a step that did', async () => {
     const plain = dataSourceRunning();
-    await expect(transactionWithRetry(plain as never, async () => Promise.reject(failing('23505')), noSleep)).rejects.toMatchObject({ code: '23505' });
+    await expect(transactionWithRetry(plain as never, async () => Promise.reject(keyTaken('keys_pkey')), noSleep)).rejects.toMatchObject({ code: '23505' });
     expect(plain.transactions).toBe(1);
     const presuming = dataSourceRunning();
     await expect(
       transactionWithRetry(presuming as never, async (m) => {
-        presumeIfAllowed(m);
-        throw failing('23505');
+        presumeIfAllowed(m, 'keys_pkey');
+        throw keyTaken('keys_pkey');
       }, noSleep),
     ).rejects.toMatchObject({ code: '23505' });
     expect(presuming.transactions).toBe(2);
   });
 
+  it("throws at once a unique violation of a constraint the step did not presume on (the step's own failure)", async () => {
+    const presuming = dataSourceRunning();
+    await expect(
+      transactionWithRetry(presuming as never, async (m) => {
+        presumeIfAllowed(m, 'keys_pkey');
+        throw keyTaken('orders_number_key');
+      }, noSleep),
+    ).rejects.toMatchObject({ constraint: 'orders_number_key' });
+    expect(presuming.transactions).toBe(1);
+  });
+
   it('lets no step presume in a transaction it does not own', () => {
-    expect(presumeIfAllowed({} as EntityManager)).toBe(false);
+    expect(presumeIfAllowed({} as EntityManager, 'keys_pkey')).toBe(false);
   });
 });

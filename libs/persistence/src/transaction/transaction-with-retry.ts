@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { allowPresumptions, isUniqueViolation } from './presumption';
+import { allowPresumptions, type Presumptions } from './presumption';
 
 /**
  * SQLSTATEs after which the same transaction, run again from its first statement, can succeed:
@@ -31,7 +31,8 @@ export function isRetryableTransactionError(error: unknown): boolean {
  * (and no side effect outside the database). Other errors are thrown at once.
  *
  * Its first try lets the step presume a key is new (presumption.ts): should a presumed key meet its
- * row (a unique violation), the step runs again at once, presuming nothing; that try is not counted.
+ * row (a unique violation of the constraint it named), the step runs again at once, presuming nothing;
+ * that try is not counted.
  *
  * For HTTP requests and other steps that own their transaction. An event handler runs in the
  * consumer's transaction (its inbox record commits with the effect): there the consumer runtime of
@@ -47,14 +48,14 @@ export async function transactionWithRetry<T>(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let presume = true;
   for (let attempt = 1; ; attempt++) {
-    let presumption: { readonly presumed: boolean } | undefined;
+    let presumption: Presumptions | undefined;
     try {
       return await dataSource.transaction((manager) => {
         presumption = presume ? allowPresumptions(manager) : undefined;
         return work(manager);
       });
     } catch (error) {
-      if (presumption?.presumed && isUniqueViolation(error)) {
+      if (presumption?.explains(error)) {
         // A key presumed new was taken (a retried request): run the step again at once, asking this time.
         presume = false;
         attempt -= 1;

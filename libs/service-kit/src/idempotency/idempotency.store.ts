@@ -4,6 +4,9 @@ import { presumeIfAllowed, writeWithNextStatement, type SqlStatement } from '@bc
 import type { EntityManager } from 'typeorm';
 import { requestFingerprint } from './request-fingerprint';
 
+/** The constraint a presumed key meets when it was taken (the table's primary key, scope and key). */
+const IDEMPOTENCY_KEYS_PRIMARY_KEY = 'idempotency_keys_pkey';
+
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 /** One key of a batch: `request` is what identifies the request (usually the body). */
@@ -76,7 +79,7 @@ export class IdempotencyStore {
     if (claims.length === 0) return [];
     const fingerprints = claims.map((claim) => (claim.request === undefined ? null : requestFingerprint(claim.request)));
     const columns = [claims.map((claim) => claim.scope), claims.map((claim) => claim.key), fingerprints];
-    if (presumeIfAllowed(manager)) {
+    if (presumeIfAllowed(manager, IDEMPOTENCY_KEYS_PRIMARY_KEY)) {
       // Presumed new (a retry is rare): no ON CONFLICT, sent with the step's next statement. A key that
       // was taken fails the transaction, and transactionWithRetry runs the step again, asking then.
       await writeWithNextStatement(manager, {

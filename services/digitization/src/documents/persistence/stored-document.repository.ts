@@ -7,6 +7,9 @@ import type { ScanMediaType } from '../domain/media-type';
 import type { ScanFile } from '../domain/scan-file';
 import { StoredDocumentOrmEntity } from './stored-document.orm-entity';
 
+/** The constraint a presumed document row meets when the same bytes were registered first (content_hash). */
+const DOCUMENTS_PRIMARY_KEY = 'documents_pkey';
+
 /** A document row as the rules see it. */
 export function documentDescriptorOf(row: StoredDocumentOrmEntity): DocumentDescriptor {
   return {
@@ -44,7 +47,7 @@ export class StoredDocumentRepository {
   async registerNew(manager: EntityManager, document: DocumentDescriptor, at: Date): Promise<DocumentDescriptor> {
     const documents = EntityTable.of(manager, StoredDocumentOrmEntity);
     const row = rowOf(document, at);
-    if (presumeIfAllowed(manager)) {
+    if (presumeIfAllowed(manager, DOCUMENTS_PRIMARY_KEY)) {
       await documents.insert(manager, [row]);
       return document;
     }
