@@ -9,7 +9,8 @@ import type { UnitResolver } from '../domain/units';
 import { DailyCountsRepository } from '../persistence/daily-counts.repository';
 import { DossierFactsRepository, type SavedFact, type StoredFact } from '../persistence/dossier-facts.repository';
 import { StageMinutesRepository } from '../persistence/stage-minutes.repository';
-import { RecentFacts, type FactHead } from './recent-facts';
+import type { ChainHead } from '../../timeline/application/held-at-head';
+import { RecentFacts } from './recent-facts';
 
 export interface ProjectionObserver {
   /** Live entries only: seconds from the event's time to its recording (projection lag). */
@@ -116,7 +117,7 @@ export class CountingProjection implements TimelineProjection {
 }
 
 /** The dossier's chain head before the run's entries: the entry before the first appended, or the genesis. */
-function headBefore(dossier: LiveDossier): FactHead {
+function headBefore(dossier: LiveDossier): ChainHead {
   const previous = dossier.history[dossier.history.length - dossier.appended.length - 1];
   return previous ? { sequence: previous.sequence, hash: previous.hash } : { sequence: 0, hash: '' };
 }

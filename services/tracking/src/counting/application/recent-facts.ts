@@ -1,10 +1,5 @@
+import { HeldAtHead } from '../../timeline/application/held-at-head';
 import type { StoredFact } from '../persistence/dossier-facts.repository';
-
-/** A dossier's chain head: its last timeline entry's sequence and hash (sequence 0: no entry yet). */
-export interface FactHead {
-  readonly sequence: number;
-  readonly hash: string;
-}
 
 /** About as many dossiers as RecentHistories holds timelines of: the dossiers in flight. */
 export const RECENT_FACTS = 10_000;
@@ -20,35 +15,10 @@ export const RECENT_FACTS = 10_000;
  * of tracking that recorded the dossier since moved its head, and a run that rolled back left the head
  * where it was, so both miss and the fact is read again. A rebuild (same release, same rules) folds the
  * same entries into the same facts. A migration that rewrites facts runs before the consumer starts,
- * when nothing is held. Oldest first out past `maxFacts`.
+ * when nothing is held (HeldAtHead). Oldest first out past `maxFacts`.
  */
-export class RecentFacts {
-  /** In the order last remembered: the first one is the oldest. */
-  private readonly byDossier = new Map<string, { readonly head: FactHead; readonly stored: StoredFact }>();
-
-  constructor(private readonly maxFacts = RECENT_FACTS) {}
-
-  /** The dossier's stored fact when it is known without reading it, else undefined. */
-  upTo(dossierId: string, head: FactHead): StoredFact | undefined {
-    const held = this.byDossier.get(dossierId);
-    return held && held.head.sequence === head.sequence && held.head.hash === head.hash ? held.stored : undefined;
-  }
-
-  remember(dossierId: string, head: FactHead, stored: StoredFact): void {
-    this.byDossier.delete(dossierId);
-    this.byDossier.set(dossierId, { head, stored });
-    for (const [oldest] of this.byDossier) {
-      if (this.byDossier.size <= this.maxFacts) break;
-      this.byDossier.delete(oldest);
-    }
-  }
-
-  /** Before a rebuild in this process: what it rewrites is read again. */
-  clear(): void {
-    this.byDossier.clear();
-  }
-
-  get size(): number {
-    return this.byDossier.size;
+export class RecentFacts extends HeldAtHead<StoredFact> {
+  constructor(maxFacts = RECENT_FACTS) {
+    super(maxFacts);
   }
 }

@@ -1,10 +1,5 @@
+import { HeldAtHead, type ChainHead } from './held-at-head';
 import type { RecordedEntry } from './recorded-entry';
-
-/** A dossier's chain head as locked by the run: its last entry's sequence and hash (sequence 0: no entry yet). */
-export interface ChainHead {
-  readonly sequence: number;
-  readonly hash: string;
-}
 
 /**
  * About 600 dossiers of 17 events each: the dossiers in flight at a busy postal province's moment, a few
@@ -15,49 +10,32 @@ export const RECENT_HISTORY_ENTRIES = 10_000;
 /**
  * The timelines of the dossiers tracking recorded lately, kept between consumer runs, so that a run reads
  * from PostgreSQL only the timelines it does not hold (issue 11: every run re-read each touched dossier's
- * whole timeline, payloads included, about 150 rows per dossier's journey).
- *
- * A held timeline is trusted only when its last entry is the dossier's chain head as the run locked it:
- * entries are append-only and each one's hash covers the entry before it, so a timeline that ends at the
- * head is the stored one. Anything else (another instance of tracking appended since, or the run that
- * remembered it rolled back) misses, and the timeline is read again. The oldest timelines go first once
- * more than `maxEntries` entries are held. A maintenance job deleting entries (the table's escape hatch)
- * must restart tracking: the held timelines would still hold what it deleted.
+ * whole timeline, payloads included, about 150 rows per dossier's journey). A held timeline is trusted
+ * only when its last entry is the dossier's chain head as the run locked it (HeldAtHead). The oldest
+ * timelines go first once more than `maxEntries` entries are held. A maintenance job deleting entries (the
+ * table's escape hatch) must restart tracking: the held timelines would still hold what it deleted.
  */
 export class RecentHistories {
-  /** In the order last remembered: the first one is the oldest. */
-  private readonly byDossier = new Map<string, readonly RecordedEntry[]>();
-  private entries = 0;
+  private readonly held: HeldAtHead<readonly RecordedEntry[]>;
 
-  constructor(private readonly maxEntries = RECENT_HISTORY_ENTRIES) {}
+  constructor(maxEntries = RECENT_HISTORY_ENTRIES) {
+    this.held = new HeldAtHead<readonly RecordedEntry[]>(maxEntries, (history) => history.length);
+  }
 
   /** The dossier's stored timeline when it is known without reading it, else undefined. */
   upTo(dossierId: string, head: ChainHead): readonly RecordedEntry[] | undefined {
     if (head.sequence === 0) return [];
-    const history = this.byDossier.get(dossierId);
-    const last = history?.at(-1);
-    return last && last.sequence === head.sequence && last.hash === head.hash ? history : undefined;
+    return this.held.upTo(dossierId, head);
   }
 
+  /** A dossier's timeline, current at its last entry. */
   remember(dossierId: string, history: readonly RecordedEntry[]): void {
-    this.forget(dossierId);
-    this.byDossier.set(dossierId, history);
-    this.entries += history.length;
-    for (const [oldest] of this.byDossier) {
-      if (this.entries <= this.maxEntries) break;
-      this.forget(oldest);
-    }
+    const last = history.at(-1);
+    if (last) this.held.remember(dossierId, { sequence: last.sequence, hash: last.hash }, history);
   }
 
   /** How many dossiers' timelines are held. */
   get size(): number {
-    return this.byDossier.size;
-  }
-
-  private forget(dossierId: string): void {
-    const held = this.byDossier.get(dossierId);
-    if (!held) return;
-    this.byDossier.delete(dossierId);
-    this.entries -= held.length;
+    return this.held.size;
   }
 }
