@@ -320,21 +320,28 @@ describe('digitization service (real PostgreSQL and broker)', () => {
 
   it('digitizes a paper result once the agency issued it', async () => {
     // A dossier digitization never heard of: the same 404 and message as a component's scan.
-    const unknown = await resultScan(randomUUID(), pdfBytes('unknown')).expect(404);
+    const unknownBytes = pdfBytes(`unknown ${randomUUID()}`);
+    const unknown = await resultScan(randomUUID(), unknownBytes).expect(404);
     expect(unknown.body).toMatchObject({ code: 'DOSSIER_UNKNOWN', messageVi: expect.stringContaining('Không tìm thấy hồ sơ') });
     const { subject: dossierId } = await registered();
-    const early = await resultScan(dossierId, pdfBytes('early')).expect(404);
+    const earlyBytes = pdfBytes(`early ${dossierId}`);
+    const early = await resultScan(dossierId, earlyBytes).expect(404);
     expect(early.body).toMatchObject({ code: 'RESULT_UNKNOWN' });
+    // Refused before a byte is kept.
+    expect([await stored(unknownBytes), await stored(earlyBytes)]).toEqual([false, false]);
     const issued = resultIssuedEvent(dossierId);
     assertValidEvent(issued);
     await publisher.publish(issued);
     await inboxHas(issued.id);
 
     const elsewhere = service.authHeader({ role: 'digitization-operator', subject: 'staff:33200-001', postalCode: '33200' });
-    await resultScan(dossierId, pdfBytes('result'), { authorization: elsewhere }).expect(403);
+    const elsewhereBytes = pdfBytes(`elsewhere result ${dossierId}`);
+    await resultScan(dossierId, elsewhereBytes, { authorization: elsewhere }).expect(403);
+    expect(await stored(elsewhereBytes)).toBe(false);
     await resultScan(dossierId, Buffer.from('plain text')).expect(415);
     const scanCertified = () => resultScan(dossierId, pdfBytes(`result ${dossierId}`), { certified: true });
     const scanned = await scanCertified().expect(201);
+    expect(await stored(pdfBytes(`result ${dossierId}`))).toBe(true);
     expect(scanned.body).toMatchObject({ resultId: issued.data.resultId, certified: true, document: { mediaType: 'application/pdf' } });
 
     const [event] = await collector.waitFor((e) => e.subject === dossierId && e.type === EventType.ResultDigitized);

@@ -22,16 +22,6 @@ export function documentDescriptorOf(row: StoredDocumentOrmEntity): DocumentDesc
 }
 
 export class StoredDocumentRepository {
-  /**
-   * The document row of these bytes, created on first sight; ON CONFLICT DO NOTHING keeps one row (and
-   * one documentId) when two uploads of the same bytes race. The INSERT goes with the transaction's next
-   * statement, which must read the row (by its content hash) for the caller: that read, a statement of
-   * its own, sees the row a racing upload of the same bytes committed.
-   */
-  async registerWithNextStatement(manager: EntityManager, file: ScanFile, at: Date): Promise<void> {
-    await EntityTable.of(manager, StoredDocumentOrmEntity).insert(manager, [rowOf(this.describeNew(file), at)], { ignoreConflicts: true });
-  }
-
   /** The descriptor of bytes seen for the first time, with the documentId they get if registerNew keeps it. */
   describeNew(file: ScanFile): DocumentDescriptor {
     return { documentId: randomUUID(), contentHash: file.contentHash, mediaType: file.mediaType, sizeBytes: file.sizeBytes, ...(file.pageCount === undefined ? {} : { pageCount: file.pageCount }) };

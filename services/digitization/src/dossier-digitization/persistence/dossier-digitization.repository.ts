@@ -129,8 +129,8 @@ export class DossierDigitizationRepository {
   }
 
   /**
-   * findForUpdate, reading in the same statement the document row of `contentHash` (a scan being
-   * attached, its row registered with registerWithNextStatement just before): one round trip for both.
+   * findForUpdate, reading in the same statement the document row of `contentHash` (the bytes of a scan
+   * being attached, if they were stored before): one round trip for both.
    */
   async findForUpdateWithDocument(manager: EntityManager, dossierId: string, contentHash: ContentHash): Promise<{ dossier?: DossierDigitizationState; document?: DocumentDescriptor }> {
     return this.load(manager, dossierId, true, contentHash);

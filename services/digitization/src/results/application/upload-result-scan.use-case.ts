@@ -11,8 +11,8 @@ import { CLOCK, type Clock } from '../../dossier-digitization/application/clock'
 import { documentRef } from '../../dossier-digitization/application/digitization-events';
 import { UnknownDossierError } from '../../dossier-digitization/application/dossier-access';
 import { staffActorOf } from '../../dossier-digitization/application/staff-actor';
+import type { DocumentDescriptor } from '../../dossier-digitization/domain/digitization.types';
 import type { DossierDigitizationState } from '../../dossier-digitization/domain/dossier-digitization';
-import { DossierDigitizationRepository } from '../../dossier-digitization/persistence/dossier-digitization.repository';
 import { attachResultScan, type ResultDigitizationState } from '../domain/result-digitization';
 import { ResultDigitizationRepository } from '../persistence/result-digitization.repository';
 
@@ -64,13 +64,17 @@ class NoResultError extends NotFoundError {
  * (or by operations of the province) → result-digitized (rule: attachResultScan). The dossier's row is
  * locked for the decision (every change to its results is made under it); the whole step reruns on a
  * deadlock or serialization failure.
+ *
+ * Two round trips, as for a component's scan: the dossier locked and read with its result and the row
+ * of these bytes if they were stored before, then the writes with the COMMIT. Unknown, out-of-scope and
+ * refused scans are refused before a single byte is kept; new bytes are kept (synced to disk) before the
+ * row that names them commits.
  */
 @Injectable()
 export class UploadResultScanUseCase {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(ScanStorage) private readonly scans: ScanStorage,
-    @Inject(DossierDigitizationRepository) private readonly dossiers: DossierDigitizationRepository,
     @Inject(ResultDigitizationRepository) private readonly results: ResultDigitizationRepository,
     @Inject(StoredDocumentRepository) private readonly documents: StoredDocumentRepository,
     @Inject(DocumentUseRepository) private readonly uses: DocumentUseRepository,
@@ -80,24 +84,22 @@ export class UploadResultScanUseCase {
 
   async execute(command: UploadResultScanCommand): Promise<{ changed: boolean; view: ResultView }> {
     const file = this.scans.inspect(command.bytes);
-    // Refused before the bytes are stored: a clerk outside the dossier's postal points, no result yet.
-    const [known, issued] = await Promise.all([
-      this.dossiers.find(this.dataSource.manager, command.dossierId),
-      this.results.find(this.dataSource.manager, command.dossierId, { resultId: command.resultId }),
-    ]);
-    authorised(command, known, issued.result);
-    await this.scans.keep(file);
+    const actor = staffActorOf(command.actor);
     return transactionWithRetry(this.dataSource, async (manager) => {
       const now = this.clock.now();
-      // The document row goes with the lock; the result's read (its own statement) then sees it, or the
-      // row a racing upload of the same bytes committed.
-      await this.documents.registerWithNextStatement(manager, file, now);
-      const locked = await this.dossiers.findForUpdate(manager, command.dossierId);
-      const loaded = await this.results.find(manager, command.dossierId, { resultId: command.resultId, documentHash: file.contentHash });
-      const { dossier, result } = authorised(command, locked, loaded.result);
-      if (!loaded.document) throw new Error(`document ${file.contentHash} was neither inserted nor found`);
-      const actor = staffActorOf(command.actor);
-      const decision = attachResultScan(result, { document: loaded.document, certified: command.certified, actor, ...(command.actor.postalCode ? { postalCode: command.actor.postalCode } : {}) }, { now });
+      const loaded = await this.results.lockDossierWithResult(manager, command.dossierId, { resultId: command.resultId, documentHash: file.contentHash });
+      const { dossier, result } = authorised(command, loaded.dossier, loaded.result);
+      const scan = (document: DocumentDescriptor) =>
+        attachResultScan(result, { document, certified: command.certified, actor, ...(command.actor.postalCode ? { postalCode: command.actor.postalCode } : {}) }, { now });
+      // Decided before the bytes are kept: a refusal (an electronic result, say) keeps nothing.
+      const document = loaded.document ?? this.documents.describeNew(file);
+      let decision = scan(document);
+      if (!loaded.document) {
+        await this.scans.keep(file);
+        const stored = await this.documents.registerNew(manager, document, now);
+        // Another upload of the same bytes registered them first (seen on a rerun that asked): its row it is.
+        if (stored.documentId !== document.documentId) decision = scan(stored);
+      }
       const changed = decision.state !== result;
       if (changed) {
         await this.results.save(manager, decision.state);
