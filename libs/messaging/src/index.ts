@@ -34,6 +34,8 @@ export { classifyFailure, type FailureClass } from './consumer/failure-classific
 export { decideAfterFailure, type FailureDecision, type FailureHistory, type FailurePolicies } from './consumer/failure-decision';
 export { DependencyWaitTracker, ANNOUNCE_AFTER_FAILURES, type DependencyWaitListener, type DependencyWaitState } from './consumer/dependency-wait';
 export { interruptibleSleep, type Sleep } from './consumer/interruptible-sleep';
+export { runFetchByFetch, type FetchByFetchOptions } from './consumer/fetch-by-fetch';
+export type { Delivery } from './consumer/delivery-coalescer';
 export type { EventContext, EventHandlerFn, HandlerResolver, EventValidator, TransactionRunner, InboxPort } from './consumer/event-handler';
 export { MessageProcessor, type MessageProcessorDeps, type MessageOutcome, type ProcessResult } from './consumer/message-processor';
 export { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';

@@ -3,15 +3,7 @@ import { Inbox } from '../inbox/inbox';
 import type { MessageBus, MessageConsumer, MessageProducer } from '../ports/message-bus.port';
 import type { EventValidator, HandlerResolver, InboxPort, TransactionRunner } from './event-handler';
 import { MessageProcessor, type MessageOutcome } from './message-processor';
-import { DeliveryCoalescer } from './delivery-coalescer';
-import { interruptibleSleep } from './interruptible-sleep';
-
-/**
- * Partitions of one fetch handed over together (at least every partition a service reads: 5 topics of
- * 12 partitions today); a fetch then costs one transaction per run of up to 50 messages, whatever the
- * number of partitions its messages came from.
- */
-const PARTITIONS_HANDLED_TOGETHER = 128;
+import { runFetchByFetch } from './fetch-by-fetch';
 import type { IncomingMessage } from '../ports/message-bus.port';
 import type { Backoff, RetryPolicy } from './retry-policy';
 import type { DependencyWaitListener, DependencyWaitState } from './dependency-wait';
@@ -84,17 +76,13 @@ export class EventConsumer {
       topics: this.options.topics,
       fromBeginning: this.options.fromBeginning ?? true,
     });
-    // Every partition of a fetch at once, gathered into one stream of runs (see DeliveryCoalescer).
-    const lingerMs = this.options.fetchLingerMs ?? FETCH_LINGER_MS;
-    const signal = this.stopping.signal;
-    const coalescer = new DeliveryCoalescer(async (deliveries) => {
-      await processor.processBatches(deliveries);
-      const messages = deliveries.reduce((sum, delivery) => sum + delivery.batch.messages.length, 0);
-      // The client fetches again once this returns: lingering lets the events of several producers'
-      // commits arrive in between, for one fetch and one transaction instead of one each.
-      if (lingerMs > 0 && messages < FULL_FETCH) await interruptibleSleep(lingerMs, signal);
+    // Every partition of a fetch at once, gathered into one stream of runs; lingering after a fetch lets
+    // the events of several producers' commits arrive in between, for one fetch and one transaction.
+    await runFetchByFetch(this.consumer, (deliveries) => processor.processBatches(deliveries), {
+      lingerMs: this.options.fetchLingerMs ?? FETCH_LINGER_MS,
+      fullAt: FULL_FETCH,
+      signal: this.stopping.signal,
     });
-    await this.consumer.run(coalescer.deliver, { concurrentPartitions: PARTITIONS_HANDLED_TOGETHER });
   }
 
   /** Set while the consumer holds a message because a dependency is down; readiness reports it. */

@@ -59,7 +59,6 @@ export class KafkajsMessageBus implements MessageBus {
       sessionTimeout: this.options.sessionTimeoutMs,
       heartbeatInterval: this.options.heartbeatIntervalMs,
       maxWaitTimeInMs: this.options.maxWaitTimeMs,
-      ...(subscription.minBytes !== undefined ? { minBytes: subscription.minBytes } : {}),
     });
     await consumer.connect();
     await consumer.subscribe({ topics: subscription.topics, fromBeginning: subscription.fromBeginning ?? true });

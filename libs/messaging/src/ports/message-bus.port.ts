@@ -62,12 +62,6 @@ export interface ConsumerSubscription {
    * ever read back, so committing offsets would only cost a request per batch.
    */
   commitOffsets?: boolean;
-  /**
-   * Lets the broker hold a fetch until this many bytes are there or `maxWaitTimeMs` passed (default 1:
-   * answer as soon as anything arrives). A consumer that can be late by the wait (a live feed) fetches
-   * far less often under load.
-   */
-  minBytes?: number;
 }
 
 export interface ConsumerRunOptions {
