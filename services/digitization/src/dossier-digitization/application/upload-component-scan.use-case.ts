@@ -3,6 +3,7 @@ import type { Actor } from '@bcci/auth';
 import { OutboxWriter } from '@bcci/messaging';
 import { transactionWithRetry } from '@bcci/persistence';
 import { DataSource } from 'typeorm';
+import { decideOnScan } from '../../documents/application/decide-on-scan';
 import { ScanStorage } from '../../documents/application/scan-storage';
 import { DocumentUseRepository } from '../../documents/persistence/document-use.repository';
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
@@ -56,16 +57,10 @@ export class UploadComponentScanUseCase {
       const now = this.clock.now();
       const loaded = await this.dossiers.findForUpdateWithDocument(manager, command.dossierId, file.contentHash);
       const dossier = dossierFor(command.actor, command.dossierId, loaded.dossier);
-      const scan = (document: DocumentDescriptor) => attachScan(dossier, { componentCode: command.componentCode, document, actor }, { now });
       // Decided before the bytes are kept: a refusal (unknown component, closed dossier) keeps nothing.
-      const document = loaded.document ?? this.documents.describeNew(file);
-      let decision = scan(document);
-      if (!loaded.document) {
-        await this.scans.keep(file);
-        const stored = await this.documents.registerNew(manager, document, now);
-        // Another upload of the same bytes registered them first (seen on a rerun that asked): its row it is.
-        if (stored.documentId !== document.documentId) decision = scan(stored);
-      }
+      const decision = await decideOnScan(manager, { scans: this.scans, documents: this.documents }, { file, stored: loaded.document, now }, (document: DocumentDescriptor) =>
+        attachScan(dossier, { componentCode: command.componentCode, document, actor }, { now }),
+      );
       const changed = await writeDigitizationDecision(manager, { dossiers: this.dossiers, outbox: this.outbox }, dossier, decision, now);
       if (changed) {
         await this.uses.record(manager, { contentHash: file.contentHash, dossierId: dossier.dossierId, kind: 'COMPONENT_SCAN', componentCode: command.componentCode, actor, usedAt: now });

@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError } from '@bcci/kernel';
 import { outboxEntryFor, OutboxWriter } from '@bcci/messaging';
 import { transactionWithRetry } from '@bcci/persistence';
 import { DataSource } from 'typeorm';
+import { decideOnScan } from '../../documents/application/decide-on-scan';
 import { ScanStorage } from '../../documents/application/scan-storage';
 import { DocumentUseRepository } from '../../documents/persistence/document-use.repository';
 import { StoredDocumentRepository } from '../../documents/persistence/stored-document.repository';
@@ -89,17 +90,10 @@ export class UploadResultScanUseCase {
       const now = this.clock.now();
       const loaded = await this.results.lockDossierWithResult(manager, command.dossierId, { resultId: command.resultId, documentHash: file.contentHash });
       const { dossier, result } = authorised(command, loaded.dossier, loaded.result);
-      const scan = (document: DocumentDescriptor) =>
-        attachResultScan(result, { document, certified: command.certified, actor, ...(command.actor.postalCode ? { postalCode: command.actor.postalCode } : {}) }, { now });
       // Decided before the bytes are kept: a refusal (an electronic result, say) keeps nothing.
-      const document = loaded.document ?? this.documents.describeNew(file);
-      let decision = scan(document);
-      if (!loaded.document) {
-        await this.scans.keep(file);
-        const stored = await this.documents.registerNew(manager, document, now);
-        // Another upload of the same bytes registered them first (seen on a rerun that asked): its row it is.
-        if (stored.documentId !== document.documentId) decision = scan(stored);
-      }
+      const decision = await decideOnScan(manager, { scans: this.scans, documents: this.documents }, { file, stored: loaded.document, now }, (document: DocumentDescriptor) =>
+        attachResultScan(result, { document, certified: command.certified, actor, ...(command.actor.postalCode ? { postalCode: command.actor.postalCode } : {}) }, { now }),
+      );
       const changed = decision.state !== result;
       if (changed) {
         await this.results.save(manager, decision.state);
