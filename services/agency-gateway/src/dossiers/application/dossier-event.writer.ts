@@ -31,14 +31,14 @@ export class DossierEventWriter {
 
   async write<T extends EventTypeName>(manager: EntityManager, input: WriteEventInput<T>): Promise<{ event: BcciEvent<T>; agencyCopy?: BcciEvent<T> }> {
     const event = buildEvent({ type: input.type, data: input.data, correlationId: input.correlationId, causationId: input.causationId, time: input.time ?? systemClock.now() });
-    const stream = outboxEntryOf(event as BcciEvent, input.traceparent);
+    const stream = outboxEntryOf(event, input.traceparent);
     if (!getEventDescriptor(input.type).alsoOnAgencyTopic) {
       await this.outbox.append(manager, stream);
       return { event };
     }
     await this.topics.ensure(input.agencyId);
     const agencyCopy = buildEvent({ type: input.type, data: input.data, correlationId: event.correlationid, causationId: event.id, time: event.time });
-    await this.outbox.append(manager, [stream, outboxEntryOf(agencyCopy as BcciEvent, input.traceparent, agencyTopicFor(input.agencyId))]);
+    await this.outbox.append(manager, [stream, outboxEntryOf(agencyCopy, input.traceparent, agencyTopicFor(input.agencyId))]);
     await this.feed.append(manager, input.agencyId, agencyCopy);
     return { event, agencyCopy };
   }

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { topicFor } from '@bcci/contracts';
-import type { OutboxWriter } from '@bcci/messaging';
+import { outboxEntryOf, type OutboxWriter } from '@bcci/messaging';
 import type { SimulatorCommand } from '../domain/simulator-command';
 import type { DecisionCause, DecisionDispatcher } from '../application/decision-dispatcher.port';
 import type { StoredDossier } from '../persistence/simulated-dossier.repository';
@@ -18,10 +17,7 @@ export class KafkaDecisionDispatcher implements DecisionDispatcher {
     if (commands.length === 0) return stored;
     await this.outbox.append(
       manager,
-      commands.map((command) => {
-        const event = agencyCommandEvent(command, cause);
-        return { topic: topicFor(event.type), event, ...(cause.traceparent ? { headers: { traceparent: cause.traceparent } } : {}) };
-      }),
+      commands.map((command) => outboxEntryOf(agencyCommandEvent(command, cause), cause.traceparent)),
     );
     for (const command of commands) this.metrics.commandsDecided.inc({ kind: command.kind, mode: 'kafka' });
     return stored;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@bcci/auth';
 import type { Catalog } from '@bcci/catalog';
-import { buildEvent, EventType, topicFor } from '@bcci/contracts';
+import { buildEvent, EventType } from '@bcci/contracts';
 import { ForbiddenError, InvalidInputError } from '@bcci/kernel';
-import type { OutboxWriter } from '@bcci/messaging';
+import { outboxEntryOf, type OutboxWriter } from '@bcci/messaging';
 import type { DataSource } from 'typeorm';
 import type { DenominatorImport, DenominatorRow, ParsedImport } from '../domain/denominator-import';
 import { DenominatorsRepository } from '../persistence/denominators.repository';
@@ -76,7 +76,7 @@ export class ImportDenominatorsUseCase {
         { importId, periodStart: value.periodStart, periodEnd: value.periodEnd, provinceCode: value.provinceCode ?? null, source, importedAt, actorRef: staffRef(actor) },
         rows,
       );
-      await this.outbox.append(manager, { topic: topicFor(event.type), event });
+      await this.outbox.append(manager, outboxEntryOf(event));
       return replaced;
     });
     return { importId, periodStart: value.periodStart, periodEnd: value.periodEnd, provinceCode: value.provinceCode ?? null, rowCount: rows.length, replacedRows, eventId: event.id };
