@@ -29,7 +29,7 @@ type SetupOptions = {
   validate?: (e: unknown) => string[] | undefined;
   sendFails?: boolean;
   perTransaction?: number;
-  /** An inbox with presumeNew: its records fail the commit (as inbox_pkey would) for an event seen before. */
+  /** An inbox that presumes records new where the transaction allows it: they fail the commit (as inbox_pkey would) for an event seen before. */
   presuming?: boolean;
   deps?: Partial<MessageProcessorDeps>;
 };
