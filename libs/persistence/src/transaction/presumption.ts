@@ -14,18 +14,12 @@ import type { EntityManager } from 'typeorm';
  * failure, and the owner treats it as any other.
  */
 export interface Presumptions {
-  /** Whether a step presumed in this transaction. */
-  readonly presumed: boolean;
   /** Whether the transaction failed because a presumed key was taken: a unique violation of a constraint a step presumed on. */
   explains(error: unknown): boolean;
 }
 
 class TransactionPresumptions implements Presumptions {
   private readonly constraints = new Set<string>();
-
-  get presumed(): boolean {
-    return this.constraints.size > 0;
-  }
 
   note(constraint: string): void {
     this.constraints.add(constraint);

@@ -1,6 +1,6 @@
 import { formatProvisionalDossierId, generatePostalItemId, type PostalCode } from '@bcci/kernel';
 import { outboxEntryOf, type OutboxEntry, type OutboxWriter } from '@bcci/messaging';
-import { allowPresumptions, combineWritableStatements, isUniqueViolation, type ItemOutcome } from '@bcci/persistence';
+import { allowPresumptions, combineWritableStatements, type ItemOutcome, type Presumptions } from '@bcci/persistence';
 import type { IdempotencyStore } from '@bcci/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertWithinDailyLimit } from '../domain/provisional-id-limit';
@@ -59,14 +59,14 @@ export class RegistrationWriter {
         first.push(i);
       }
     });
+    const presumptions: Presumptions[] = [];
     try {
-      const together = await this.writeTogether(first.map((i) => batch[i]!), { presumeKeysNew: true });
+      const together = await this.writeTogether(first.map((i) => batch[i]!), presumptions);
       first.forEach((i, n) => (outcomes[i] = together[n]!));
     } catch (error) {
-      // A key presumed new that was taken (a retried registration) fails the batch with a unique
-      // violation: each registration is then written again alone, asking for its key, so the retry
-      // gets its first answer.
-      if (first.length === 1 && !isUniqueViolation(error)) outcomes[first[0]!] = { ok: false, error };
+      // A key presumed new that was taken (a retried registration) fails the batch: each registration
+      // is then written again alone, asking for its key, so the retry gets its first answer.
+      if (first.length === 1 && !presumptions[0]?.explains(error)) outcomes[first[0]!] = { ok: false, error };
       else for (const i of first) outcomes[i] = await this.writeAlone(batch[i]!);
     }
     for (const i of repeats) outcomes[i] = await this.writeAlone(batch[i]!);
@@ -83,13 +83,13 @@ export class RegistrationWriter {
   }
 
   /**
-   * One transaction for the batch. `presumeKeysNew`: the idempotency keys' INSERT goes with the
-   * allocation's statement instead of asking first (presumption.ts in @bcci/persistence); a key that
-   * was taken then fails the transaction with a unique violation.
+   * One transaction for the batch. Given `presumptions`, the idempotency keys' INSERT goes with the
+   * allocation's statement instead of asking first (presumption.ts in @bcci/persistence), and what the
+   * transaction presumed is pushed there: a key that was taken fails the transaction, which it explains.
    */
-  private async writeTogether(batch: readonly PreparedRegistration[], options: { presumeKeysNew: boolean } = { presumeKeysNew: false }): Promise<ItemOutcome<DossierView>[]> {
+  private async writeTogether(batch: readonly PreparedRegistration[], presumptions?: Presumptions[]): Promise<ItemOutcome<DossierView>[]> {
     const outcomes = await this.deps.dataSource.transaction(async (manager) => {
-      if (options.presumeKeysNew) allowPresumptions(manager);
+      if (presumptions) presumptions.push(allowPresumptions(manager));
       const answered = await this.answerRetries(manager, batch);
       // Only retries: their answers are stored already, and nothing is written.
       if (answered.every((outcome) => outcome !== undefined)) return answered as ItemOutcome<DossierView>[];
