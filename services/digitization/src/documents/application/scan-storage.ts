@@ -4,10 +4,9 @@ import { DIGITIZATION_SETTINGS, type DigitizationSettings } from './digitization
 import { DOCUMENT_STORE, type DocumentStore } from './document-store.port';
 
 /**
- * The first step of every upload: check size and type by content, then store the bytes under their
- * hash, once the upload is known to be accepted and before the row that names them commits (a file
- * cannot join the transaction). A component's scan keeps them inside its transaction, after the
- * decision; a result's scan before its transaction, after a check. If the transaction then fails, an
+ * The first step of every upload: check size and type by content; then, once the scan is decided
+ * (decideOnScan, inside the scan's transaction), store new bytes under their hash before the row that
+ * names them commits (a file cannot join the transaction). If the transaction then fails, an
  * unreferenced file remains, harmless because content-addressed, and reused if the same bytes come again.
  */
 @Injectable()

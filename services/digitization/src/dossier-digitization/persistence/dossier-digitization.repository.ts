@@ -181,7 +181,7 @@ export class DossierDigitizationRepository {
     // snapshot predates the wait for the lock, so the components and documents it aggregates would be
     // those from before the lock holder's commit (a completion granted the row after a re-scan announced
     // the old scan). The read runs once the lock is granted, with a snapshot taken then.
-    if (lock) await lockWithNextStatement(manager, { text: `SELECT 1 FROM dossier_digitizations WHERE dossier_id = $1 FOR UPDATE`, values: [dossierId] });
+    if (lock) await lockDossierWithNextRead(manager, dossierId);
     const [found]: Array<AggregateRow & { document?: unknown }> = await manager.query(
       `SELECT ${AGGREGATE_COLUMNS}${documentHash === undefined ? '' : ', (SELECT row_to_json(doc) FROM documents doc WHERE doc.content_hash = $2) AS document'}
          FROM dossier_digitizations d
@@ -191,6 +191,14 @@ export class DossierDigitizationRepository {
     const [document] = found?.document ? entitiesFromJson(manager, StoredDocumentOrmEntity, [found.document]) : [];
     return { dossier: found ? stateOf(manager, found) : undefined, document: document ? documentDescriptorOf(document) : undefined };
   }
+}
+
+/**
+ * Locks the dossier's row with the transaction's next statement (a read whose snapshot is taken once the
+ * lock is granted). Every change to a dossier's digitization, its results' included, is made under it.
+ */
+export function lockDossierWithNextRead(manager: EntityManager, dossierId: string): Promise<void> {
+  return lockWithNextStatement(manager, { text: `SELECT 1 FROM dossier_digitizations WHERE dossier_id = $1 FOR UPDATE`, values: [dossierId] });
 }
 
 /** One dossier with its children as JSON aggregates (see AGGREGATE_COLUMNS). */

@@ -1,11 +1,11 @@
-import { EntityTable, entitiesFromJson, lockWithNextStatement } from '@bcci/persistence';
+import { EntityTable, entitiesFromJson } from '@bcci/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ContentHash } from '../../documents/domain/content-hash';
 import { documentDescriptorOf } from '../../documents/persistence/stored-document.repository';
 import { StoredDocumentOrmEntity } from '../../documents/persistence/stored-document.orm-entity';
 import type { DocumentDescriptor, StaffActor } from '../../dossier-digitization/domain/digitization.types';
 import type { DossierDigitizationState } from '../../dossier-digitization/domain/dossier-digitization';
-import { AGGREGATE_COLUMNS, stateOf as dossierStateOf, type AggregateRow } from '../../dossier-digitization/persistence/dossier-digitization.repository';
+import { AGGREGATE_COLUMNS, lockDossierWithNextRead, stateOf as dossierStateOf, type AggregateRow } from '../../dossier-digitization/persistence/dossier-digitization.repository';
 import type { ResultDigitizationState, ResultMedium } from '../domain/result-digitization';
 import { ResultDigitizationOrmEntity } from './result-digitization.orm-entity';
 
@@ -43,7 +43,7 @@ export class ResultDigitizationRepository {
     dossierId: string,
     options: { resultId?: string; documentHash: ContentHash },
   ): Promise<{ dossier?: DossierDigitizationState; result?: ResultDigitizationState; document?: DocumentDescriptor }> {
-    await lockWithNextStatement(manager, { text: `SELECT 1 FROM dossier_digitizations WHERE dossier_id = $1 FOR UPDATE`, values: [dossierId] });
+    await lockDossierWithNextRead(manager, dossierId);
     const [found]: Array<AggregateRow & { issued: { result: unknown; scan: unknown } | null; document: unknown }> = await manager.query(
       `SELECT ${AGGREGATE_COLUMNS},
               (SELECT json_build_object('result', row_to_json(r), 'scan', (SELECT row_to_json(doc) FROM documents doc WHERE doc.content_hash = r.content_hash))
